@@ -3,6 +3,7 @@ package io.smnode.core.address;
 import io.smnode.core.address.AddressException.Reason;
 import io.smnode.core.types.Bytes;
 import java.io.ByteArrayOutputStream;
+import java.util.Locale;
 
 /**
  * BIP-173 bech32 (checksum constant 1; bech32m strings are refused) with the rules of btcutil's
@@ -37,7 +38,7 @@ final class Bech32 {
         if (lower && upper) {
             throw fail("bech32 string mixes upper and lower case");
         }
-        String s = text.toLowerCase(java.util.Locale.ROOT);
+        String s = text.toLowerCase(Locale.ROOT);
         int separator = s.lastIndexOf('1');
         if (separator < 1 || separator + CHECKSUM_LENGTH + 1 > s.length()) {
             throw fail("bech32 string has no human-readable part or separator before a 6-character checksum");
@@ -61,14 +62,14 @@ final class Bech32 {
 
     /** A bech32 string of 5-bit {@code data} under a lower-case {@code hrp}. */
     static String encode(String hrp, byte[] data) {
+        if (hrp.isEmpty()) {
+            throw new IllegalArgumentException("HRP must not be empty");
+        }
         for (int i = 0; i < hrp.length(); i++) {
             char c = hrp.charAt(i);
             if (c < 33 || c > 126 || (c >= 'A' && c <= 'Z')) {
                 throw new IllegalArgumentException("HRP '" + hrp + "' must be lower-case printable ASCII");
             }
-        }
-        if (hrp.isEmpty()) {
-            throw new IllegalArgumentException("HRP must not be empty");
         }
         int checksum = polymod(hrp, data, CHECKSUM_LENGTH) ^ BECH32_CONSTANT;
         StringBuilder sb = new StringBuilder(hrp.length() + 1 + data.length + CHECKSUM_LENGTH).append(hrp).append('1');

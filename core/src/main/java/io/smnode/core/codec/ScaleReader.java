@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * through {@link #finish()}, trailing bytes. Every failure is a {@link ScaleException}; nothing here throws an
  * unchecked exception on any input, and nothing allocates more than the input still holds or a declared cap allows.
  *
- * <p>The reader never writes to the array it is given and does not copy it; single-threaded, one use.
+ * <p>The reader never writes to the array it is given and does not copy it. Single-threaded and single-use:
+ * after a ScaleException its position and field path are those of the failure, so it must not be reused.
  */
 public final class ScaleReader {
     /** go-scale's own default nesting limit; the codec vectors are produced with it. */

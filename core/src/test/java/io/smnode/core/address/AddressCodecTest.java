@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smnode.core.testing.Vectors;
 import io.smnode.core.types.Address;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour around the vectors: case rules, the network-agnostic decode and input immutability. */
@@ -15,7 +16,7 @@ class AddressCodecTest {
     @Test
     void allUpperCaseIsTheSameAddress() throws AddressException {
         assertEquals(AddressCodec.decode(ACCOUNT, AddressCodec.MAINNET_HRP),
-                AddressCodec.decode(ACCOUNT.toUpperCase(java.util.Locale.ROOT), AddressCodec.MAINNET_HRP));
+                AddressCodec.decode(ACCOUNT.toUpperCase(Locale.ROOT), AddressCodec.MAINNET_HRP));
     }
 
     @Test

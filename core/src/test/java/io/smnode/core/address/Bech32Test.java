@@ -3,6 +3,7 @@ package io.smnode.core.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +22,7 @@ class Bech32Test {
     })
     void acceptsValidStringsAndReEncodesThemInLowerCase(String valid) throws AddressException {
         Bech32.Decoded d = Bech32.decode(valid);
-        assertEquals(valid.toLowerCase(java.util.Locale.ROOT), Bech32.encode(d.hrp(), d.data().toByteArray()));
+        assertEquals(valid.toLowerCase(Locale.ROOT), Bech32.encode(d.hrp(), d.data().toByteArray()));
     }
 
     /** BIP-173's invalid list, less its over-90-characters case: go-spacemesh decodes without that limit. */

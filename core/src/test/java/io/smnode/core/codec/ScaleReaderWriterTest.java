@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.codec.ScaleException.Reason;
 import io.smnode.core.testing.Vectors;
+import io.smnode.core.types.Bytes;
 import io.smnode.core.util.Hex;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -112,14 +114,14 @@ class ScaleReaderWriterTest {
     void encoderErrorsNameTheFieldPath() {
         ScaleCodec<Object> codec = VectorTypes.codec("StructWithString{Value string max=3}");
         ScaleEncodingException e = assertThrows(ScaleEncodingException.class,
-                () -> Scale.encode(codec, java.util.Map.of("Value", "abcd")));
+                () -> Scale.encode(codec, Map.of("Value", "abcd")));
         assertEquals(Reason.TOO_LONG, e.reason());
         assertEquals("Value", e.path());
     }
 
     @Test
     void writerGrowsPastItsInitialBuffer() throws ScaleException {
-        io.smnode.core.types.Bytes big = io.smnode.core.types.Bytes.wrap(new byte[100_000]);
+        Bytes big = Bytes.wrap(new byte[100_000]);
         byte[] encoded = Scale.encode(ScaleCodecs.BYTES, big);
         assertEquals(100_000 + 4, encoded.length);
         assertEquals(big, Scale.decode(ScaleCodecs.BYTES, encoded));
