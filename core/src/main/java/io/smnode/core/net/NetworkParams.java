@@ -1,5 +1,6 @@
 package io.smnode.core.net;
 
+import io.smnode.core.time.LayerClock;
 import io.smnode.core.types.Address;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
@@ -83,17 +84,17 @@ public record NetworkParams(
 
     public record Time(Duration layerDuration, int layersPerEpoch) {
         public Time {
-            if (layerDuration.isNegative() || layerDuration.isZero()) {
-                throw new IllegalArgumentException("layer duration must be positive: " + layerDuration);
-            }
-            if (layersPerEpoch < 1) {
-                throw new IllegalArgumentException("layers per epoch must be positive: " + layersPerEpoch);
-            }
+            LayerClock.requireValidShape(layerDuration, layersPerEpoch);
         }
 
         /** The last layer of epoch 1, {@code 2*layersPerEpoch - 1}: nothing at or before it is voted on. */
         public LayerId firstEffectiveGenesis() {
-            return LayerId.of(2L * layersPerEpoch - 1);
+            return LayerClock.effectiveGenesis(layersPerEpoch);
+        }
+
+        /** This network's layer clock once its genesis time is known. */
+        public LayerClock clock(Instant genesisTime) {
+            return new LayerClock(genesisTime, layerDuration, layersPerEpoch);
         }
     }
 

@@ -50,6 +50,15 @@ class PresetTest {
     }
 
     @Test
+    void aPresetGivesItsLayerClockOnceGenesisIsKnown() {
+        NetworkParams.Time t = Preset.STANDALONE.params().time();
+        Instant genesis = Instant.parse("2024-10-24T18:15:10Z");
+        // 6 s layers, 10 per epoch (spec README devnet table): 60 s in is layer 10, epoch 1
+        assertEquals(LayerId.of(10), t.clock(genesis).layerAt(genesis.plusSeconds(60)));
+        assertEquals(t.firstEffectiveGenesis(), t.clock(genesis).effectiveGenesis());
+    }
+
+    @Test
     void certificateThresholdIsAStrictMajority() {
         assertEquals(101, Preset.MAINNET.params().certificate().certifyThreshold());
         assertEquals(401, Preset.STANDALONE.params().certificate().certifyThreshold());
