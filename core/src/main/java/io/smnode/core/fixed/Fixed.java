@@ -262,7 +262,7 @@ public final class Fixed {
     // ---- conversions --------------------------------------------------------------------------------------------
 
     /**
-     * The nearest float64 below the magnitude (the reference truncates the mantissa: reference {@code Float}).
+     * The value as a float64, the mantissa truncated toward zero rather than rounded (reference {@code Float}).
      * Zero of either sign gives +0.0.
      */
     public double toDouble() {

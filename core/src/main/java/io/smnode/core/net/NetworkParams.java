@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The protocol parameters of one network, grouped as the reference's config sections are. Values are the ones the
  * reference node runs with, after its start-up substitutions for unset fields (noted where they happen), so a
- * consumer never has to know that "0" meant "use the default". Counts that are uint32/uint64 in the reference are
+ * consumer never has to know that "0" meant "use the default". Unsigned reference values that can pass 2^31 are
  * {@code long} here; {@link Txs#blockGasLimit} is the one uint64 that uses the full range (read it unsigned).
  *
  * @param hrp the bech32 human-readable part of addresses
