@@ -12,7 +12,10 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
-    /** @return the directory's absolute, normalized path, created if missing */
+    /**
+     * @return the directory's real path (created if missing), so that two spellings of one directory, e.g. through
+     *     a symbolic link, are recognised as the same store
+     */
     static Path prepare(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -27,6 +30,10 @@ final class DataDirectory {
         if (!Files.isWritable(dir)) {
             throw new DataDirectoryException("Data directory " + dir + " is not writable.");
         }
-        return dir;
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new DataDirectoryException("Data directory " + dir + " cannot be resolved (" + e.getMessage() + ").");
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The in-memory twin of {@link LmdbStore} for tests and throw-away nodes: same rules, same results, no disk.
  * A write builds a new immutable {@link InMemoryState} and publishes it with one reference swap; a reader takes
- * the current reference once, which is its snapshot. Not durable.
+ * the current reference once, which is its snapshot. Not durable. A write copies each table it touches, so its
+ * cost grows with table size: fine for tests and small throw-away nodes, not for mainnet-sized data.
  */
 public final class InMemoryStore implements Store {
     private final InMemoryVolume volume;
