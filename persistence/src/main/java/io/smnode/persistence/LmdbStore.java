@@ -126,7 +126,7 @@ public final class LmdbStore implements Store {
         mapLock.readLock().lock();
         try {
             checkOpen();
-            try (Txn<byte[]> txn = env.txnRead()) {
+            try (Txn<byte[]> txn = beginRead()) {
                 LmdbReads view = new LmdbReads(dbis, txn);
                 readGuard.enter();
                 try {
@@ -138,6 +138,15 @@ public final class LmdbStore implements Store {
             }
         } finally {
             mapLock.readLock().unlock();
+        }
+    }
+
+    private Txn<byte[]> beginRead() {
+        try {
+            return env.txnRead();
+        } catch (Env.ReadersFullException e) {
+            throw new StoreException("All " + config.maxReaders() + " LMDB reader slots of " + directory
+                    + " are in use; raise maxReaders or keep fewer reads open at once.", e);
         }
     }
 

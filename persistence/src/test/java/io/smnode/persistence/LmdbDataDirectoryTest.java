@@ -57,6 +57,7 @@ class LmdbDataDirectoryTest {
     @Test
     void aDirectoryOpenTwiceInOneProcessIsRefused() throws Exception {
         try (LmdbStore first = LmdbStore.open(LmdbConfig.of(tmp), schema(1))) {
+            assertEquals(1, first.schemaVersion());
             assertEquals("Data directory " + tmp.toRealPath() + " is already open in this process.",
                     failureOpening(tmp));
         }

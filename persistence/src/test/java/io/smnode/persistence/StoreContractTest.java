@@ -367,6 +367,7 @@ abstract class StoreContractTest {
         }
         try (Store store = open(v4)) {
             assertEquals(List.of("1->2", "2->4"), ran, "migrations run once");
+            assertEquals(4, store.schemaVersion());
         }
     }
 
