@@ -169,6 +169,9 @@ public final class LmdbStore implements Store {
                         return;
                     } catch (Env.MapFullException e) {
                         full = e; // the transaction is aborted by close(); grow outside the shared lock
+                    } catch (LmdbException e) {
+                        throw new StoreException("The store at " + directory + " could not commit a batch of "
+                                + batch.size() + " operations (" + e.getMessage() + ").", e);
                     }
                 } finally {
                     mapLock.readLock().unlock();
