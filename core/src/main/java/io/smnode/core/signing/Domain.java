@@ -47,7 +47,7 @@ public enum Domain {
     /** Lookup by constant name (e.g. "MARRIAGE"); "UNKNOWN" is not a name. */
     public static Optional<Domain> fromName(String name) {
         for (Domain d : values()) {
-            if (d.name().equals(name)) {
+            if (d.name().equals(name)) { // null never matches
                 return Optional.of(d);
             }
         }
