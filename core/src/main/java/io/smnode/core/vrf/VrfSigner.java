@@ -10,8 +10,8 @@ import java.util.Arrays;
  * ECVRF prover keyed by a node's Ed25519 seed (the reference's VRFSigner reuses the identity key), so the VRF
  * public key is the node ID. Deterministic: the same seed and alpha always give the same proof.
  *
- * <p>Scalar arithmetic uses BigInteger and is not constant-time; the point multiplications by secrets use the
- * fixed-sequence {@link EdwardsPoint#multiply}. Neither the secret scalar nor the nonce key is ever printed.
+ * <p>Secrets only meet value-independent code: {@link Scalar} arithmetic and {@link EdwardsPoint#multiply}.
+ * Neither the secret scalar nor the nonce key is ever printed.
  */
 public final class VrfSigner {
     private final Scalar secretScalar;
