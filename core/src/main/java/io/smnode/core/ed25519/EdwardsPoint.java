@@ -86,15 +86,30 @@ public final class EdwardsPoint {
     }
 
     public EdwardsPoint dbl() {
-        FieldElement a = x.square();
-        FieldElement b = y.square();
-        FieldElement c = z.square();
-        c = c.add(c);
-        FieldElement h = a.add(b);
-        FieldElement e = h.sub(x.add(y).square());
-        FieldElement g = a.sub(b);
-        FieldElement f = c.add(g);
-        return new EdwardsPoint(e.mul(f), g.mul(h), f.mul(g), e.mul(h));
+        return doubleTimes(1);
+    }
+
+    /** [2^n]P for n >= 1. Doubling never reads T, so T is computed for the result only. */
+    EdwardsPoint doubleTimes(int n) {
+        FieldElement px = x;
+        FieldElement py = y;
+        FieldElement pz = z;
+        FieldElement e = null;
+        FieldElement h = null;
+        for (int i = 0; i < n; i++) {
+            FieldElement a = px.square();
+            FieldElement b = py.square();
+            FieldElement c = pz.square();
+            c = c.add(c);
+            h = a.add(b);
+            e = h.sub(px.add(py).square());
+            FieldElement g = a.sub(b);
+            FieldElement f = c.add(g);
+            px = e.mul(f);
+            py = g.mul(h);
+            pz = f.mul(g);
+        }
+        return new EdwardsPoint(px, py, pz, e.mul(h));
     }
 
     public EdwardsPoint negate() {
@@ -103,7 +118,7 @@ public final class EdwardsPoint {
 
     /** [8]P: clears any small-order component. */
     public EdwardsPoint mulByCofactor() {
-        return dbl().dbl().dbl();
+        return doubleTimes(3);
     }
 
     /** True when [8]P is the identity, i.e. P lies in the torsion subgroup of order dividing 8. */
@@ -124,37 +139,115 @@ public final class EdwardsPoint {
         byte[] digits = s.signedRadix16();
         EdwardsPoint r = IDENTITY;
         for (int i = 63; i >= 0; i--) {
-            r = r.dbl().dbl().dbl().dbl();
-            r = r.add(selectSigned(table, digits[i]));
+            r = r.doubleTimes(4).add(selectSigned(table, digits[i]));
         }
         return r;
     }
 
     /** [a]P + [b]Q in variable time: for public scalars only (verification). */
     public static EdwardsPoint mulAddVartime(Scalar a, EdwardsPoint p, Scalar b, EdwardsPoint q) {
-        EdwardsPoint[] tp = multiplesOneToEight(p);
-        EdwardsPoint[] tq = multiplesOneToEight(q);
-        byte[] da = a.signedRadix16();
-        byte[] db = b.signedRadix16();
+        return straus(nonAdjacentForm(a, WINDOW), oddMultiples(p, WINDOW), nonAdjacentForm(b, WINDOW),
+                oddMultiples(q, WINDOW));
+    }
+
+    /** [a]P + [b]B in variable time, B the base point, whose wider table is computed once. */
+    public static EdwardsPoint mulAddBasepointVartime(Scalar a, EdwardsPoint p, Scalar b) {
+        return straus(nonAdjacentForm(a, WINDOW), oddMultiples(p, WINDOW), nonAdjacentForm(b, BASEPOINT_WINDOW),
+                BasepointTable.ODD_MULTIPLES);
+    }
+
+    /** Width of the NAF for points met at verification time: 8 table entries, a non-zero digit every ~6 bits. */
+    private static final int WINDOW = 5;
+    /** The base point's table is static, so a wider window (64 entries, a digit every ~9 bits) pays off. */
+    private static final int BASEPOINT_WINDOW = 8;
+
+    /** Holder so the static table is built on first use, after BASEPOINT exists. */
+    private static final class BasepointTable {
+        static final EdwardsPoint[] ODD_MULTIPLES = oddMultiples(BASEPOINT, BASEPOINT_WINDOW);
+    }
+
+    /**
+     * Shamir/Straus interleaving of two NAF expansions: one shared doubling chain from the top digit down, with
+     * a table addition wherever either expansion has a non-zero digit; runs of zero digits become one
+     * {@link #doubleTimes} call.
+     */
+    private static EdwardsPoint straus(byte[] na, EdwardsPoint[] ta, byte[] nb, EdwardsPoint[] tb) {
+        int i = na.length - 1;
+        while (i >= 0 && na[i] == 0 && nb[i] == 0) {
+            i--;
+        }
         EdwardsPoint r = IDENTITY;
-        for (int i = 63; i >= 0; i--) {
-            if (i != 63) {
-                r = r.dbl().dbl().dbl().dbl();
+        while (i >= 0) {
+            r = addNafDigit(addNafDigit(r, ta, na[i]), tb, nb[i]);
+            int next = i - 1;
+            while (next >= 0 && na[next] == 0 && nb[next] == 0) {
+                next--;
             }
-            r = addDigitVartime(r, tp, da[i]);
-            r = addDigitVartime(r, tq, db[i]);
+            int doublings = next >= 0 ? i - next : i; // to the next digit, or down to position 0
+            if (doublings > 0) {
+                r = r.doubleTimes(doublings);
+            }
+            i = next;
         }
         return r;
     }
 
-    private static EdwardsPoint addDigitVartime(EdwardsPoint r, EdwardsPoint[] table, int digit) {
+    /** r + [digit]P for an odd NAF digit, from the table of odd multiples (entry k holds [2k+1]P). */
+    private static EdwardsPoint addNafDigit(EdwardsPoint r, EdwardsPoint[] oddMultiples, int digit) {
         if (digit > 0) {
-            return r.add(table[digit - 1]);
+            return r.add(oddMultiples[digit >> 1]);
         }
         if (digit < 0) {
-            return r.add(table[-digit - 1].negate());
+            return r.add(oddMultiples[(-digit) >> 1].negate());
         }
         return r;
+    }
+
+    /** [P, 3P, 5P, ..., (2^(w-1) - 1)P]. */
+    private static EdwardsPoint[] oddMultiples(EdwardsPoint p, int w) {
+        EdwardsPoint[] table = new EdwardsPoint[1 << (w - 2)];
+        EdwardsPoint twoP = p.dbl();
+        table[0] = p;
+        for (int i = 1; i < table.length; i++) {
+            table[i] = table[i - 1].add(twoP);
+        }
+        return table;
+    }
+
+    /**
+     * Width-w non-adjacent form of a (public) scalar: 256 digits, each zero or odd in (-2^(w-1), 2^(w-1)), any
+     * two non-zero digits at least w positions apart, sum of d_i 2^i equal to the scalar. Scanning from the
+     * bottom, an odd window is taken as a signed digit and its sign folded into a carry for the bits above.
+     */
+    static byte[] nonAdjacentForm(Scalar s, int w) {
+        byte[] le = s.toBytes();
+        long[] words = new long[5];
+        for (int i = 0; i < 32; i++) {
+            words[i / 8] |= (long) (le[i] & 0xff) << (8 * (i % 8));
+        }
+        int width = 1 << w;
+        byte[] naf = new byte[256];
+        int carry = 0;
+        int pos = 0;
+        while (pos < 256) {
+            int word = pos / 64;
+            int bit = pos % 64;
+            long bits = bit < 64 - w ? words[word] >>> bit : (words[word] >>> bit) | (words[word + 1] << (64 - bit));
+            int window = carry + (int) (bits & (width - 1));
+            if ((window & 1) == 0) {
+                pos += 1; // a zero digit; a pending carry simply moves up with the position
+                continue;
+            }
+            if (window < width / 2) {
+                carry = 0;
+                naf[pos] = (byte) window;
+            } else {
+                carry = 1;
+                naf[pos] = (byte) (window - width);
+            }
+            pos += w;
+        }
+        return naf;
     }
 
     private static EdwardsPoint[] multiplesOneToEight(EdwardsPoint p) {

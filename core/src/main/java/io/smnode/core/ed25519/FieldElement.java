@@ -19,10 +19,28 @@ final class FieldElement {
     /** sqrt(-1) = 2^((p-1)/4); needed to finish square roots because p = 5 (mod 8). */
     static final FieldElement SQRT_M1 = fromBigInteger(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P));
 
-    private final long[] t;
+    // Ten fields rather than a long[]: one allocation per result and no bounds checks on the hot path.
+    private final long t0, t1, t2, t3, t4, t5, t6, t7, t8, t9;
 
-    private FieldElement(long[] limbs) {
-        this.t = limbs;
+    private FieldElement(long t0, long t1, long t2, long t3, long t4, long t5, long t6, long t7, long t8, long t9) {
+        this.t0 = t0;
+        this.t1 = t1;
+        this.t2 = t2;
+        this.t3 = t3;
+        this.t4 = t4;
+        this.t5 = t5;
+        this.t6 = t6;
+        this.t7 = t7;
+        this.t8 = t8;
+        this.t9 = t9;
+    }
+
+    private static FieldElement of(long[] h) {
+        return new FieldElement(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9]);
+    }
+
+    private long[] limbs() {
+        return new long[] {t0, t1, t2, t3, t4, t5, t6, t7, t8, t9};
     }
 
     static FieldElement fromLong(long value) {
@@ -57,7 +75,7 @@ final class FieldElement {
             acc >>>= BITS[i];
             accBits -= BITS[i];
         }
-        return new FieldElement(h);
+        return of(h);
     }
 
     /** True when the 255-bit little-endian value in {@code b} (top bit ignored) is below p. */
@@ -76,7 +94,7 @@ final class FieldElement {
 
     /** The canonical 32-byte little-endian encoding of the value reduced into [0, p). */
     byte[] toBytes() {
-        long[] h = t.clone();
+        long[] h = limbs();
         // q = floor((h + 19) / 2^255) is 1 exactly when h >= p; subtracting q*p finishes the reduction.
         long q = (19 * h[9] + (1L << 24)) >> 25;
         for (int i = 0; i < 10; i++) {
@@ -126,19 +144,13 @@ final class FieldElement {
     }
 
     FieldElement add(FieldElement o) {
-        long[] h = new long[10];
-        for (int i = 0; i < 10; i++) {
-            h[i] = t[i] + o.t[i];
-        }
-        return carried(h);
+        return carried(t0 + o.t0, t1 + o.t1, t2 + o.t2, t3 + o.t3, t4 + o.t4,
+                t5 + o.t5, t6 + o.t6, t7 + o.t7, t8 + o.t8, t9 + o.t9);
     }
 
     FieldElement sub(FieldElement o) {
-        long[] h = new long[10];
-        for (int i = 0; i < 10; i++) {
-            h[i] = t[i] - o.t[i];
-        }
-        return carried(h);
+        return carried(t0 - o.t0, t1 - o.t1, t2 - o.t2, t3 - o.t3, t4 - o.t4,
+                t5 - o.t5, t6 - o.t6, t7 - o.t7, t8 - o.t8, t9 - o.t9);
     }
 
     FieldElement negate() {
@@ -147,58 +159,52 @@ final class FieldElement {
 
     /** {@code b} when {@code choose} is 1, {@code a} when 0, without a branch on the choice. */
     static FieldElement select(FieldElement a, FieldElement b, int choose) {
-        long mask = -(long) choose;
-        long[] h = new long[10];
-        for (int i = 0; i < 10; i++) {
-            h[i] = a.t[i] ^ ((a.t[i] ^ b.t[i]) & mask);
-        }
-        return new FieldElement(h);
+        long m = -(long) choose;
+        return new FieldElement(a.t0 ^ ((a.t0 ^ b.t0) & m), a.t1 ^ ((a.t1 ^ b.t1) & m), a.t2 ^ ((a.t2 ^ b.t2) & m),
+                a.t3 ^ ((a.t3 ^ b.t3) & m), a.t4 ^ ((a.t4 ^ b.t4) & m), a.t5 ^ ((a.t5 ^ b.t5) & m),
+                a.t6 ^ ((a.t6 ^ b.t6) & m), a.t7 ^ ((a.t7 ^ b.t7) & m), a.t8 ^ ((a.t8 ^ b.t8) & m),
+                a.t9 ^ ((a.t9 ^ b.t9) & m));
     }
 
     FieldElement mul(FieldElement o) {
-        long[] f = t;
-        long[] g = o.t;
-        long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
-        long g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4], g5 = g[5], g6 = g[6], g7 = g[7], g8 = g[8], g9 = g[9];
+        long f0 = t0, f1 = t1, f2 = t2, f3 = t3, f4 = t4, f5 = t5, f6 = t6, f7 = t7, f8 = t8, f9 = t9;
+        long g0 = o.t0, g1 = o.t1, g2 = o.t2, g3 = o.t3, g4 = o.t4, g5 = o.t5, g6 = o.t6, g7 = o.t7, g8 = o.t8, g9 = o.t9;
         // An odd limb times an odd limb lands half a bit above its slot (25.5 radix), hence the doubled f_odd;
         // anything at or past 2^255 wraps to the bottom multiplied by 19, hence the g*19 terms.
         long f1_2 = 2 * f1, f3_2 = 2 * f3, f5_2 = 2 * f5, f7_2 = 2 * f7, f9_2 = 2 * f9;
         long g1_19 = 19 * g1, g2_19 = 19 * g2, g3_19 = 19 * g3, g4_19 = 19 * g4, g5_19 = 19 * g5;
         long g6_19 = 19 * g6, g7_19 = 19 * g7, g8_19 = 19 * g8, g9_19 = 19 * g9;
-        long[] h = new long[10];
-        h[0] = f0 * g0 + f1_2 * g9_19 + f2 * g8_19 + f3_2 * g7_19 + f4 * g6_19 + f5_2 * g5_19 + f6 * g4_19 + f7_2 * g3_19 + f8 * g2_19 + f9_2 * g1_19;
-        h[1] = f0 * g1 + f1 * g0 + f2 * g9_19 + f3 * g8_19 + f4 * g7_19 + f5 * g6_19 + f6 * g5_19 + f7 * g4_19 + f8 * g3_19 + f9 * g2_19;
-        h[2] = f0 * g2 + f1_2 * g1 + f2 * g0 + f3_2 * g9_19 + f4 * g8_19 + f5_2 * g7_19 + f6 * g6_19 + f7_2 * g5_19 + f8 * g4_19 + f9_2 * g3_19;
-        h[3] = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9_19 + f5 * g8_19 + f6 * g7_19 + f7 * g6_19 + f8 * g5_19 + f9 * g4_19;
-        h[4] = f0 * g4 + f1_2 * g3 + f2 * g2 + f3_2 * g1 + f4 * g0 + f5_2 * g9_19 + f6 * g8_19 + f7_2 * g7_19 + f8 * g6_19 + f9_2 * g5_19;
-        h[5] = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1 + f5 * g0 + f6 * g9_19 + f7 * g8_19 + f8 * g7_19 + f9 * g6_19;
-        h[6] = f0 * g6 + f1_2 * g5 + f2 * g4 + f3_2 * g3 + f4 * g2 + f5_2 * g1 + f6 * g0 + f7_2 * g9_19 + f8 * g8_19 + f9_2 * g7_19;
-        h[7] = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9_19 + f9 * g8_19;
-        h[8] = f0 * g8 + f1_2 * g7 + f2 * g6 + f3_2 * g5 + f4 * g4 + f5_2 * g3 + f6 * g2 + f7_2 * g1 + f8 * g0 + f9_2 * g9_19;
-        h[9] = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
-        return carried(h);
+        long h0 = f0 * g0 + f1_2 * g9_19 + f2 * g8_19 + f3_2 * g7_19 + f4 * g6_19 + f5_2 * g5_19 + f6 * g4_19 + f7_2 * g3_19 + f8 * g2_19 + f9_2 * g1_19;
+        long h1 = f0 * g1 + f1 * g0 + f2 * g9_19 + f3 * g8_19 + f4 * g7_19 + f5 * g6_19 + f6 * g5_19 + f7 * g4_19 + f8 * g3_19 + f9 * g2_19;
+        long h2 = f0 * g2 + f1_2 * g1 + f2 * g0 + f3_2 * g9_19 + f4 * g8_19 + f5_2 * g7_19 + f6 * g6_19 + f7_2 * g5_19 + f8 * g4_19 + f9_2 * g3_19;
+        long h3 = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9_19 + f5 * g8_19 + f6 * g7_19 + f7 * g6_19 + f8 * g5_19 + f9 * g4_19;
+        long h4 = f0 * g4 + f1_2 * g3 + f2 * g2 + f3_2 * g1 + f4 * g0 + f5_2 * g9_19 + f6 * g8_19 + f7_2 * g7_19 + f8 * g6_19 + f9_2 * g5_19;
+        long h5 = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1 + f5 * g0 + f6 * g9_19 + f7 * g8_19 + f8 * g7_19 + f9 * g6_19;
+        long h6 = f0 * g6 + f1_2 * g5 + f2 * g4 + f3_2 * g3 + f4 * g2 + f5_2 * g1 + f6 * g0 + f7_2 * g9_19 + f8 * g8_19 + f9_2 * g7_19;
+        long h7 = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9_19 + f9 * g8_19;
+        long h8 = f0 * g8 + f1_2 * g7 + f2 * g6 + f3_2 * g5 + f4 * g4 + f5_2 * g3 + f6 * g2 + f7_2 * g1 + f8 * g0 + f9_2 * g9_19;
+        long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
+        return carried(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 
     /** mul(this, this) with the symmetric products merged: 55 multiplications instead of 100. */
     FieldElement square() {
-        long[] f = t;
-        long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
+        long f0 = t0, f1 = t1, f2 = t2, f3 = t3, f4 = t4, f5 = t5, f6 = t6, f7 = t7, f8 = t8, f9 = t9;
         long f0_2 = 2 * f0, f1_2 = 2 * f1, f2_2 = 2 * f2, f3_2 = 2 * f3, f4_2 = 2 * f4, f5_2 = 2 * f5;
         long f6_2 = 2 * f6, f7_2 = 2 * f7, f8_2 = 2 * f8, f9_2 = 2 * f9;
         long f1_4 = 4 * f1, f3_4 = 4 * f3, f5_4 = 4 * f5, f7_4 = 4 * f7;
         long f5_19 = 19 * f5, f6_19 = 19 * f6, f7_19 = 19 * f7, f8_19 = 19 * f8, f9_19 = 19 * f9;
-        long[] h = new long[10];
-        h[0] = f0 * f0 + f1_4 * f9_19 + f2_2 * f8_19 + f3_4 * f7_19 + f4_2 * f6_19 + f5_2 * f5_19;
-        h[1] = f0_2 * f1 + f2_2 * f9_19 + f3_2 * f8_19 + f4_2 * f7_19 + f5_2 * f6_19;
-        h[2] = f0_2 * f2 + f1_2 * f1 + f3_4 * f9_19 + f4_2 * f8_19 + f5_4 * f7_19 + f6 * f6_19;
-        h[3] = f0_2 * f3 + f1_2 * f2 + f4_2 * f9_19 + f5_2 * f8_19 + f6_2 * f7_19;
-        h[4] = f0_2 * f4 + f1_4 * f3 + f2 * f2 + f5_4 * f9_19 + f6_2 * f8_19 + f7_2 * f7_19;
-        h[5] = f0_2 * f5 + f1_2 * f4 + f2_2 * f3 + f6_2 * f9_19 + f7_2 * f8_19;
-        h[6] = f0_2 * f6 + f1_4 * f5 + f2_2 * f4 + f3_2 * f3 + f7_4 * f9_19 + f8 * f8_19;
-        h[7] = f0_2 * f7 + f1_2 * f6 + f2_2 * f5 + f3_2 * f4 + f8_2 * f9_19;
-        h[8] = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
-        h[9] = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
-        return carried(h);
+        long h0 = f0 * f0 + f1_4 * f9_19 + f2_2 * f8_19 + f3_4 * f7_19 + f4_2 * f6_19 + f5_2 * f5_19;
+        long h1 = f0_2 * f1 + f2_2 * f9_19 + f3_2 * f8_19 + f4_2 * f7_19 + f5_2 * f6_19;
+        long h2 = f0_2 * f2 + f1_2 * f1 + f3_4 * f9_19 + f4_2 * f8_19 + f5_4 * f7_19 + f6 * f6_19;
+        long h3 = f0_2 * f3 + f1_2 * f2 + f4_2 * f9_19 + f5_2 * f8_19 + f6_2 * f7_19;
+        long h4 = f0_2 * f4 + f1_4 * f3 + f2 * f2 + f5_4 * f9_19 + f6_2 * f8_19 + f7_2 * f7_19;
+        long h5 = f0_2 * f5 + f1_2 * f4 + f2_2 * f3 + f6_2 * f9_19 + f7_2 * f8_19;
+        long h6 = f0_2 * f6 + f1_4 * f5 + f2_2 * f4 + f3_2 * f3 + f7_4 * f9_19 + f8 * f8_19;
+        long h7 = f0_2 * f7 + f1_2 * f6 + f2_2 * f5 + f3_2 * f4 + f8_2 * f9_19;
+        long h8 = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
+        long h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
+        return carried(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 
     /** this^(2^k). */
@@ -259,21 +265,22 @@ final class FieldElement {
      * Carries every limb into its nominal width with floor shifts; the carry out of the top limb re-enters at the
      * bottom times 19 because 2^255 = 19 (mod p).
      */
-    private static FieldElement carried(long[] h) {
+    private static FieldElement carried(long h0, long h1, long h2, long h3, long h4, long h5, long h6, long h7,
+            long h8, long h9) {
         // Unrolled with constant shifts: this runs after every operation and dominates add/sub.
         long c;
-        c = h[0] >> 26; h[1] += c; h[0] -= c << 26;
-        c = h[1] >> 25; h[2] += c; h[1] -= c << 25;
-        c = h[2] >> 26; h[3] += c; h[2] -= c << 26;
-        c = h[3] >> 25; h[4] += c; h[3] -= c << 25;
-        c = h[4] >> 26; h[5] += c; h[4] -= c << 26;
-        c = h[5] >> 25; h[6] += c; h[5] -= c << 25;
-        c = h[6] >> 26; h[7] += c; h[6] -= c << 26;
-        c = h[7] >> 25; h[8] += c; h[7] -= c << 25;
-        c = h[8] >> 26; h[9] += c; h[8] -= c << 26;
-        c = h[9] >> 25; h[0] += 19 * c; h[9] -= c << 25;
-        c = h[0] >> 26; h[1] += c; h[0] -= c << 26;
-        return new FieldElement(h);
+        c = h0 >> 26; h1 += c; h0 -= c << 26;
+        c = h1 >> 25; h2 += c; h1 -= c << 25;
+        c = h2 >> 26; h3 += c; h2 -= c << 26;
+        c = h3 >> 25; h4 += c; h3 -= c << 25;
+        c = h4 >> 26; h5 += c; h4 -= c << 26;
+        c = h5 >> 25; h6 += c; h5 -= c << 25;
+        c = h6 >> 26; h7 += c; h6 -= c << 26;
+        c = h7 >> 25; h8 += c; h7 -= c << 25;
+        c = h8 >> 26; h9 += c; h8 -= c << 26;
+        c = h9 >> 25; h0 += 19 * c; h9 -= c << 25;
+        c = h0 >> 26; h1 += c; h0 -= c << 26;
+        return new FieldElement(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class Ed25519 {
             return false;
         }
         Scalar k = Scalar.fromBytesModOrderWide(Sha512.hash(rBytes, publicKey, message));
-        EdwardsPoint sbMinusKa = EdwardsPoint.mulAddVartime(s.get(), EdwardsPoint.BASEPOINT, k, a.get().negate());
+        EdwardsPoint sbMinusKa = EdwardsPoint.mulAddBasepointVartime(k, a.get().negate(), s.get());
         // Cofactored: [8]([S]B - [k]A - R) must vanish, so small-order noise in R or A cannot decide validity.
         return sbMinusKa.subtract(r.get()).isSmallOrder();
     }

@@ -36,8 +36,8 @@ public final class VrfVerifier {
         EdwardsPoint h = Ecvrf.encodeToCurve(pk, alpha);
         byte[] c = d.challenge().toByteArray();
         Scalar minusC = Scalar.fromBytesModOrder(c).negate();
-        EdwardsPoint u = EdwardsPoint.mulAddVartime(d.s(), EdwardsPoint.BASEPOINT, minusC, y.get()); // s*B - c*Y
-        EdwardsPoint v = EdwardsPoint.mulAddVartime(d.s(), h, minusC, d.gamma());                    // s*H - c*Gamma
+        EdwardsPoint u = EdwardsPoint.mulAddBasepointVartime(minusC, y.get(), d.s()); // s*B - c*Y
+        EdwardsPoint v = EdwardsPoint.mulAddVartime(d.s(), h, minusC, d.gamma());     // s*H - c*Gamma
         byte[] expected = Ecvrf.challenge(pk, h.encode(), d.gammaEncoding().toByteArray(), u, v);
         if (!MessageDigest.isEqual(expected, c)) {
             return Optional.empty();

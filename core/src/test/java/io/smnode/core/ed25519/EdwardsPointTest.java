@@ -67,8 +67,36 @@ class EdwardsPointTest {
             EdwardsPoint expected = p.multiply(s).add(EdwardsPoint.BASEPOINT.multiply(t));
             assertEquals(expected, EdwardsPoint.mulAddVartime(s, p, t, EdwardsPoint.BASEPOINT));
         }
+        for (long k : new long[] {0, 1, 5, 127, 128, 129, 1L << 40}) {
+            Scalar s = scalar(BigInteger.valueOf(k));
+            Scalar t = scalar(Scalar.L.subtract(BigInteger.valueOf(k + 1)));
+            assertEquals(p.multiply(s).add(EdwardsPoint.BASEPOINT.multiply(t)),
+                    EdwardsPoint.mulAddBasepointVartime(s, p, t));
+        }
         assertEquals(p.dbl(), p.add(p));
+        assertEquals(p.dbl().dbl().dbl(), p.doubleTimes(3));
         assertTrue(p.subtract(p).isIdentity());
+    }
+
+    @Test
+    void nonAdjacentFormRebuildsTheScalarWithSpacedOddDigits() {
+        for (BigInteger v : new BigInteger[] {BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(0xffff),
+                Scalar.L.subtract(BigInteger.ONE), Scalar.L.shiftRight(1), BigInteger.ONE.shiftLeft(252)}) {
+            for (int w : new int[] {5, 8}) {
+                byte[] naf = EdwardsPoint.nonAdjacentForm(scalar(v), w);
+                BigInteger rebuilt = BigInteger.ZERO;
+                int lastNonZero = Integer.MIN_VALUE / 2;
+                for (int i = 0; i < naf.length; i++) {
+                    if (naf[i] != 0) {
+                        assertTrue((naf[i] & 1) == 1 && Math.abs(naf[i]) < (1 << (w - 1)), "digit " + naf[i]);
+                        assertTrue(i - lastNonZero >= w, "digits " + lastNonZero + " and " + i + " too close");
+                        lastNonZero = i;
+                    }
+                    rebuilt = rebuilt.add(BigInteger.valueOf(naf[i]).shiftLeft(i));
+                }
+                assertEquals(v, rebuilt);
+            }
+        }
     }
 
     @Test
