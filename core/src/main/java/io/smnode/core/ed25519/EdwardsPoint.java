@@ -16,6 +16,11 @@ public final class EdwardsPoint {
             .multiply(BigInteger.valueOf(121666).modInverse(FieldElement.P)));
     private static final FieldElement D2 = D.add(D);
 
+    /** Width of the NAF for points met at verification time: 8 table entries, a non-zero digit every ~6 bits. */
+    private static final int WINDOW = 5;
+    /** The base point's table is static, so a wider window (64 entries, a digit every ~9 bits) pays off. */
+    private static final int BASEPOINT_WINDOW = 8;
+
     public static final EdwardsPoint IDENTITY =
             new EdwardsPoint(FieldElement.ZERO, FieldElement.ONE, FieldElement.ONE, FieldElement.ZERO);
     /** The RFC 8032 base point B: y = 4/5 with non-negative x. */
@@ -155,11 +160,6 @@ public final class EdwardsPoint {
         return straus(nonAdjacentForm(a, WINDOW), oddMultiples(p, WINDOW), nonAdjacentForm(b, BASEPOINT_WINDOW),
                 BasepointTable.ODD_MULTIPLES);
     }
-
-    /** Width of the NAF for points met at verification time: 8 table entries, a non-zero digit every ~6 bits. */
-    private static final int WINDOW = 5;
-    /** The base point's table is static, so a wider window (64 entries, a digit every ~9 bits) pays off. */
-    private static final int BASEPOINT_WINDOW = 8;
 
     /** Holder so the static table is built on first use, after BASEPOINT exists. */
     private static final class BasepointTable {

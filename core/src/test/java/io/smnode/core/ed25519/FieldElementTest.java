@@ -17,8 +17,9 @@ class FieldElementTest {
 
     private static List<BigInteger> samples() {
         List<BigInteger> out = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO,
-                P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO), BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE),
-                BigInteger.ONE.shiftLeft(254), BigInteger.ONE.shiftLeft(26).subtract(BigInteger.ONE)));
+                P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO), P, P.add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(254),
+                BigInteger.ONE.shiftLeft(26).subtract(BigInteger.ONE)));
         Random fixed = new Random(25519); // fixed seed: the same inputs on every run
         for (int i = 0; i < 40; i++) {
             out.add(new BigInteger(255, fixed));

@@ -67,7 +67,8 @@ class ScalarTest {
     void canonicalDecodingAcceptsExactlyBelowL() {
         assertTrue(Scalar.fromCanonicalBytes(le(L.subtract(BigInteger.ONE), 32)).isPresent());
         assertFalse(Scalar.fromCanonicalBytes(le(L, 32)).isPresent());
-        assertFalse(Scalar.fromCanonicalBytes(le(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), 32)).isPresent());
+        BigInteger max256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+        assertFalse(Scalar.fromCanonicalBytes(le(max256, 32)).isPresent());
         assertFalse(Scalar.fromCanonicalBytes(new byte[31]).isPresent());
         assertFalse(Scalar.fromCanonicalBytes(null).isPresent());
     }

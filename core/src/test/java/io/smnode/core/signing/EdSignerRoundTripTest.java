@@ -50,7 +50,8 @@ class EdSignerRoundTripTest {
         Signature sig = signer.signTransaction(tx);
         byte[] pk = signer.nodeId().toByteArray();
         assertTrue(new EdVerifier(PREFIX).verifyTransaction(pk, tx, sig));
-        assertTrue(Ed25519.verify(pk, Hex.decode("9eebff023abb17ccb775c602daade8ed708f0a5009080706"), sig.toByteArray()));
+        byte[] signedBytes = Hex.decode("9eebff023abb17ccb775c602daade8ed708f0a50" + "09080706");
+        assertTrue(Ed25519.verify(pk, signedBytes, sig.toByteArray()));
         assertFalse(new EdVerifier(PREFIX).verify(Domain.ATX, signer.nodeId(), tx, sig));
     }
 
