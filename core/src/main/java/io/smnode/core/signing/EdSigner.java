@@ -2,6 +2,8 @@ package io.smnode.core.signing;
 
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.NodeId;
+import io.smnode.core.vrf.VrfSigner;
+import java.util.Objects;
 
 /**
  * A node identity's signer: Ed25519 over {@code prefix || domain || message}, where the prefix is the genesis ID
@@ -24,7 +26,7 @@ public final class EdSigner {
         if (seed == null || seed.length != Ed25519.SEED_LENGTH) {
             throw new IllegalArgumentException("an Ed25519 seed is " + Ed25519.SEED_LENGTH + " bytes");
         }
-        return new EdSigner(seed.clone(), prefix);
+        return new EdSigner(seed.clone(), Objects.requireNonNull(prefix, "prefix"));
     }
 
     public Signature sign(Domain domain, byte[] message) {
@@ -43,6 +45,11 @@ public final class EdSigner {
 
     public Bytes prefix() {
         return prefix;
+    }
+
+    /** The VRF prover keyed by the same seed (as the reference's EdSigner.VRFSigner()): its key is this node ID. */
+    public VrfSigner vrfSigner() {
+        return VrfSigner.fromSeed(seed);
     }
 
     @Override

@@ -2,13 +2,14 @@ package io.smnode.core.signing;
 
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.NodeId;
+import java.util.Objects;
 
 /** Checks signatures made by {@link EdSigner} with the same prefix, under the rules of {@link Ed25519#verify}. */
 public final class EdVerifier {
     private final Bytes prefix;
 
     public EdVerifier(Bytes prefix) {
-        this.prefix = prefix;
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
     }
 
     public boolean verify(Domain domain, NodeId signer, byte[] message, Signature signature) {

@@ -68,6 +68,12 @@ class EdSignerRoundTripTest {
     }
 
     @Test
+    void vrfSignerSharesTheIdentityKey() {
+        EdSigner signer = EdSigner.fromSeed(SEED, PREFIX);
+        assertEquals(signer.nodeId(), signer.vrfSigner().nodeId());
+    }
+
+    @Test
     void toStringShowsNoSecret() {
         EdSigner signer = EdSigner.fromSeed(SEED, PREFIX);
         String s = signer.toString();
