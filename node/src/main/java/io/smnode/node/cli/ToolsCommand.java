@@ -1,0 +1,26 @@
+package io.smnode.node.cli;
+
+import io.smnode.node.tools.AddressDecodeTool;
+import io.smnode.node.tools.AddressTool;
+import io.smnode.node.tools.Blake3Tool;
+import io.smnode.node.tools.GenesisTool;
+import io.smnode.node.tools.ScaleDecodeTool;
+import io.smnode.node.tools.SignVerifyTool;
+import io.smnode.node.tools.VrfVerifyTool;
+import picocli.CommandLine.Command;
+
+/** Protocol primitives on the command line: each prints one JSON object (exit 0) or {"error": ...} (exit 2). */
+@Command(name = "tools", description = "Protocol primitives as JSON-printing commands (for scripts and external checks).",
+        subcommands = {Blake3Tool.class, AddressTool.class, AddressDecodeTool.class, VrfVerifyTool.class,
+                SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class})
+public final class ToolsCommand {
+    /** Is this command (or one above it) the tools command? Its usage errors must be JSON too. */
+    static boolean isWithinTools(picocli.CommandLine cl) {
+        for (picocli.CommandLine c = cl; c != null; c = c.getParent()) {
+            if (c.getCommand() instanceof ToolsCommand) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

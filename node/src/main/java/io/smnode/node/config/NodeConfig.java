@@ -1,0 +1,58 @@
+package io.smnode.node.config;
+
+import com.typesafe.config.Config;
+import io.smnode.core.net.GenesisConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** The node's validated configuration, plus the raw tree handed to Pekko. */
+public record NodeConfig(
+        String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Config raw) {
+
+    /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
+    public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
+
+    public record Storage(long mapSizeInitial, long mapSizeMax) {}
+
+    public record Log(String format, String level) {}
+
+    public record Metrics(boolean enabled, String host, int port) {}
+
+    /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
+    public static NodeConfig from(Config config) {
+        TypedReader r = new TypedReader(config);
+        String preset = r.string("smnode.preset");
+        String dataDirText = r.string("smnode.data-dir").trim();
+        Path dataDir = dataDirText.isEmpty()
+                ? Path.of(System.getProperty("user.home"), ".smnode", preset)
+                : Path.of(dataDirText);
+        String extraData = r.string("smnode.network.genesis-extra-data");
+        int extraBytes = extraData.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (extraBytes == 0 || extraBytes > GenesisConfig.MAX_EXTRA_DATA_BYTES) {
+            throw new ConfigException("configuration key smnode.network.genesis-extra-data must be 1 to "
+                    + GenesisConfig.MAX_EXTRA_DATA_BYTES + " bytes, got " + extraBytes + ".");
+        }
+        String hrp = r.string("smnode.network.hrp");
+        if (hrp.isEmpty()) {
+            throw new ConfigException("configuration key smnode.network.hrp must not be empty.");
+        }
+        Network network = new Network(
+                r.optionalInstant("smnode.network.genesis-time"),
+                extraData,
+                hrp,
+                r.positiveDuration("smnode.network.layer-duration"),
+                r.intIn("smnode.network.layers-per-epoch", 1, 1 << 20));
+        long initial = r.bytesAtLeast("smnode.storage.map-size-initial", 1L << 20);
+        long max = r.bytesAtLeast("smnode.storage.map-size-max", initial);
+        Storage storage = new Storage(initial, max);
+        Log log = new Log(
+                r.oneOf("smnode.log.format", Set.of("plain", "json")),
+                r.oneOf("smnode.log.level", Set.of("trace", "debug", "info", "warn", "error")).toUpperCase(java.util.Locale.ROOT));
+        Metrics metrics = new Metrics(r.bool("smnode.metrics.enabled"), r.string("smnode.metrics.host"),
+                r.intIn("smnode.metrics.port", 0, 65535));
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, config);
+    }
+}

@@ -1,0 +1,33 @@
+package io.smnode.node.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.smnode.core.net.NetworkParams;
+import io.smnode.core.net.Preset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The configuration layer a preset stands for: the network keys taken from core's {@link Preset}, the single
+ * source of the networks' parameters, so the config and the protocol code can never disagree about them.
+ */
+public final class PresetLayers {
+    private PresetLayers() {}
+
+    public static Config of(String presetName) {
+        Preset preset;
+        try {
+            preset = Preset.byName(presetName);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("configuration key smnode.preset: " + e.getMessage() + ".");
+        }
+        NetworkParams p = preset.params();
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("genesis-time", p.genesis().time().map(Object::toString).orElse(""));
+        network.put("genesis-extra-data", p.genesis().extraData());
+        network.put("hrp", p.hrp());
+        network.put("layer-duration", p.time().layerDuration().toMillis() + "ms");
+        network.put("layers-per-epoch", p.time().layersPerEpoch());
+        return ConfigFactory.parseMap(Map.of("smnode.network", network), "preset " + preset.presetName());
+    }
+}

@@ -1,0 +1,155 @@
+package io.smnode.node.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    /** A stand-in preset so these tests pin the loader's rules, not any real network's numbers. */
+    private static Config preset(String name) {
+        return ConfigFactory.parseMap(Map.of(
+                "smnode.network.genesis-extra-data", name + "-extra",
+                "smnode.network.hrp", "test",
+                "smnode.network.layer-duration", "6s",
+                "smnode.network.layers-per-epoch", 10));
+    }
+
+    private final ConfigLoader loader = new ConfigLoader(ConfigLoaderTest::preset);
+
+    @TempDir
+    Path tmp;
+
+    private NodeConfig load(Map<String, String> cli, Map<String, String> env, Optional<Path> file) {
+        return loader.load(new ConfigSources(cli, env, file));
+    }
+
+    private Path file(String hocon) throws IOException {
+        Path f = tmp.resolve("node.conf");
+        Files.writeString(f, hocon);
+        return f;
+    }
+
+    @Test
+    void referenceAndPresetGiveTheDefaults() {
+        NodeConfig c = load(Map.of(), Map.of(), Optional.empty());
+        assertEquals("standalone", c.preset());
+        assertEquals("standalone-extra", c.network().genesisExtraData());
+        assertEquals(Duration.ofSeconds(6), c.network().layerDuration());
+        assertEquals(Optional.empty(), c.network().genesisTime());
+        assertEquals(9090, c.metrics().port());
+        assertEquals("plain", c.log().format());
+    }
+
+    @Test
+    void precedenceIsCliThenEnvThenFileThenPresetThenReference() throws IOException {
+        Path f = file("smnode.metrics.port = 1001\nsmnode.metrics.host = \"file-host\"\nsmnode.network.layers-per-epoch = 3\n"
+                + "smnode.log.level = debug\n");
+        Map<String, String> env = Map.of("SMNODE_METRICS_PORT", "1002", "SMNODE_METRICS_HOST", "env-host",
+                "PATH", "/usr/bin");
+        Map<String, String> cli = Map.of("metrics.port", "1003");
+        NodeConfig c = load(cli, env, Optional.of(f));
+        assertEquals(1003, c.metrics().port(), "CLI beats env");
+        assertEquals("env-host", c.metrics().host(), "env beats file");
+        assertEquals(3, c.network().layersPerEpoch(), "file beats preset");
+        assertEquals("DEBUG", c.log().level(), "file beats reference");
+        assertEquals(Duration.ofSeconds(6), c.network().layerDuration(), "preset beats reference");
+    }
+
+    @Test
+    void thePresetChosenByAnyLayerSelectsThePresetLayer() {
+        NodeConfig c = load(Map.of(), Map.of("SMNODE_PRESET", "localnet"), Optional.empty());
+        assertEquals("localnet", c.preset());
+        assertEquals("localnet-extra", c.network().genesisExtraData());
+    }
+
+    @Test
+    void anUnknownKeyInTheFileFailsNamingTheKey() throws IOException {
+        Path f = file("smnode.metrics.prot = 1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), Optional.of(f)));
+        assertTrue(e.getMessage().contains("smnode.metrics.prot"), e.getMessage());
+        assertTrue(e.getMessage().contains("node.conf"), "says where the key came from: " + e.getMessage());
+    }
+
+    @Test
+    void anUnknownCliKeyFails() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("metrics.enable", "true"), Map.of(), Optional.empty()));
+        assertTrue(e.getMessage().contains("smnode.metrics.enable"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSmnodeEnvironmentVariableFailsNamingIt() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(Map.of(), Map.of("SMNODE_METRIC_PORT", "1"), Optional.empty()));
+        assertTrue(e.getMessage().contains("SMNODE_METRIC_PORT"), e.getMessage());
+    }
+
+    @Test
+    void anIllTypedValueFailsNamingTheKeyAndTheValue() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("metrics.port", "ninety"), Map.of(), Optional.empty()));
+        assertTrue(e.getMessage().contains("smnode.metrics.port"), e.getMessage());
+        assertTrue(e.getMessage().contains("ninety"), e.getMessage());
+    }
+
+    @Test
+    void outOfRangeAndBadEnumValuesFailNamingTheKey() {
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("metrics.port", "70000"), Map.of(), Optional.empty()))
+                .getMessage().contains("smnode.metrics.port"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("log.format", "xml"), Map.of(), Optional.empty()))
+                .getMessage().contains("smnode.log.format"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("network.layer-duration", "0s"), Map.of(), Optional.empty()))
+                .getMessage().contains("smnode.network.layer-duration"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("network.genesis-time", "yesterday"), Map.of(), Optional.empty()))
+                .getMessage().contains("smnode.network.genesis-time"));
+    }
+
+    @Test
+    void aSectionReplacedByAValueFails() throws IOException {
+        Path f = file("smnode.metrics = 5\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), Optional.of(f)));
+        assertTrue(e.getMessage().contains("smnode.metrics"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrBrokenFileFailsNamingTheFile() throws IOException {
+        Path missing = tmp.resolve("missing.conf");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), Optional.of(missing)))
+                .getMessage().contains("missing.conf"));
+        Path broken = file("smnode { metrics = \n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), Optional.of(broken)))
+                .getMessage().contains("node.conf"));
+    }
+
+    @Test
+    void genesisTimeAndSizesAreTyped() {
+        NodeConfig c = load(Map.of("network.genesis-time", "2023-07-14T08:00:00Z", "storage.map-size-initial", "2MiB"),
+                Map.of(), Optional.empty());
+        assertEquals(Optional.of(Instant.parse("2023-07-14T08:00:00Z")), c.network().genesisTime());
+        assertEquals(2L << 20, c.storage().mapSizeInitial());
+    }
+
+    @Test
+    void pekkoKeysPassThroughUntouched() throws IOException {
+        Path f = file("pekko.actor.default-dispatcher.throughput = 7\n");
+        NodeConfig c = load(Map.of(), Map.of(), Optional.of(f));
+        assertEquals(7, c.raw().getInt("pekko.actor.default-dispatcher.throughput"));
+    }
+
+    @Test
+    void everyKnownKeyHasItsOwnEnvironmentVariable() {
+        Map<String, String> names = EnvironmentLayer.variableNames(ConfigFactory.parseResources(ConfigLoader.class, "/reference.conf"));
+        assertEquals("smnode.data-dir", names.get("SMNODE_DATA_DIR"));
+        assertEquals("smnode.network.layers-per-epoch", names.get("SMNODE_NETWORK_LAYERS_PER_EPOCH"));
+    }
+}
