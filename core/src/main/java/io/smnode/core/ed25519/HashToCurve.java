@@ -1,5 +1,6 @@
 package io.smnode.core.ed25519;
 
+import io.smnode.core.hash.Sha512;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 

@@ -3,7 +3,7 @@ package io.smnode.core.vrf;
 import io.smnode.core.ed25519.EdwardsPoint;
 import io.smnode.core.ed25519.HashToCurve;
 import io.smnode.core.ed25519.Scalar;
-import io.smnode.core.ed25519.Sha512;
+import io.smnode.core.hash.Sha512;
 import io.smnode.core.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package io.smnode.core.vrf;
 
 import io.smnode.core.ed25519.EdwardsPoint;
 import io.smnode.core.ed25519.Scalar;
-import io.smnode.core.ed25519.Sha512;
+import io.smnode.core.hash.Sha512;
 import io.smnode.core.types.NodeId;
 import java.util.Arrays;
 

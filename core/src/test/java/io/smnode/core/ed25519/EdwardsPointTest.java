@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.core.hash.Sha512;
 import io.smnode.core.util.Hex;
 import java.math.BigInteger;
 import java.util.List;

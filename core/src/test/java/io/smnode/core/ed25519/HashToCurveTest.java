@@ -2,6 +2,7 @@ package io.smnode.core.ed25519;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.smnode.core.hash.Sha512;
 import io.smnode.core.util.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

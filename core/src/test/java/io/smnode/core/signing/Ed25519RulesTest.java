@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.ed25519.Scalar;
-import io.smnode.core.ed25519.Sha512;
+import io.smnode.core.hash.Sha512;
 import io.smnode.core.util.Hex;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.smnode.core.ed25519;
+package io.smnode.core.hash;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
