@@ -3,6 +3,12 @@ package io.smnode.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +59,27 @@ class NodeRunIT {
             assertTrue(recorded >= lastLayer, "recorded " + recorded + " < last logged " + lastLayer);
             again.terminate();
             again.waitFor(START);
+        }
+    }
+
+    @Test
+    void jsonLogsAndThePrometheusEndpointShowTheTickingLayer() throws Exception {
+        try (NodeProcess node = NodeProcess.start("run", "--data-dir", tmp.resolve("m").toString(),
+                "--set", "network.layer-duration=1s", "--set", "log.format=json",
+                "--set", "metrics.enabled=true", "--set", "metrics.port=0")) {
+            String announce = node.awaitLine(l -> l.contains("metrics at http://127.0.0.1:"), START);
+            JsonNode line = new ObjectMapper().readTree(announce);
+            assertEquals("INFO", line.get("level").asText());
+            String url = line.get("msg").asText().replaceAll(".*(http://\\S+).*", "$1");
+            node.awaitLine(l -> l.contains("\"msg\":\"layer 1 started"), START);
+            String metrics = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher layer = Pattern.compile("(?m)^smnode_layer ([0-9.]+)$").matcher(metrics);
+            assertTrue(layer.find(), metrics);
+            assertTrue(Double.parseDouble(layer.group(1)) >= 1, metrics);
+            assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\"}"), metrics);
+            node.terminate();
+            node.waitFor(START);
         }
     }
 

@@ -26,8 +26,13 @@ public final class PresetLayers {
         network.put("genesis-time", p.genesis().time().map(Object::toString).orElse(""));
         network.put("genesis-extra-data", p.genesis().extraData());
         network.put("hrp", p.hrp());
-        network.put("layer-duration", p.time().layerDuration().toMillis() + "ms");
+        network.put("layer-duration", hocon(p.time().layerDuration()));
         network.put("layers-per-epoch", p.time().layersPerEpoch());
         return ConfigFactory.parseMap(Map.of("smnode.network", network), "preset " + preset.presetName());
+    }
+
+    /** Whole seconds print as "300s" rather than "300000ms", so that config dump reads like a config file. */
+    private static String hocon(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

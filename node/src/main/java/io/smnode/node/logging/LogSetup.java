@@ -3,7 +3,6 @@ package io.smnode.node.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -31,7 +30,7 @@ public final class LogSetup {
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, String format) {
         if ("json".equals(format)) {
-            JsonEncoder json = new JsonEncoder();
+            JsonLineEncoder json = new JsonLineEncoder();
             json.setContext(ctx);
             json.start();
             return json;
