@@ -1,8 +1,7 @@
 package io.smnode.persistence;
 
-import java.nio.ByteBuffer;
+import io.smnode.core.util.Utf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,11 +23,7 @@ final class Utf8Codec implements KeyCodec<String> {
     @Override
     public String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8.decodeStrict(bytes);
         } catch (CharacterCodingException e) {
             throw new CorruptDataException("stored string is not valid UTF-8: " + e.getMessage());
         }

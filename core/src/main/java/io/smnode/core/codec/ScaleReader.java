@@ -1,10 +1,8 @@
 package io.smnode.core.codec;
 
 import io.smnode.core.codec.ScaleException.Reason;
-import java.nio.ByteBuffer;
+import io.smnode.core.util.Utf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads SCALE values from a byte array, front to back, with the checks go-scale v1.2.1 makes (and the ones its
@@ -170,11 +168,7 @@ public final class ScaleReader {
         int start = pos;
         byte[] bytes = readByteSlice(max);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8.decodeStrict(bytes);
         } catch (CharacterCodingException e) {
             throw error(Reason.INVALID_VALUE, start, "string is not valid UTF-8");
         }

@@ -1,12 +1,11 @@
 package io.smnode.core.types;
 
 /** A block id: Hash20 of the inner block. Hashed and sorted as 32 bytes (id + 12 zeros), see {@link #bytes32}. */
-public final class BlockId extends FixedBytes {
-    public static final int LENGTH = 20;
+public final class BlockId extends ShortId {
     public static final BlockId ZERO = new BlockId(new byte[LENGTH]);
 
     private BlockId(byte[] bytes) {
-        super(bytes, LENGTH);
+        super(bytes);
     }
 
     /** @throws IllegalArgumentException when {@code bytes} is not exactly {@value #LENGTH} bytes */
@@ -16,12 +15,5 @@ public final class BlockId extends FixedBytes {
 
     public static BlockId ofHex(String hex) {
         return new BlockId(hexOf(hex));
-    }
-
-    /** The reference's {@code Bytes()} form: the 20 id bytes followed by 12 zero bytes, used when hashing and sorting. */
-    public byte[] bytes32() {
-        byte[] out = new byte[32];
-        copyTo(out, 0);
-        return out;
     }
 }

@@ -24,7 +24,8 @@ public record NodeConfig(
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
         TypedReader r = new TypedReader(config);
-        String preset = r.string("smnode.preset");
+        // The preset layer already refused an unknown name; this only normalises its spelling ("Mainnet" -> "mainnet").
+        String preset = io.smnode.core.net.Preset.byName(r.string("smnode.preset")).presetName();
         String dataDirText = r.string("smnode.data-dir").trim();
         Path dataDir = dataDirText.isEmpty()
                 ? Path.of(System.getProperty("user.home"), ".smnode", preset)
