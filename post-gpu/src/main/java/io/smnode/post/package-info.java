@@ -1,0 +1,2 @@
+/** PoST: scrypt-jane labels, initialization, data files, proving, verification, k2pow. */
+package io.smnode.post;

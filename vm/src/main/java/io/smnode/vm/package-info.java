@@ -1,0 +1,2 @@
+/** Accounts and templates, transaction parsing and execution, rewards and issuance, the mempool. */
+package io.smnode.vm;
