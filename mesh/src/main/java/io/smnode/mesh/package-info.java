@@ -1,0 +1,2 @@
+/** The ledger's consensus objects and rules: ATX, beacon, ballots and proposals, blocks, malfeasance. */
+package io.smnode.mesh;
