@@ -39,17 +39,28 @@ public final class BlockTxOrder {
      * @param seed the block seed (a 32-byte BLAKE3 digest in the block builder)
      */
     public static List<TxId> order(byte[] seed, List<OrderCandidate> kept) {
+        List<OrderCandidate> slots = new ArrayList<>(kept);
+        slots.sort(Comparator.comparing(OrderCandidate::id));
+        return shuffleWithNonceOrder(Mt19937x64.seededByArray(seedWords(seed)), slots.size(), slots);
+    }
+
+    /**
+     * The reference's {@code ShuffleWithNonceOrder}: shuffles {@code slots} (in the order given) with Go's Shuffle,
+     * keeps the first {@code limit}, and gives each kept slot to the lowest not yet emitted nonce of its principal.
+     * Block order uses it over all kept transactions; proposal selection over a random subset.
+     */
+    public static List<TxId> shuffleWithNonceOrder(Mt19937x64 rng, int limit, List<OrderCandidate> slots) {
         Map<Address, Deque<OrderCandidate>> byPrincipal = new HashMap<>();
-        List<OrderCandidate> byNonce = new ArrayList<>(kept);
+        List<OrderCandidate> byNonce = new ArrayList<>(slots);
         byNonce.sort(Comparator.comparing(OrderCandidate::nonce, Long::compareUnsigned));
         for (OrderCandidate c : byNonce) {
             byPrincipal.computeIfAbsent(c.principal(), p -> new ArrayDeque<>()).addLast(c);
         }
-        List<OrderCandidate> slots = new ArrayList<>(kept);
-        slots.sort(Comparator.comparing(OrderCandidate::id));
-        GoShuffle.shuffle(Mt19937x64.seededByArray(seedWords(seed)), slots);
-        List<TxId> result = new ArrayList<>(slots.size());
-        for (OrderCandidate slot : slots) {
+        List<OrderCandidate> shuffled = new ArrayList<>(slots);
+        GoShuffle.shuffle(rng, shuffled);
+        int total = Math.min(limit, shuffled.size());
+        List<TxId> result = new ArrayList<>(total);
+        for (OrderCandidate slot : shuffled.subList(0, total)) {
             result.add(byPrincipal.get(slot.principal()).removeFirst().id());
         }
         return List.copyOf(result);
