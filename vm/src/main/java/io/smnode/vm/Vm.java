@@ -1,17 +1,15 @@
 package io.smnode.vm;
 
-import io.smnode.core.codec.Scale;
-import io.smnode.core.hash.Blake3;
+import io.smnode.core.codec.ScaleReader;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.Bytes;
-import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
-import io.smnode.core.codec.ScaleReader;
 import io.smnode.vm.rewards.Issuance;
 import io.smnode.vm.rewards.RewardSplit;
 import io.smnode.vm.rewards.Weight;
 import io.smnode.vm.state.Account;
 import io.smnode.vm.state.AccountView;
+import io.smnode.vm.state.StateHash;
 import io.smnode.vm.template.TemplateRules;
 import io.smnode.vm.tx.InvalidTxException;
 import io.smnode.vm.tx.ParsedTx;
@@ -78,14 +76,8 @@ public final class Vm {
             gasLeft -= ctx.consumed();
         }
         List<RewardRecord> paid = payRewards(staged, layer, fees, rewards);
-        List<Account> changed = new ArrayList<>();
-        Blake3 hasher = new Blake3();
-        for (Account a : staged.changed()) {
-            Account stamped = a.withLayer(layer);
-            changed.add(stamped);
-            hasher.update(Scale.encode(Account.CODEC, stamped));
-        }
-        return new LayerResult(layer, receipts, rejected, paid, changed, fees, hasher.digest32());
+        List<Account> changed = staged.changed().stream().map(a -> a.withLayer(layer)).toList();
+        return new LayerResult(layer, receipts, rejected, paid, changed, fees, StateHash.of(changed));
     }
 
     /** The VM's checks after parsing, in the reference's order; the first that fails makes the tx ineffective. */

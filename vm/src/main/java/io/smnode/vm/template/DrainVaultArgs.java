@@ -2,8 +2,8 @@ package io.smnode.vm.template;
 
 import io.smnode.core.codec.CoreCodecs;
 import io.smnode.core.codec.ScaleCodec;
-import java.util.Objects;
 import io.smnode.core.types.Address;
+import java.util.Objects;
 
 /** Drain arguments {@code {Vault [24]byte, Destination [24]byte, Amount u64 (compact)}} (spend args embedded). */
 public record DrainVaultArgs(Address vault, SpendArgs spend) implements MethodArgs {

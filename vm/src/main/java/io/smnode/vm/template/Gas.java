@@ -12,7 +12,7 @@ public final class Gas {
     public static final long EDVERIFY = 3_000;
 
     static final int PUBLIC_KEY_SIZE = 32;
-    /** Balance (8), nonce (8) and template address (24)... as the reference counts it: 36. */
+    /** The reference's account header size: its comment lists balance, nonce and template address, its value is 36. */
     static final int ACCOUNT_HEADER_SIZE = 36;
     static final int ACCOUNT_BALANCE_SIZE = 8;
     static final int VAULT_STATE_SIZE = ACCOUNT_HEADER_SIZE + 56;

@@ -99,20 +99,11 @@ public final class TemplateRules {
 
     /** Gas for loading the principal. */
     public static long loadGas(TemplateKind kind, TemplateState state) {
-        return switch (kind) {
-            case WALLET -> Gas.loadGas(1);
-            case MULTISIG, VESTING -> Gas.loadGas(((MultisigState) state).publicKeys().size());
-            case VAULT -> 0;
-        };
+        return kind == TemplateKind.VAULT ? 0 : Gas.loadGas(keyCount(kind, state));
     }
 
     /** Gas for executing {@code method} on an account with this state. */
     public static long execGas(TemplateKind kind, TemplateState state, int method) {
-        int keys = switch (kind) {
-            case WALLET -> 1;
-            case MULTISIG, VESTING -> ((MultisigState) state).publicKeys().size();
-            case VAULT -> -1;
-        };
         if (kind == TemplateKind.VAULT) {
             return 0;
         }
@@ -120,10 +111,15 @@ public final class TemplateRules {
             return Gas.drainExecGas();
         }
         return switch (method) {
-            case Methods.SPAWN -> Gas.spawnExecGas(keys);
+            case Methods.SPAWN -> Gas.spawnExecGas(keyCount(kind, state));
             case Methods.SPEND -> Gas.spendExecGas();
             default -> Gas.UNKNOWN_METHOD;
         };
+    }
+
+    /** Public keys an account of a key-holding template stores. */
+    private static int keyCount(TemplateKind kind, TemplateState state) {
+        return kind == TemplateKind.WALLET ? 1 : ((MultisigState) state).publicKeys().size();
     }
 
     /** The most the principal's own balance may pay out besides the fee (a drain pays from the vault: 0). */

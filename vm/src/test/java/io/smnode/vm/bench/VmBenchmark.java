@@ -1,7 +1,6 @@
 package io.smnode.vm.bench;
 
 import io.smnode.core.address.Principal;
-import io.smnode.core.codec.Scale;
 import io.smnode.core.hash.Blake3;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Address;
@@ -14,6 +13,7 @@ import io.smnode.vm.Vm;
 import io.smnode.vm.VmConfig;
 import io.smnode.vm.state.Account;
 import io.smnode.vm.state.Ledger;
+import io.smnode.vm.state.StateHash;
 import io.smnode.vm.template.Methods;
 import io.smnode.vm.template.SpendArgs;
 import io.smnode.vm.template.TemplateKind;
@@ -72,7 +72,7 @@ public final class VmBenchmark {
             long t0 = System.nanoTime();
             LayerResult r = vm.apply(ledger, LayerId.of(2 + layer), txs, List.of());
             long t1 = System.nanoTime();
-            Hash32 again = stateHash(r.changed());
+            Hash32 again = StateHash.of(r.changed());
             long t2 = System.nanoTime();
             if (!again.equals(r.stateHash()) || r.receipts().size() != wallets) {
                 throw new IllegalStateException("unexpected result at layer " + layer);
@@ -90,14 +90,6 @@ public final class VmBenchmark {
                 applied / (applyNanos / 1e9));
         System.out.printf("state hash: %.3f ms per layer of %d changed accounts (%.2f us/account)%n",
                 hashNanos / 1e6 / measured, wallets, hashNanos / 1e3 / measured / wallets);
-    }
-
-    private static Hash32 stateHash(List<Account> changed) {
-        Blake3 hasher = new Blake3();
-        for (Account a : changed) {
-            hasher.update(Scale.encode(Account.CODEC, a));
-        }
-        return hasher.digest32();
     }
 
     private static void commit(Ledger ledger, LayerResult r) {

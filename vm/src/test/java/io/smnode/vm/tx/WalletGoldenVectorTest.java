@@ -15,7 +15,6 @@ import io.smnode.core.types.Address;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash20;
 import io.smnode.core.types.Hash32;
-import io.smnode.core.types.LayerId;
 import io.smnode.core.util.Hex;
 import io.smnode.vm.Vm;
 import io.smnode.vm.VmConfig;
