@@ -18,7 +18,10 @@ import io.smnode.vm.template.Methods;
 import io.smnode.vm.template.SpendArgs;
 import io.smnode.vm.template.TemplateKind;
 import io.smnode.vm.template.WalletState;
+import io.smnode.vm.tx.InvalidTxException;
+import io.smnode.vm.tx.ParsedTx;
 import io.smnode.vm.tx.TxBuilder;
+import io.smnode.vm.tx.TxParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,7 @@ public final class VmBenchmark {
         long applyNanos = 0;
         long hashNanos = 0;
         long applied = 0;
+        long verifyNanos = 0;
         int measured = 0;
         int warmup = Math.max(1, layers / 3);
         for (int layer = 0; layer < layers; layer++) {
@@ -78,6 +82,9 @@ public final class VmBenchmark {
                 throw new IllegalStateException("unexpected result at layer " + layer);
             }
             commit(ledger, r);
+            if (layer == layers - 1) {
+                verifyNanos = timeVerification(vm, ledger, txs);
+            }
             if (layer >= warmup) {
                 applyNanos += t1 - t0;
                 hashNanos += t2 - t1;
@@ -88,8 +95,29 @@ public final class VmBenchmark {
         System.out.printf("wallet spends applied: %d over %d layers of %d txs%n", applied, measured, wallets);
         System.out.printf("throughput: %.0f tx/s (parse + ed25519 verify + execute + state hash)%n",
                 applied / (applyNanos / 1e9));
+        System.out.printf("of which signature checks: about %.0f%% (%.1f us per Ed25519 verify)%n",
+                100.0 * verifyNanos * measured / applyNanos, verifyNanos / 1e3 / wallets);
         System.out.printf("state hash: %.3f ms per layer of %d changed accounts (%.2f us/account)%n",
                 hashNanos / 1e6 / measured, wallets, hashNanos / 1e3 / measured / wallets);
+    }
+
+    /** Time to check the signatures of {@code txs} alone (parsed beforehand, against the committed state). */
+    private static long timeVerification(Vm vm, Ledger ledger, List<Bytes> txs) {
+        List<ParsedTx> parsed = new ArrayList<>();
+        for (Bytes raw : txs) {
+            try {
+                parsed.add(TxParser.parse(raw.toByteArray(), ledger));
+            } catch (InvalidTxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        long t0 = System.nanoTime();
+        for (ParsedTx p : parsed) {
+            if (!vm.verify(p, p.raw().toByteArray())) {
+                throw new IllegalStateException("signature");
+            }
+        }
+        return System.nanoTime() - t0;
     }
 
     private static void commit(Ledger ledger, LayerResult r) {
