@@ -243,4 +243,44 @@ class VmScenarioTest {
         byte[] unsigned = TxBuilder.unsigned(principal, method, Optional.ofNullable(template), nonce, 1, args);
         return Bytes.of(TxBuilder.signMulti(unsigned, List.of(new TxBuilder.Part(0, ONE), new TxBuilder.Part(1, TWO))));
     }
+
+    @Test
+    void aSpawnedWalletSpawnsAnotherOnceOnly() {
+        Ledger ledger = funded();
+        applyAndCommit(ledger, 8, List.of(walletTx(A, Methods.SPAWN, 0, 1, WALLET_ONE)), List.of());
+        WalletState other = new WalletState(Hash32.of(TWO.nodeId().toByteArray()));
+        Address spawned = Principal.wallet(TWO.nodeId());
+        LayerResult r = applyAndCommit(ledger, 9, List.of(walletTx(A, Methods.SPAWN, 1, 1, other),
+                walletTx(A, Methods.SPAWN, 2, 1, other)), List.of());
+        assertTrue(r.receipts().get(0).succeeded());
+        assertEquals(List.of(A, spawned), r.receipts().get(0).touched());
+        assertEquals(Optional.of(FailureReason.ALREADY_SPAWNED), r.receipts().get(1).failure());
+        assertEquals(Optional.of(TemplateKind.WALLET.address()), ledger.get(spawned).template());
+        assertEquals(0, ledger.get(spawned).balance());
+        assertEquals(3, ledger.get(A).nextNonce());
+        // Not a self-spawn: base 53000, tx data of 148 bytes (19 words), A's load gas, the new wallet's store gas.
+        assertEquals(148, walletTx(A, Methods.SPAWN, 1, 1, other).length());
+        assertEquals(53_000 + 128 * 19 + (2_500 + 182 * 9) + 5_000 * 9, r.receipts().get(0).header().maxGas());
+    }
+
+    @Test
+    void multisigSignaturesMustComeInIncreasingKeyOrder() {
+        MultisigState keys = new MultisigState(2, List.of(Hash32.of(ONE.nodeId().toByteArray()),
+                Hash32.of(TWO.nodeId().toByteArray())));
+        Address multisig = Principal.compute(TemplateKind.MULTISIG.address(), keys.encode());
+        Ledger ledger = new Ledger();
+        ledger.applyGenesis(List.of(Account.empty(multisig).withBalance(START)));
+        byte[] unsigned = TxBuilder.unsigned(multisig, Methods.SPAWN, Optional.of(TemplateKind.MULTISIG.address()), 0,
+                1, keys);
+        ByteArrayOutputStream swapped = new ByteArrayOutputStream();
+        swapped.writeBytes(unsigned);
+        swapped.write(0x04); // compact 1
+        swapped.writeBytes(TWO.signTransaction(unsigned).toByteArray());
+        swapped.write(0x00); // compact 0
+        swapped.writeBytes(ONE.signTransaction(unsigned).toByteArray());
+        LayerResult r = VM.apply(ledger, LayerId.of(8), List.of(Bytes.of(swapped.toByteArray())), List.of());
+        assertEquals(RejectReason.BAD_SIGNATURE, r.rejected().get(0).reason());
+        byte[] ordered = TxBuilder.signMulti(unsigned, List.of(new TxBuilder.Part(0, ONE), new TxBuilder.Part(1, TWO)));
+        assertTrue(VM.apply(ledger, LayerId.of(8), List.of(Bytes.of(ordered)), List.of()).receipts().get(0).succeeded());
+    }
 }
