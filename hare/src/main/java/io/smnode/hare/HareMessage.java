@@ -4,6 +4,7 @@ import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.signing.Signature;
+import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
 import java.util.Objects;
 
@@ -25,7 +26,13 @@ public record HareMessage(Body body, NodeId sender, Signature signature) {
     }
 
     public boolean signatureValid(EdVerifier verifier) {
-        return verifier.verify(Domain.HARE, sender, body.metadata().signedBytes(), signature);
+        return signatureValid(verifier, body.hash());
+    }
+
+    /** As {@link #signatureValid(EdVerifier)} with the body hash already computed. */
+    public boolean signatureValid(EdVerifier verifier, Hash32 bodyHash) {
+        HareMetadata metadata = new HareMetadata(body.layer(), body.iterRound().absolute(), bodyHash);
+        return verifier.verify(Domain.HARE, sender, metadata.signedBytes(), signature);
     }
 
     /**
