@@ -31,9 +31,9 @@ class IterRoundTest {
     @Test
     void gradeWrapsAroundAfterSixDelays() {
         IterRound commit = IterRound.of(0, Round.COMMIT);
-        assertEquals(0, IterRound.of(1, Round.PROPOSE).grade(commit)); // delay 6
-        assertEquals(255, IterRound.of(1, Round.WAIT1).grade(commit)); // delay 7
-        assertEquals(254, IterRound.of(1, Round.WAIT2).grade(commit)); // delay 8
+        assertEquals(0, IterRound.of(1, Round.WAIT2).grade(commit)); // abs 12 - 6: delay 6
+        assertEquals(255, IterRound.of(1, Round.COMMIT).grade(commit)); // delay 7
+        assertEquals(254, IterRound.of(1, Round.NOTIFY).grade(commit)); // delay 8
     }
 
     @Test
