@@ -106,7 +106,7 @@ public final class HareSession {
             return Verdict.reject("invalid signature");
         }
         NodeId sender = message.sender();
-        boolean malicious = knownMalicious.test(sender) || equivocators.contains(sender);
+        boolean malicious = isMalicious(sender);
         int atxGrade = oracle.atxGrade(message, config);
         if (atxGrade == 0) {
             return Verdict.ignore("not eligible", Optional.empty());
@@ -140,13 +140,17 @@ public final class HareSession {
                     HareMessage signed = HareMessage.sign(
                             new Body(layer, m.iterRound(), m.value(), eligibility.get()), signers.get(i));
                     messages.add(signed);
-                    protocol.onInput(new ProtocolInput(signed, GradedGossip.GRADE5,
-                            knownMalicious.test(signed.sender()), signed.body().hash()));
+                    protocol.onInput(new ProtocolInput(signed, GradedGossip.GRADE5, isMalicious(signed.sender()),
+                            signed.body().hash()));
                 }
             }
         });
         finished = out.terminated() || executed.iter() == config.iterationsLimit();
         return new RoundOutcome(executed, messages, out.coin(), out.result(), out.terminated(), finished);
+    }
+
+    private boolean isMalicious(NodeId id) {
+        return knownMalicious.test(id) || equivocators.contains(id);
     }
 
     private List<Optional<Eligibility>> preroundEligibilities() {
