@@ -13,6 +13,7 @@
  *       {@link io.smnode.hare.InvalidHareMessageException}.</li>
  *   <li>{@link io.smnode.hare.HareEquivocation}: the malfeasance proof of two messages for one round.</li>
  *   <li>{@link io.smnode.hare.InitialSet}: which stored proposals go into the preround message.</li>
+ *   <li>{@link io.smnode.hare.HareTiming}: when each round fires, as an offset from the layer start.</li>
  * </ul>
  */
 package io.smnode.hare;
