@@ -6,6 +6,7 @@ import io.smnode.core.codec.ScaleCodec;
 import io.smnode.core.codec.ScaleCodecs;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.signing.Signature;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.vrf.VrfProof;
 import java.util.List;
 

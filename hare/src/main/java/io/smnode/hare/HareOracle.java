@@ -4,6 +4,7 @@ import io.smnode.core.codec.ScaleWriter;
 import io.smnode.core.fixed.EligibilityException;
 import io.smnode.core.fixed.Fixed;
 import io.smnode.core.fixed.HareEligibility;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;

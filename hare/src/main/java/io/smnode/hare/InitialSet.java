@@ -1,6 +1,7 @@
 package io.smnode.hare;
 
 import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.types.ProposalId;
 import java.util.ArrayList;

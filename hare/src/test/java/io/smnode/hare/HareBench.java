@@ -2,6 +2,7 @@ package io.smnode.hare;
 
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;

@@ -10,6 +10,7 @@ import io.smnode.core.codec.CoreCodecs;
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleCodecs;
 import io.smnode.core.testing.Vectors;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.util.Hex;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.signing.Signature;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;

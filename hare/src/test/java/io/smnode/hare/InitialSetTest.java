@@ -3,6 +3,7 @@ package io.smnode.hare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Beacon;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.types.ProposalId;
 import java.util.List;
