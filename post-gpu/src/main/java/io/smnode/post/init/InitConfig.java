@@ -7,8 +7,9 @@ import io.smnode.post.label.Commitment;
 
 /**
  * What to initialize: the identity, the size and the label function's N, plus how many labels make one batch (the
- * unit of parallel work, of crash recovery, of cancellation and of progress events). Output bytes never depend on the
- * batch size or on the number of threads.
+ * unit of parallel work, of crash recovery, of cancellation and of progress events; a backend suggests one with
+ * {@code LabelBackend.preferredBatchLabels}). Output bytes never depend on the batch size or on the number of
+ * threads.
  */
 public record InitConfig(NodeId nodeId, AtxId commitmentAtxId, long labelsPerUnit, long numUnits, long maxFileSize,
                          int scryptN, int batchLabels) {
@@ -29,11 +30,6 @@ public record InitConfig(NodeId nodeId, AtxId commitmentAtxId, long labelsPerUni
             throw new IllegalArgumentException("batchLabels must be in [1, 2^24], got " + batchLabels);
         }
         new FileLayout(Math.multiplyExact(numUnits, labelsPerUnit), maxFileSize); // validates the sizes
-    }
-
-    /** A batch of about one second of one CPU thread: 512 labels at N = 8192, more for smaller N. */
-    public static int defaultBatchLabels(int scryptN) {
-        return (int) Math.min(MAX_BATCH_LABELS, Math.max(512, (512L * 8192) / scryptN));
     }
 
     public long totalLabels() {

@@ -14,6 +14,12 @@ public interface LabelBackend {
     /** How many batches the initializer should keep in flight at once for this backend. */
     int concurrency();
 
+    /**
+     * A good {@code InitConfig.batchLabels} for this backend: large enough to keep it busy, small enough that a cancel
+     * or a crash loses little (about a second of work).
+     */
+    int preferredBatchLabels(int n);
+
     /** A batcher for one commitment and scrypt N; the caller closes it. */
     LabelBatcher open(Hash32 commitment, int n);
 }
