@@ -16,8 +16,14 @@ final class KeccakSponge extends KeccakDigest {
         super(512);
     }
 
-    /** Makes this sponge continue from {@code other}'s absorbed state. */
+    /**
+     * Makes this freshly reset sponge continue from {@code other}, which has absorbed whole rate blocks only: the
+     * 25-lane state is then all there is to copy. (BouncyCastle's {@code copyIn} would do too, but allocates.)
+     */
     void restoreFrom(KeccakSponge other) {
-        copyIn(other);
+        if (bitsInQueue != 0 || squeezing || other.bitsInQueue != 0 || other.squeezing) {
+            throw new IllegalStateException("restore needs a reset sponge and a source holding whole blocks only");
+        }
+        System.arraycopy(other.state, 0, state, 0, state.length);
     }
 }
