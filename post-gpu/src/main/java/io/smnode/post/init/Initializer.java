@@ -7,7 +7,6 @@ import io.smnode.post.label.LabelBatcher;
 import io.smnode.post.label.LabelGenerator;
 import io.smnode.post.label.NonceScan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ import java.util.function.LongSupplier;
  * qualifying output among all labels, which does not depend on the thread count or the batch size.
  *
  * <p>One call to {@link #run} at a time; {@link #cancel} may be called from any thread and stops the run within the
- * batch in progress. Time comes only from the given {@code nanoTime} (for progress rates).
+ * batch in progress. A cancelled initializer stays cancelled: resume with a new one. Time comes only from the given {@code nanoTime} (for progress rates).
  */
 public final class Initializer {
     private final Path dir;
@@ -44,8 +43,9 @@ public final class Initializer {
     private final LongSupplier nanoTime;
     private final InitListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicBoolean failed = new AtomicBoolean();
-    private final BooleanSupplier stop = () -> cancelled.get() || failed.get();
+    /** Set while a run winds down (error, nonce found, cancel) so that batches still computing return early. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final BooleanSupplier stop = () -> cancelled.get() || draining.get();
 
     public Initializer(Path dir, InitConfig config, LabelBackend backend, Executor executor, LongSupplier nanoTime,
                        InitListener listener) {
@@ -144,7 +144,8 @@ public final class Initializer {
     private final class Run {
         private final FileLayout layout;
         private final Hash32 commitment = config.commitment();
-        private final NonceScan nonce = new NonceScan(VrfDifficulty.threshold(config.totalLabels()));
+        private final byte[] threshold = VrfDifficulty.threshold(config.totalLabels());
+        private final NonceScan nonce = new NonceScan(threshold);
         /** Batchers not in use; batches hand theirs back from executor threads, hence the lock. */
         private final ArrayDeque<LabelBatcher> idle = new ArrayDeque<>();
         private long labelsDone;
@@ -233,7 +234,7 @@ public final class Initializer {
             } finally {
                 // Whatever ends the loop (cancel, error, nonce found), batches still running must stop and hand their
                 // batcher back before this returns; their results are dropped.
-                failed.set(true);
+                draining.set(true);
                 for (Batch b : inFlight) {
                     try {
                         b.result.join();
@@ -241,7 +242,7 @@ public final class Initializer {
                         // already failing or finished: nothing of it is used
                     }
                 }
-                failed.set(false);
+                draining.set(false);
             }
         }
 
@@ -252,29 +253,32 @@ public final class Initializer {
             }
             // At most concurrency() batches are in flight, so at most that many batchers are ever opened.
             LabelBatcher b = polled != null ? polled : backend.open(commitment, config.scryptN());
-            CompletableFuture<BatchResult> f = CompletableFuture.supplyAsync(() -> {
-                byte[] labels = store ? new byte[count * LabelGenerator.LABEL_SIZE] : null;
-                NonceScan scan = new NonceScan(VrfDifficulty.threshold(config.totalLabels()));
-                boolean complete = b.compute(start, count, labels, 0, scan, stop);
-                return new BatchResult(complete, labels, scan);
-            }, executor).whenComplete((r, e) -> {
-                synchronized (idle) {
-                    idle.add(b);
-                }
-            });
-            return new Batch(start, count, f);
+            try {
+                CompletableFuture<BatchResult> f = CompletableFuture.supplyAsync(() -> {
+                    byte[] labels = store ? new byte[count * LabelGenerator.LABEL_SIZE] : null;
+                    NonceScan scan = new NonceScan(threshold);
+                    boolean complete = b.compute(start, count, labels, 0, scan, stop);
+                    return new BatchResult(complete, labels, scan);
+                }, executor).whenComplete((r, e) -> giveBack(b));
+                return new Batch(start, count, f);
+            } catch (RuntimeException e) { // the executor refused the task: keep the batcher so that it is closed
+                giveBack(b);
+                throw e;
+            }
+        }
+
+        private void giveBack(LabelBatcher b) {
+            synchronized (idle) {
+                idle.add(b);
+            }
         }
 
         private BatchResult join(CompletableFuture<BatchResult> f) {
             try {
                 return f.join(); // f is the whenComplete stage: the batcher is back in idle already
             } catch (CompletionException e) {
-                failed.set(true);
-                Throwable cause = e.getCause();
-                if (cause instanceof UncheckedIOException u) {
-                    throw u;
-                }
-                throw cause instanceof RuntimeException re ? re : e;
+                // a backend failure (e.g. a GPU label that differs from the CPU's): nothing of the batch is written
+                throw e.getCause() instanceof RuntimeException re ? re : e;
             }
         }
 

@@ -12,6 +12,9 @@ import io.smnode.core.testing.Vectors;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.NodeId;
 import io.smnode.post.label.CpuLabelBackend;
+import io.smnode.post.label.LabelBackend;
+import io.smnode.post.label.LabelBatcher;
+import io.smnode.post.label.NonceScan;
 import io.smnode.post.label.LabelGenerator;
 import io.smnode.post.label.ScryptJane;
 import java.io.IOException;
@@ -256,6 +259,65 @@ class InitializerTest {
         assertEquals(expectedNonce, m.nonce().getAsLong());
         assertEquals(batchStart, m.lastPosition().getAsLong());
         assertEquals(16 * 16, Files.size(tmp.resolve("postdata_0.bin")), "labels past the data are not stored");
+    }
+
+    /** A backend failure (say a GPU label that differs from the CPU's) stops the run before that batch is written. */
+    @Test
+    void aFailingBatchIsNeverWrittenAndEveryBatcherIsClosed() throws Exception {
+        InitConfig cfg = new InitConfig(NODE, ATX, 100, 4, 3200, 2, 25);
+        Path dir = Files.createDirectory(tmp.resolve("failed"));
+        CpuLabelBackend cpu = CpuLabelBackend.scryptJane(3);
+        AtomicLong opened = new AtomicLong();
+        AtomicLong closed = new AtomicLong();
+        LabelBackend failing = new LabelBackend() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public int concurrency() {
+                return 3;
+            }
+
+            @Override
+            public int preferredBatchLabels(int n) {
+                return 25;
+            }
+
+            @Override
+            public LabelBatcher open(io.smnode.core.types.Hash32 commitment, int n) {
+                opened.incrementAndGet();
+                LabelBatcher real = cpu.open(commitment, n);
+                return new LabelBatcher() {
+                    @Override
+                    public boolean compute(long start, int count, byte[] labels, int offset, NonceScan nonces,
+                                           java.util.function.BooleanSupplier cancelled) {
+                        if (start == 150) {
+                            throw new IllegalStateException("device label differs");
+                        }
+                        return real.compute(start, count, labels, offset, nonces, cancelled);
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.incrementAndGet();
+                        real.close();
+                    }
+                };
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Initializer(dir, cfg, failing, POOL, System::nanoTime, InitListener.NONE).run());
+        assertEquals("device label differs", e.getMessage());
+        assertEquals(opened.get(), closed.get(), "every batcher closed");
+        assertEquals(150, Initializer.status(dir).labelsDone());
+        assertEquals(150 * 16, Files.size(dir.resolve("postdata_0.bin")), "nothing at or after the failed batch");
+
+        new Initializer(dir, cfg, cpu, POOL, System::nanoTime, InitListener.NONE).run();
+        Path clean = Files.createDirectory(tmp.resolve("clean"));
+        init(clean, cfg, 1);
+        assertEquals(DirContents.of(clean), DirContents.of(dir));
     }
 
     private static InitResult init(Path dir, InitConfig cfg, int threads) throws IOException, InitException {
