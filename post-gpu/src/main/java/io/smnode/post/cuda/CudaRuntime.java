@@ -57,8 +57,24 @@ public final class CudaRuntime {
                 cuCtxDestroy(context);
             }
         } catch (Throwable t) { // any failure of a native library or device must leave the node on the CPU
-            return new CudaAvailability.Unavailable(t.toString());
+            return new CudaAvailability.Unavailable(oneLine(t));
         }
+    }
+
+    /**
+     * A failure in one log line: JCuda's link errors carry whole nested stack traces in their message; keep its first
+     * line and the last nested error line (which names the missing library, e.g. libcuda.so.1).
+     */
+    static String oneLine(Throwable t) {
+        String[] lines = String.valueOf(t.getMessage()).split("\\R");
+        String detail = "";
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].trim();
+            if (!l.startsWith("at ") && (l.contains("Error: ") || l.contains("Exception: "))) {
+                detail = l;
+            }
+        }
+        return t.getClass().getSimpleName() + ": " + lines[0].trim() + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
 
     private static String cString(byte[] b) {

@@ -32,7 +32,7 @@ public final class LabelBackends {
                         + device.kernelSource());
                 return cuda;
             } catch (Throwable t) { // a broken device or driver must not take the node down: use the CPU
-                return cpu(log, cpuThreads, "CUDA device " + device.deviceName() + " failed: " + t);
+                return cpu(log, cpuThreads, "CUDA device " + device.deviceName() + " failed: " + CudaRuntime.oneLine(t));
             }
         }
         return cpu(log, cpuThreads, "CUDA unavailable: " + ((CudaAvailability.Unavailable) probe).reason());

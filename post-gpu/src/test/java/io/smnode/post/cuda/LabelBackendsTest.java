@@ -1,6 +1,7 @@
 package io.smnode.post.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,9 +35,19 @@ class LabelBackendsTest {
         assertEquals(3, cpu.concurrency());
         assertEquals(1, log.size());
         assertTrue(log.get(0).contains("CUDA unavailable"), log.get(0));
+        assertFalse(log.get(0).contains("\n"), "one line: " + log.get(0));
         // asking again does not probe again and still logs one line per call
         LabelBackends.best(log::add, 1);
         assertEquals(2, log.size());
+    }
+
+    @Test
+    void aFailureIsSummarisedOnOneLineNamingTheMissingLibrary() {
+        Error e = new UnsatisfiedLinkError("Error while loading native library \"JCudaDriver\"\n---(start)---\n"
+                + "java.lang.UnsatisfiedLinkError: x.so: libcuda.so.1: cannot open shared object file\n\tat a.b(C.java:1)");
+        assertEquals("UnsatisfiedLinkError: Error while loading native library \"JCudaDriver\" (java.lang."
+                + "UnsatisfiedLinkError: x.so: libcuda.so.1: cannot open shared object file)", CudaRuntime.oneLine(e));
+        assertEquals("IllegalStateException: boom", CudaRuntime.oneLine(new IllegalStateException("boom")));
     }
 
     /** Runs only on a machine with a CUDA device: the device's labels and nonce scan equal the CPU's. */
