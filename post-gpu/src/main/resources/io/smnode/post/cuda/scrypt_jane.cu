@@ -2,7 +2,7 @@
 // Keccak padding, 72-byte block) around a ROMix with ChaCha20/8, r = p = 1, 72-byte password
 // commitment || LE8(index) || 32 zero bytes, empty salt, 32-byte output. One thread per label; the 128-byte state
 // lives in registers; V keeps only even entries (lookup gap 2: 64*N bytes per thread) in an interleaved layout
-// [entry][thread][16-byte word] so that neighbouring threads touch neighbouring memory.
+// [entry][16-byte word][thread] so that neighbouring threads touch neighbouring memory.
 //
 // The file is also valid host C++ (the #ifndef block below) so that the algorithm can be checked on a CPU against
 // the reference vectors without a GPU.
@@ -133,20 +133,24 @@ __device__ __forceinline__ void block_mix(u32 x[32]) {
     chacha8_xor(x + 16, x);
 }
 
+// Word w of V entry 'slot' of thread tid. Threads are innermost, so the 32 threads of a warp moving the same word
+// touch 512 contiguous bytes (one fully used transaction set) rather than 16 bytes in each of 32 lines.
+__device__ __forceinline__ u64 entry_word(u64 slot, int w, u64 stride, u64 tid) {
+    return (slot * 8 + w) * stride + tid;
+}
+
 __device__ __forceinline__ void store_entry(uint4* v, u64 slot, u64 stride, u64 tid, const u32 x[32]) {
-    uint4* p = v + (slot * stride + tid) * 8;
 #pragma unroll
     for (int w = 0; w < 8; w++) {
         uint4 q; q.x = x[4 * w]; q.y = x[4 * w + 1]; q.z = x[4 * w + 2]; q.w = x[4 * w + 3];
-        p[w] = q;
+        v[entry_word(slot, w, stride, tid)] = q;
     }
 }
 
 __device__ __forceinline__ void load_entry(const uint4* v, u64 slot, u64 stride, u64 tid, u32 t[32]) {
-    const uint4* p = v + (slot * stride + tid) * 8;
 #pragma unroll
     for (int w = 0; w < 8; w++) {
-        uint4 q = p[w];
+        uint4 q = v[entry_word(slot, w, stride, tid)];
         t[4 * w] = q.x; t[4 * w + 1] = q.y; t[4 * w + 2] = q.z; t[4 * w + 3] = q.w;
     }
 }
