@@ -29,11 +29,15 @@ import java.util.function.LongSupplier;
  * ({@link LabelBackend#concurrency()} at a time) and are written strictly in label order, each at its own offset and
  * fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at any moment therefore leaves
  * a checkpoint that never claims more than is on disk; a resumed run starts at the checkpoint, rewrites at most the
- * uncovered tail of one file with identical bytes, and never touches labels before it. The nonce is the smallest
- * qualifying output among all labels, which does not depend on the thread count or the batch size.
+ * one batch written after it (with identical bytes, at the same offsets) and never touches labels before it.
+ * The nonce is the smallest qualifying output among all labels of the data (or, when none qualifies, of the first
+ * batch past the data that has one), which depends neither on the thread count nor, inside the data, on the batch
+ * size.
  *
  * <p>One call to {@link #run} at a time; {@link #cancel} may be called from any thread and stops the run within the
- * batch in progress. A cancelled initializer stays cancelled: resume with a new one. Time comes only from the given {@code nanoTime} (for progress rates).
+ * batch in progress. A cancelled initializer stays cancelled: resume with a new one. Time comes only from the given
+ * {@code nanoTime} (for progress rates). A directory written by another implementation without our checkpoint file
+ * is recomputed from label 0 unless its metadata already holds a nonce and every file has its full size.
  */
 public final class Initializer {
     private final Path dir;
