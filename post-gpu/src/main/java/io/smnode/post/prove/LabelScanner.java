@@ -1,0 +1,123 @@
+package io.smnode.post.prove;
+
+import io.smnode.core.types.Hash32;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The proving inner loop (spec 08 §2.4–2.5, post-rs {@code Prover8_56::prove}) for a range of whole nonce groups.
+ * Each batch is encrypted once per group cipher and every output byte is one (label, nonce) test. Qualifying pairs
+ * are reported in the reference's order: 128-byte chunk by chunk, within a chunk group by group (ascending), within
+ * a group output byte by byte (label-major, then nonce). The trailing partial chunk of a batch is skipped, as in
+ * the reference. Deterministic and single-threaded; not thread-safe.
+ */
+public final class LabelScanner {
+    /** Receives qualifying pairs; returning {@code true} stops the scan (a proof was found). */
+    @FunctionalInterface
+    public interface Sink {
+        boolean qualifying(int nonce, long labelIndex);
+    }
+
+    /** Encrypt this much per group before scanning, so all groups' outputs stay in cache. */
+    private static final int SLICE = 32 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+
+    private final int firstGroup;
+    private final Aes[] groupCiphers;
+    private final LabelTest[] lazyTests;
+    private final int msb;
+    private final long swarSubtrahend;
+    private final boolean swar;
+    private final byte[][] outputs;
+
+    /**
+     * @param firstGroup the first nonce group (nonce = 16 · group + k)
+     * @param pows the k2pow of each group {@code firstGroup, firstGroup + 1, …}
+     */
+    public LabelScanner(Hash32 challenge, int firstGroup, long[] pows, ProvingDifficulty difficulty) {
+        if (pows.length == 0 || firstGroup < 0) {
+            throw new IllegalArgumentException("need at least one nonce group from a non-negative first group");
+        }
+        this.firstGroup = firstGroup;
+        this.groupCiphers = new Aes[pows.length];
+        this.lazyTests = new LabelTest[pows.length * 16];
+        for (int g = 0; g < pows.length; g++) {
+            groupCiphers[g] = Aes.forGroup(challenge, firstGroup + g, pows[g]);
+            for (int k = 0; k < 16; k++) {
+                int nonce = (firstGroup + g) * 16 + k;
+                lazyTests[g * 16 + k] = LabelTest.lazyOnly(challenge, nonce, pows[g], difficulty);
+            }
+        }
+        this.msb = difficulty.msb();
+        // SWAR "some byte < msb + 1" works for thresholds up to 128; larger msb (tiny test networks) checks bytes.
+        this.swar = msb < 128;
+        this.swarSubtrahend = ONES * (msb + 1);
+        this.outputs = new byte[pows.length][SLICE];
+    }
+
+    /** The nonces this scanner tests: {@code [16 · firstGroup, 16 · (firstGroup + groups))}. */
+    public int firstNonce() {
+        return firstGroup * 16;
+    }
+
+    public int nonceCount() {
+        return groupCiphers.length * 16;
+    }
+
+    /**
+     * Scans {@code batch[0..length)} whose first label has index {@code firstLabel}.
+     *
+     * @return {@code true} when the sink stopped the scan
+     */
+    public boolean scan(byte[] batch, int length, long firstLabel, Sink sink) {
+        int usable = length - length % Batching.CHUNK;
+        for (int slice = 0; slice < usable; slice += SLICE) {
+            int n = Math.min(SLICE, usable - slice);
+            for (int g = 0; g < groupCiphers.length; g++) {
+                groupCiphers[g].encrypt(batch, slice, n, outputs[g], 0);
+            }
+            long sliceFirstLabel = firstLabel + slice / Batching.LABEL;
+            if (scanSlice(batch, slice, n, sliceFirstLabel, sink)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean scanSlice(byte[] batch, int sliceOffset, int n, long sliceFirstLabel, Sink sink) {
+        for (int chunk = 0; chunk < n; chunk += Batching.CHUNK) {
+            for (int g = 0; g < groupCiphers.length; g++) {
+                byte[] out = outputs[g];
+                for (int w = chunk; w < chunk + Batching.CHUNK; w += 8) {
+                    if (swar && !mayHaveCandidate((long) LONGS.get(out, w))) {
+                        continue;
+                    }
+                    for (int i = w; i < w + 8; i++) {
+                        int b = out[i] & 0xff;
+                        if (b > msb) {
+                            continue;
+                        }
+                        int labelInSlice = i / Batching.LABEL;
+                        int k = i & 0xf;
+                        if (b == msb && !lazyTests[g * 16 + k].lsbQualifies(batch,
+                                sliceOffset + labelInSlice * Batching.LABEL)) {
+                            continue;
+                        }
+                        if (sink.qualifying((firstGroup + g) * 16 + k, sliceFirstLabel + labelInSlice)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether some byte of {@code word} is ≤ msb (exact as a yes/no; bit-twiddling "hasless"). */
+    private boolean mayHaveCandidate(long word) {
+        return ((word - swarSubtrahend) & ~word & HIGHS) != 0;
+    }
+}
