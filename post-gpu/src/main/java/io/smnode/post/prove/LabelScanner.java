@@ -32,6 +32,8 @@ public final class LabelScanner {
     private final long swarSubtrahend;
     private final boolean swar;
     private final byte[][] outputs;
+    private final int[][] candidates;
+    private final int[] candidateCounts;
 
     /**
      * @param firstGroup the first nonce group (nonce = 16 · group + k)
@@ -56,6 +58,8 @@ public final class LabelScanner {
         this.swar = msb < 128;
         this.swarSubtrahend = ONES * (msb + 1);
         this.outputs = new byte[pows.length][SLICE];
+        this.candidates = new int[pows.length][SLICE];
+        this.candidateCounts = new int[pows.length];
     }
 
     /** The nonces this scanner tests: {@code [16 · firstGroup, 16 · (firstGroup + groups))}. */
@@ -87,37 +91,76 @@ public final class LabelScanner {
         return false;
     }
 
+    /**
+     * Two steps so the hot loop stays tight: first each group's output is swept on its own for bytes ≤ msb (rare:
+     * 1/256 of them on mainnet, where msb = 0), then the candidates of all groups are merged back into the reference
+     * order (chunk, then group, then byte) before the lazy check and the sink see them.
+     */
     private boolean scanSlice(byte[] batch, int sliceOffset, int n, long sliceFirstLabel, Sink sink) {
-        for (int chunk = 0; chunk < n; chunk += Batching.CHUNK) {
+        for (int g = 0; g < groupCiphers.length; g++) {
+            collectCandidates(g, n);
+        }
+        int[] cursor = new int[groupCiphers.length];
+        while (true) {
+            int chunk = nextChunk(cursor);
+            if (chunk < 0) {
+                return false;
+            }
             for (int g = 0; g < groupCiphers.length; g++) {
-                byte[] out = outputs[g];
-                for (int w = chunk; w < chunk + Batching.CHUNK; w += 8) {
-                    if (swar && !mayHaveCandidate((long) LONGS.get(out, w))) {
-                        continue;
-                    }
-                    for (int i = w; i < w + 8; i++) {
-                        int b = out[i] & 0xff;
-                        if (b > msb) {
-                            continue;
-                        }
-                        int labelInSlice = i / Batching.LABEL;
-                        int k = i & 0xf;
-                        if (b == msb && !lazyTests[g * 16 + k].lsbQualifies(batch,
-                                sliceOffset + labelInSlice * Batching.LABEL)) {
-                            continue;
-                        }
-                        if (sink.qualifying((firstGroup + g) * 16 + k, sliceFirstLabel + labelInSlice)) {
-                            return true;
-                        }
+                int[] list = candidates[g];
+                int end = candidateCounts[g];
+                for (int c = cursor[g]; c < end && list[c] / Batching.CHUNK == chunk; c++, cursor[g]++) {
+                    if (test(batch, sliceOffset, sliceFirstLabel, g, list[c], sink)) {
+                        return true;
                     }
                 }
             }
         }
-        return false;
     }
 
-    /** Whether some byte of {@code word} is ≤ msb (exact as a yes/no; bit-twiddling "hasless"). */
-    private boolean mayHaveCandidate(long word) {
-        return ((word - swarSubtrahend) & ~word & HIGHS) != 0;
+    /** Records the output positions of group {@code g} whose byte is ≤ msb, ascending. */
+    private void collectCandidates(int g, int n) {
+        byte[] out = outputs[g];
+        int[] list = candidates[g];
+        int count = 0;
+        // One label's 16 output bytes at a time: two words, one branch.
+        for (int w = 0; w < n; w += Batching.LABEL) {
+            if (swar && !mayHaveCandidate((long) LONGS.get(out, w), (long) LONGS.get(out, w + 8))) {
+                continue;
+            }
+            for (int i = w; i < w + Batching.LABEL; i++) {
+                if ((out[i] & 0xff) <= msb) {
+                    list[count++] = i;
+                }
+            }
+        }
+        candidateCounts[g] = count;
+    }
+
+    /** The lowest chunk holding an unprocessed candidate of any group, or −1. */
+    private int nextChunk(int[] cursor) {
+        int next = Integer.MAX_VALUE;
+        for (int g = 0; g < groupCiphers.length; g++) {
+            if (cursor[g] < candidateCounts[g]) {
+                next = Math.min(next, candidates[g][cursor[g]] / Batching.CHUNK);
+            }
+        }
+        return next == Integer.MAX_VALUE ? -1 : next;
+    }
+
+    /** The full 8/56 decision for output byte {@code i} of group {@code g}, reporting a qualifying pair. */
+    private boolean test(byte[] batch, int sliceOffset, long sliceFirstLabel, int g, int i, Sink sink) {
+        int labelInSlice = i / Batching.LABEL;
+        int k = i & 0xf;
+        if ((outputs[g][i] & 0xff) == msb
+                && !lazyTests[g * 16 + k].lsbQualifies(batch, sliceOffset + labelInSlice * Batching.LABEL)) {
+            return false;
+        }
+        return sink.qualifying((firstGroup + g) * 16 + k, sliceFirstLabel + labelInSlice);
+    }
+
+    /** Whether some byte of the two words is ≤ msb (exact as a yes/no: the bit-twiddling "hasless" test). */
+    private boolean mayHaveCandidate(long a, long b) {
+        return ((((a - swarSubtrahend) & ~a) | ((b - swarSubtrahend) & ~b)) & HIGHS) != 0;
     }
 }
