@@ -77,6 +77,9 @@ public final class LabelScanner {
      * @return {@code true} when the sink stopped the scan
      */
     public boolean scan(byte[] batch, int length, long firstLabel, Sink sink) {
+        if (length < 0 || length > batch.length) {
+            throw new IllegalArgumentException("length " + length + " outside a batch of " + batch.length);
+        }
         int usable = length - length % Batching.CHUNK;
         for (int slice = 0; slice < usable; slice += SLICE) {
             int n = Math.min(SLICE, usable - slice);
