@@ -7,12 +7,14 @@ import io.xdag.crypto.randomx.NativeSize;
 import io.xdag.crypto.randomx.RandomXFlag;
 import io.xdag.crypto.randomx.RandomXJNA;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The key-derived state of the reference RandomX C library (tevador RandomX v1, bundled with
  * {@code io.xdag:xdagj-native-randomx}): a cache, plus a dataset in {@link RandomXMode#FAST}. It is built once per
  * key and shared by any number of {@link RandomXVm}s (one per thread). Native memory is freed by {@link #close()},
- * which must come after every VM made from it is closed.
+ * which also destroys the VMs made from it: no VM may be hashing then.
  */
 public final class RandomX implements AutoCloseable {
     /** The key every Spacemesh k2pow hash uses (ASCII, 27 bytes, no terminator). */
@@ -24,6 +26,7 @@ public final class RandomX implements AutoCloseable {
     private final int flags;
     private Pointer cache;
     private Pointer dataset;
+    private final List<RandomXVm> vms = new ArrayList<>();
 
     private RandomX(RandomXMode mode, int flags, Pointer cache, Pointer dataset) {
         this.mode = mode;
@@ -99,11 +102,15 @@ public final class RandomX implements AutoCloseable {
         if (vm == null) {
             throw new IllegalStateException("RandomX: cannot create a VM (flags " + flags + ")");
         }
-        return new RandomXVm(vm);
+        RandomXVm created = new RandomXVm(vm);
+        vms.add(created);
+        return created;
     }
 
     @Override
     public synchronized void close() {
+        vms.forEach(RandomXVm::close);
+        vms.clear();
         if (dataset != null) {
             LIB.randomx_release_dataset(dataset);
             dataset = null;

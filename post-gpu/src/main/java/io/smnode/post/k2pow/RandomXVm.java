@@ -43,7 +43,7 @@ public final class RandomXVm implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (vm != null) {
             RandomXJNA.INSTANCE.randomx_destroy_vm(vm);
             vm = null;

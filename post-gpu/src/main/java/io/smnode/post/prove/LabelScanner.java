@@ -27,7 +27,9 @@ public final class LabelScanner {
 
     private final int firstGroup;
     private final Aes[] groupCiphers;
-    private final LabelTest[] lazyTests;
+    private final Aes[] lazyCiphers;
+    private final ProvingDifficulty difficulty;
+    private final byte[] lazyScratch = new byte[Aes.BLOCK];
     private final int msb;
     private final long swarSubtrahend;
     private final boolean swar;
@@ -45,12 +47,12 @@ public final class LabelScanner {
         }
         this.firstGroup = firstGroup;
         this.groupCiphers = new Aes[pows.length];
-        this.lazyTests = new LabelTest[pows.length * 16];
+        this.lazyCiphers = new Aes[pows.length * 16];
+        this.difficulty = difficulty;
         for (int g = 0; g < pows.length; g++) {
             groupCiphers[g] = Aes.forGroup(challenge, firstGroup + g, pows[g]);
             for (int k = 0; k < 16; k++) {
-                int nonce = (firstGroup + g) * 16 + k;
-                lazyTests[g * 16 + k] = LabelTest.lazyOnly(challenge, nonce, pows[g], difficulty);
+                lazyCiphers[g * 16 + k] = Aes.forNonce(challenge, (firstGroup + g) * 16 + k, pows[g]);
             }
         }
         this.msb = difficulty.msb();
@@ -155,8 +157,8 @@ public final class LabelScanner {
     private boolean test(byte[] batch, int sliceOffset, long sliceFirstLabel, int g, int i, Sink sink) {
         int labelInSlice = i / Batching.LABEL;
         int k = i & 0xf;
-        if ((outputs[g][i] & 0xff) == msb
-                && !lazyTests[g * 16 + k].lsbQualifies(batch, sliceOffset + labelInSlice * Batching.LABEL)) {
+        if ((outputs[g][i] & 0xff) == msb && !difficulty.lsbQualifies(lazyCiphers[g * 16 + k]
+                .encryptFirstWordLe(batch, sliceOffset + labelInSlice * Batching.LABEL, lazyScratch))) {
             return false;
         }
         return sink.qualifying((firstGroup + g) * 16 + k, sliceFirstLabel + labelInSlice);

@@ -5,8 +5,8 @@ import io.smnode.core.types.Hash32;
 /**
  * The 8/56 label test for one nonce (spec 08 §2.4): {@code b = AES(key_group, L)[nonce mod 16]}; {@code b < msb}
  * qualifies, {@code b > msb} fails, and on equality the first 8 bytes of {@code AES(key_nonce, L)} (little-endian,
- * low 56 bits) must be below the difficulty's low part. The verifier runs it per proven index; the prover runs only
- * the lazy half, having already computed the group output in bulk. Not thread-safe.
+ * low 56 bits) must be below the difficulty's low part. The verifier runs it per proven index (the prover's
+ * {@link LabelScanner} does the same in bulk). Not thread-safe.
  */
 public final class LabelTest {
     /** Why a label does or does not qualify. */
@@ -33,11 +33,6 @@ public final class LabelTest {
                 difficulty);
     }
 
-    /** The lazy half only, for the prover (which already owns the group cipher). */
-    static LabelTest lazyOnly(Hash32 challenge, int nonce, long pow, ProvingDifficulty difficulty) {
-        return new LabelTest(null, Aes.forNonce(challenge, nonce, pow), nonce, difficulty);
-    }
-
     /** Tests the 16-byte label at {@code label[offset..offset+16)}. */
     public Outcome check(byte[] label, int offset) {
         group.encrypt(label, offset, Aes.BLOCK, scratch, 0);
@@ -48,11 +43,7 @@ public final class LabelTest {
         if (b > difficulty.msb()) {
             return Outcome.MSB_ABOVE_DIFFICULTY;
         }
-        return lsbQualifies(label, offset) ? Outcome.QUALIFIES : Outcome.LSB_NOT_BELOW_DIFFICULTY;
-    }
-
-    /** The 56-bit half, run when the group output byte equals the difficulty's high byte. */
-    boolean lsbQualifies(byte[] label, int offset) {
-        return difficulty.lsbQualifies(lazy.encryptFirstWordLe(label, offset, scratch));
+        return difficulty.lsbQualifies(lazy.encryptFirstWordLe(label, offset, scratch))
+                ? Outcome.QUALIFIES : Outcome.LSB_NOT_BELOW_DIFFICULTY;
     }
 }

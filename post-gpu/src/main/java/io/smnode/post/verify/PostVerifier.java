@@ -58,7 +58,8 @@ public final class PostVerifier {
         if (difficulty.isEmpty()) {
             return new VerificationResult.InvalidNumLabels(numLabels, params.k1());
         }
-        long[] indices = IndexCompression.decompress(proof.indices().toByteArray(), bits, (int) params.k2());
+        long[] indices = IndexCompression.decompress(proof.indices().toByteArray(), bits,
+                (int) Math.min(params.k2(), Integer.MAX_VALUE));
         return checkLabels(proof, meta, params, mode, difficulty.get(), indices);
     }
 
