@@ -1,9 +1,9 @@
 package io.smnode.post.verify;
 
-import io.smnode.core.hash.Blake3;
 import io.smnode.core.types.Hash32;
 import io.smnode.post.k2pow.K2PowVerifier;
 import io.smnode.post.k2pow.PowThreshold;
+import io.smnode.post.label.Commitment;
 import io.smnode.post.label.LabelGenerator;
 import io.smnode.post.label.LabelGeneratorFactory;
 import io.smnode.post.prove.IndexCompression;
@@ -69,7 +69,7 @@ public final class PostVerifier {
         if (selected.length == 0) {
             return new VerificationResult.Valid();
         }
-        Hash32 commitment = Blake3.hash(meta.nodeId().toByteArray(), meta.commitmentAtxId().toByteArray());
+        Hash32 commitment = Commitment.of(meta.nodeId(), meta.commitmentAtxId());
         LabelGenerator generator = labels.create(commitment, params.scryptN());
         LabelTest test = LabelTest.of(meta.challenge(), (int) proof.nonce(), proof.pow(), difficulty);
         byte[] output = new byte[LabelGenerator.OUTPUT_SIZE];
