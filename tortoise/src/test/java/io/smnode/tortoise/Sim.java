@@ -33,14 +33,20 @@ final class Sim {
         PERFECT_FIRST_BASE,
         /** Miner 0 votes PERFECT_FIRST_BASE, the others abstain on the previous layer with that same base. */
         FIRST_PERFECT_REST_ABSTAIN,
+        /**
+         * The reference's splitVoting: the first half of the miners build on the previous layer's first ballot and
+         * support the first half of its blocks, the others on its last ballot and the second half.
+         */
+        SPLIT,
         /** Whatever the tortoise under test encodes (EncodeVotes at the new layer). */
         TORTOISE
     }
 
     /** One layer's shape (the reference's nextConf). */
-    record Layer(int size, int blocks, boolean emptyHare, boolean failHare, Voting voting, Optional<Boolean> coin) {
+    record Layer(int size, int blocks, boolean emptyHare, boolean failHare, Voting voting, boolean coin) {
         static Layer good(int size) {
-            return new Layer(size, 1, false, false, Voting.PERFECT, Optional.empty());
+            // The reference's defaults: one block, perfect voting, weak coin true.
+            return new Layer(size, 1, false, false, Voting.PERFECT, true);
         }
 
         Layer withVoting(Voting v) {
@@ -60,7 +66,7 @@ final class Sim {
         }
 
         Layer withCoin(boolean c) {
-            return new Layer(size, blocks, emptyHare, failHare, voting, Optional.of(c));
+            return new Layer(size, blocks, emptyHare, failHare, voting, c);
         }
 
         Layer withSize(int s) {
@@ -150,7 +156,7 @@ final class Sim {
             BlockId out = spec.emptyHare() || layerBlocks.isEmpty() ? BlockId.ZERO : layerBlocks.get(0).id();
             tortoise.onHareOutput(LayerId.of(layer), out);
         }
-        spec.coin().ifPresent(c -> tortoise.onWeakCoin(LayerId.of(layer), c));
+        tortoise.onWeakCoin(LayerId.of(layer), spec.coin());
         ballots.add(made);
         blocks.add(layerBlocks);
         return LayerId.of(layer);
@@ -172,51 +178,77 @@ final class Sim {
             }
             throw new AssertionError("encode votes failed: " + r);
         }
-        int baseIndex = miner;
-        if (voting == Voting.PERFECT_FIRST_BASE) {
-            voting = Voting.PERFECT;
-            baseIndex = 0;
-        } else if (voting == Voting.FIRST_PERFECT_REST_ABSTAIN) {
-            voting = miner == 0 ? Voting.PERFECT : Voting.ABSTAIN;
-            baseIndex = 0;
-        }
         List<Made> prevBallots = ballots.isEmpty() ? List.of() : ballots.get(ballots.size() - 1);
         List<BlockHeader> prevBlocks = blocks.isEmpty() ? List.of() : blocks.get(blocks.size() - 1);
+        List<BlockHeader> firstBlock = prevBlocks.isEmpty() ? List.of() : prevBlocks.subList(0, 1);
+        int half = prevBlocks.size() / 2;
+        int baseIndex;
+        List<BlockHeader> support;
+        boolean abstain = false;
+        switch (voting) {
+            case PERFECT -> {
+                baseIndex = miner;
+                support = firstBlock;
+            }
+            case PERFECT_FIRST_BASE -> {
+                baseIndex = 0;
+                support = firstBlock;
+            }
+            case ABSTAIN -> {
+                baseIndex = miner;
+                support = List.of();
+                abstain = true;
+            }
+            case FIRST_PERFECT_REST_ABSTAIN -> {
+                baseIndex = 0;
+                support = miner == 0 ? firstBlock : List.of();
+                abstain = miner != 0;
+            }
+            case SPLIT -> {
+                boolean first = miner < miners / 2;
+                baseIndex = first ? 0 : Math.max(0, prevBallots.size() - 1);
+                support = first ? prevBlocks.subList(0, half) : prevBlocks.subList(half, prevBlocks.size());
+            }
+            default -> throw new IllegalArgumentException(voting.name());
+        }
+        return chain(prevBallots, baseIndex, layer, support, abstain);
+    }
+
+    /**
+     * The base's opinion extended by one vote on the previous layer; with no ballot in the previous layer, the
+     * synthetic genesis ballot is the base and every layer before the previous one is voted against.
+     */
+    private Opinion chain(List<Made> prevBallots, int baseIndex, long layer, List<BlockHeader> support,
+            boolean abstain) {
         OpinionHasher h = new OpinionHasher();
+        BallotId base = BallotId.ZERO;
+        Hash32 prev = null;
         if (prevBallots.isEmpty()) {
-            // No earlier ballot: build on the synthetic genesis ballot, whose chain starts at effective genesis.
-            Hash32 prev = null;
-            List<BlockHeader> support = new ArrayList<>();
-            List<LayerId> abstain = new ArrayList<>();
-            for (long l = config.effectiveGenesis(); l < layer; l++) {
+            for (long l = config.effectiveGenesis(); l < layer - 1; l++) {
                 if (prev != null) {
                     h.writePrevious(prev);
                 }
-                if (l == layer - 1) {
-                    if (voting == Voting.ABSTAIN) {
-                        h.writeAbstain();
-                        abstain.add(LayerId.of(l));
-                    } else if (!prevBlocks.isEmpty()) {
-                        h.writeSupport(prevBlocks.get(0).id(), prevBlocks.get(0).height());
-                        support.add(prevBlocks.get(0));
-                    }
-                }
                 prev = h.sum();
             }
-            return new Opinion(prev, new Votes(BallotId.ZERO, support, List.of(), abstain));
+        } else {
+            Made made = prevBallots.get(baseIndex % prevBallots.size());
+            base = made.id();
+            prev = made.opinion();
         }
-        Made base = prevBallots.get(baseIndex % prevBallots.size());
-        h.writePrevious(base.opinion());
-        List<BlockHeader> support = new ArrayList<>();
-        List<LayerId> abstain = new ArrayList<>();
-        if (voting == Voting.ABSTAIN) {
+        if (prev != null) {
+            h.writePrevious(prev);
+        }
+        List<BlockHeader> sorted = new ArrayList<>(support);
+        sorted.sort((a, c) -> a.height() != c.height() ? Long.compareUnsigned(a.height(), c.height())
+                : a.id().compareTo(c.id()));
+        if (abstain) {
             h.writeAbstain();
-            abstain.add(LayerId.of(layer - 1));
-        } else if (!prevBlocks.isEmpty()) {
-            h.writeSupport(prevBlocks.get(0).id(), prevBlocks.get(0).height());
-            support.add(prevBlocks.get(0));
         }
-        return new Opinion(h.sum(), new Votes(base.id(), support, List.of(), abstain));
+        for (BlockHeader b : sorted) {
+            h.writeSupport(b.id(), b.height());
+        }
+        List<LayerId> abstained = abstain ? List.of(LayerId.of(layer - 1)) : List.of();
+        return new Opinion(h.sum(), new Votes(base, support, List.of(), abstained));
     }
 
     private static Bytes beacon(long epoch) {

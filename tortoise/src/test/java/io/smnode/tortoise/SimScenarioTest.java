@@ -161,4 +161,51 @@ class SimScenarioTest {
             }
         }
     }
+
+    @Test
+    void weakCoinVoting() {
+        int hdist = 2;
+        TortoiseConfig config = Sim.config(4, hdist, hdist);
+        Sim sim = new Sim(config, new Tortoise(config), 4, 10, 10);
+        sim.layer(Sim.Layer.good(4).withBlocks(2).withEmptyHare());
+        for (int i = 0; i < hdist; i++) {
+            sim.layer(Sim.Layer.good(4).withBlocks(2).withEmptyHare().withVoting(Sim.Voting.SPLIT));
+        }
+        long genesis = config.effectiveGenesis();
+        assertEquals(genesis, latest(sim));
+        LayerId next = sim.last().add(1);
+        sim.tortoise.onWeakCoin(next.sub(1), true);
+        EncodeResult r = sim.tortoise.encodeVotes(next);
+        Votes votes = org.junit.jupiter.api.Assertions.assertInstanceOf(EncodeResult.Encoded.class, r).opinion().votes();
+        // Split votes leave both blocks of genesis+2 undecided: the weak coin (true) supports them.
+        assertEquals(2, votes.support().size(), votes.toString());
+        assertEquals(genesis + 2, votes.support().get(0).layer().value());
+        for (int i = 0; i < 10; i++) {
+            sim.layer(Sim.Layer.good(4).withVoting(Sim.Voting.TORTOISE));
+        }
+        assertEquals(sim.last().value() - 1, latest(sim));
+    }
+
+    @Test
+    void abstainLateBlock() {
+        TortoiseConfig config = vectorConfig("sim/TestAbstainLateBlock");
+        Sim sim = sim(config, 4);
+        sim.generate(Sim.Layer.good(4));
+        sim.generate(Sim.Layer.good(4).withBlocks(0));
+        LayerId last = sim.generate(Sim.Layer.good(4).withFailHare().withVoting(Sim.Voting.ABSTAIN));
+        sim.tortoise.tallyVotes(last);
+
+        java.util.List<LayerUpdate> events = sim.tortoise.updates();
+        assertEquals(4, events.size());
+        assertEquals(last.sub(2), events.get(1).layer());
+        org.junit.jupiter.api.Assertions.assertFalse(events.get(1).blocks().isEmpty());
+        events.get(1).blocks().forEach(b -> org.junit.jupiter.api.Assertions.assertTrue(b.valid(), b.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(sim.tortoise.onApplied(events.get(3).layer(), events.get(3).opinion()));
+
+        byte[] id = new byte[20];
+        id[0] = 1;
+        sim.tortoise.onBlock(new BlockHeader(io.smnode.core.types.BlockId.of(id), last.sub(1), 0));
+        sim.tortoise.tallyVotes(last);
+        assertEquals(1, sim.tortoise.updates().size());
+    }
 }
