@@ -80,38 +80,49 @@ final class VoteDecoder {
         }
     }
 
-    /** Copies the links at or above {@code from}, applying the diff, and re-hashes them. */
-    private static LayerVote update(LayerVote link, long from, Map<Long, Map<BlockId, Change>> diff,
+    /**
+     * Copies the links at or above {@code from}, applying the diff, and re-hashes them. Iterative: a chain can be as
+     * long as the window (thousands of layers).
+     */
+    private static LayerVote update(LayerVote tail, long from, Map<Long, Map<BlockId, Change>> diff,
             OpinionHasher hasher) throws DecodeException {
-        if (link.layer < from) {
-            return link;
+        List<LayerVote> changed = new ArrayList<>();
+        LayerVote kept = tail;
+        while (kept != null && kept.layer >= from) {
+            changed.add(kept);
+            kept = kept.prev;
         }
-        LayerVote prev = link.prev == null ? null : update(link.prev, from, diff, hasher);
-        Map<BlockId, Change> layerDiff = diff.get(link.layer);
-        LayerVote copy;
+        LayerVote prev = kept;
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            prev = copy(changed.get(i), prev, diff.get(changed.get(i).layer));
+            prev.computeOpinion(hasher);
+        }
+        return prev;
+    }
+
+    private static LayerVote copy(LayerVote link, LayerVote prev, Map<BlockId, Change> layerDiff)
+            throws DecodeException {
         if (layerDiff == null) {
-            copy = new LayerVote(link.layer, link.vote, link.supported, prev);
-        } else if (layerDiff.isEmpty()) {
-            copy = new LayerVote(link.layer, Sign.NEUTRAL, LayerVote.NONE, prev);
-        } else {
-            List<BlockInfo> supported = new ArrayList<>();
-            for (BlockInfo b : link.supported) {
-                Change e = layerDiff.get(b.id);
-                if (e == null) {
-                    supported.add(b);
-                } else if (e.sign == Sign.AGAINST && !b.sameHeader(e.header)) {
-                    throw new DecodeException(Rejection.Reason.WRONG_AGAINST_TARGET, "supported " + b.id.hex() + "/"
-                            + b.height + " but against " + e.header.id().hex() + "/" + e.header.height());
-                }
-            }
-            for (Change e : layerDiff.values()) {
-                if (e.sign == Sign.SUPPORT) {
-                    supported.add(BlockInfo.of(e.header));
-                }
-            }
-            copy = new LayerVote(link.layer, link.vote, supported.toArray(LayerVote.NONE), prev);
+            return new LayerVote(link.layer, link.vote, link.supported, prev);
         }
-        copy.computeOpinion(hasher);
-        return copy;
+        if (layerDiff.isEmpty()) {
+            return new LayerVote(link.layer, Sign.NEUTRAL, LayerVote.NONE, prev);
+        }
+        List<BlockInfo> supported = new ArrayList<>();
+        for (BlockInfo b : link.supported) {
+            Change e = layerDiff.get(b.id);
+            if (e == null) {
+                supported.add(b);
+            } else if (e.sign == Sign.AGAINST && !b.sameHeader(e.header)) {
+                throw new DecodeException(Rejection.Reason.WRONG_AGAINST_TARGET, "supported " + b.id.hex() + "/"
+                        + b.height + " but against " + e.header.id().hex() + "/" + e.header.height());
+            }
+        }
+        for (Change e : layerDiff.values()) {
+            if (e.sign == Sign.SUPPORT) {
+                supported.add(BlockInfo.of(e.header));
+            }
+        }
+        return new LayerVote(link.layer, link.vote, supported.toArray(LayerVote.NONE), prev);
     }
 }
