@@ -107,6 +107,10 @@ final class Sim {
         return new TortoiseConfig(hdist, zdist, 30, 3000, 6, layerSize, 4, 7);
     }
 
+    NodeId node(int miner) {
+        return nodes[miner];
+    }
+
     LayerId last() {
         return LayerId.of(next - 1);
     }
