@@ -49,8 +49,9 @@ final class Thresholds {
     static Fixed expectedWeightInWindow(
             Map<Long, EpochInfo> epochs, TortoiseConfig config, long target, long processed, long last) {
         long window = last;
-        if (last - target > config.windowSize()) {
-            window = Math.max(target + config.windowSize(), processed);
+        long size = config.windowSizeAt(target);
+        if (last - target > size) {
+            window = Math.max(target + size, processed);
         }
         return expectedWeight(epochs, config, target, window);
     }

@@ -1,5 +1,7 @@
 package io.smnode.tortoise;
 
+import java.util.List;
+
 /**
  * Tortoise parameters (spec 05 §1) plus the two network constants it needs.
  *
@@ -11,6 +13,8 @@ package io.smnode.tortoise;
  * @param layerSize expected ballots per layer (informational, recorded in traces)
  * @param layersPerEpoch network layers per epoch
  * @param effectiveGenesis last layer of the genesis period; its opinion is BLAKE3("")
+ * @param historicalWindows window sizes that replace {@code windowSize} for layers in their range (mainnet: 10 000
+ *     layers while the layer is at most 30 000); the first matching interval wins
  */
 public record TortoiseConfig(
         int hdist,
@@ -20,9 +24,27 @@ public record TortoiseConfig(
         int badBeaconVoteDelayLayers,
         int layerSize,
         int layersPerEpoch,
-        long effectiveGenesis) {
+        long effectiveGenesis,
+        List<WindowInterval> historicalWindows) {
+
+    /** A window size that applies to layers {@code start..end} (inclusive). */
+    public record WindowInterval(long start, long end, int window) {
+        public WindowInterval {
+            if (window <= 0 || start > end) {
+                throw new IllegalArgumentException("bad window interval " + start + ".." + end + ": " + window);
+            }
+        }
+    }
+
+    /** A configuration without historical window sizes. */
+    public TortoiseConfig(int hdist, int zdist, int windowSize, int maxExceptions, int badBeaconVoteDelayLayers,
+            int layerSize, int layersPerEpoch, long effectiveGenesis) {
+        this(hdist, zdist, windowSize, maxExceptions, badBeaconVoteDelayLayers, layerSize, layersPerEpoch,
+                effectiveGenesis, List.of());
+    }
 
     public TortoiseConfig {
+        historicalWindows = List.copyOf(historicalWindows);
         if (hdist < zdist) {
             throw new IllegalArgumentException("hdist " + hdist + " must not be below zdist " + zdist);
         }
@@ -37,6 +59,16 @@ public record TortoiseConfig(
     /** Spec 05 §1 defaults (Hdist 10, Zdist 8, window 1000, 5000 exceptions, no delay) for the given network. */
     public static TortoiseConfig defaults(int layersPerEpoch, long effectiveGenesis) {
         return new TortoiseConfig(10, 8, 1000, 5000, 0, 50, layersPerEpoch, effectiveGenesis);
+    }
+
+    /** The window size in force at {@code layer} (the reference's WindowSizeLayers). */
+    long windowSizeAt(long layer) {
+        for (WindowInterval w : historicalWindows) {
+            if (layer >= w.start() && layer <= w.end()) {
+                return w.window();
+            }
+        }
+        return windowSize;
     }
 
     long epochOf(long layer) {

@@ -335,7 +335,7 @@ final class Turtle {
         if (s.verified <= config.effectiveGenesis() + config.hdist()) {
             return;
         }
-        long size = config.windowSize();
+        long size = config.windowSizeAt(s.verified);
         if (s.verified < size) {
             return;
         }

@@ -16,14 +16,8 @@ import org.junit.jupiter.api.Test;
 class EvictionAndMalfeasanceTest {
     @Test
     void layersBehindTheWindowAreEvictedOnceApplied() {
-        TortoiseConfig config = Sim.config(10, 4, 3);
-        Sim sim = new Sim(config, new Tortoise(config), 10, 100, 10);
-        for (int i = 0; i < 60; i++) {
-            sim.layer(Sim.Layer.good(10));
-            for (LayerUpdate u : sim.tortoise.updates()) {
-                assertTrue(sim.tortoise.onApplied(u.layer(), u.opinion()), "own opinion applies: " + u.layer());
-            }
-        }
+        Sim sim = appliedRun(Sim.config(10, 4, 3));
+        TortoiseConfig config = sim.config;
         long last = sim.last().value();
         assertEquals(last - 1, sim.tortoise.latestComplete().value());
         // Nothing changed since the last apply: only the last processed layer is reported again.
@@ -31,11 +25,45 @@ class EvictionAndMalfeasanceTest {
         assertEquals(1, updates.size());
         assertEquals(last, updates.get(0).layer().value());
         // A ballot in a layer far behind the window is not even decoded.
-        BallotInput old = new BallotInput(BallotId.ZERO, LayerId.of(config.effectiveGenesis() + 2), NodeId.ZERO,
-                AtxId.ZERO, 1, new Opinion(Hash32.ZERO, new Votes(BallotId.ZERO, List.of(), List.of(), List.of())),
-                Optional.empty(), Optional.empty(), false);
-        assertEquals(Optional.of(Rejection.Reason.CANNOT_DECODE), sim.tortoise.onBallot(old).map(Rejection::reason));
+        assertEquals(Optional.of(Rejection.Reason.CANNOT_DECODE), sim.tortoise.onBallot(oldBallot(config))
+                .map(Rejection::reason));
         assertEquals(false, sim.tortoise.onApplied(LayerId.of(config.effectiveGenesis() + 2), Hash32.ZERO));
+    }
+
+    @Test
+    void aHistoricalWindowKeepsMoreLayers() throws Exception {
+        TortoiseConfig base = Sim.config(10, 4, 3);
+        TortoiseConfig config = new TortoiseConfig(base.hdist(), base.zdist(), base.windowSize(), base.maxExceptions(),
+                base.badBeaconVoteDelayLayers(), base.layerSize(), base.layersPerEpoch(), base.effectiveGenesis(),
+                List.of(new TortoiseConfig.WindowInterval(0, 1000, 100)));
+        java.util.List<String> trace = new java.util.ArrayList<>();
+        Sim sim = appliedRun(config, new io.smnode.tortoise.trace.Tracer(trace::add));
+        assertEquals(sim.last().value() - 1, sim.tortoise.latestComplete().value());
+        // Still inside the 100-layer window: decoding goes as far as finding the ballot malformed.
+        assertEquals(Optional.of(Rejection.Reason.NO_EPOCH_DATA), sim.tortoise.onBallot(oldBallot(config))
+                .map(Rejection::reason));
+        assertEquals(trace, io.smnode.tortoise.trace.TraceReplayer.replay(trace));
+    }
+
+    private static Sim appliedRun(TortoiseConfig config) {
+        return appliedRun(config, null);
+    }
+
+    private static Sim appliedRun(TortoiseConfig config, io.smnode.tortoise.trace.Tracer tracer) {
+        Sim sim = new Sim(config, new Tortoise(config, tracer), 10, 100, 10);
+        for (int i = 0; i < 60; i++) {
+            sim.layer(Sim.Layer.good(10));
+            for (LayerUpdate u : sim.tortoise.updates()) {
+                assertTrue(sim.tortoise.onApplied(u.layer(), u.opinion()), "own opinion applies: " + u.layer());
+            }
+        }
+        return sim;
+    }
+
+    private static BallotInput oldBallot(TortoiseConfig config) {
+        return new BallotInput(BallotId.ZERO, LayerId.of(config.effectiveGenesis() + 2), NodeId.ZERO, AtxId.ZERO, 1,
+                new Opinion(Hash32.ZERO, new Votes(BallotId.ZERO, List.of(), List.of(), List.of())), Optional.empty(),
+                Optional.empty(), false);
     }
 
     @Test

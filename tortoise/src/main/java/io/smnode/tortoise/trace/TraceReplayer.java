@@ -55,10 +55,17 @@ public final class TraceReplayer {
             throw new TraceFormatException("a trace starts with its config");
         }
         switch (type) {
-            case "config" -> tortoise = new Tortoise(new TortoiseConfig(integer(e, "hdist"), integer(e, "zdist"),
-                    integer(e, "window_size"), integer(e, "max_exceptions"), integer(e, "bad_beacon_vote_delay_layers"),
-                    integer(e, "layer_size"), integer(e, "layers_per_epoch"), num(e, "effective_genesis")),
-                    new Tracer(out::add));
+            case "config" -> {
+                List<TortoiseConfig.WindowInterval> windows = new ArrayList<>();
+                for (Object o : list(e.get("historical_windows"))) {
+                    Map<String, Object> w = obj(o);
+                    windows.add(new TortoiseConfig.WindowInterval(num(w, "start"), num(w, "end"), integer(w, "window")));
+                }
+                tortoise = new Tortoise(new TortoiseConfig(integer(e, "hdist"), integer(e, "zdist"),
+                        integer(e, "window_size"), integer(e, "max_exceptions"),
+                        integer(e, "bad_beacon_vote_delay_layers"), integer(e, "layer_size"),
+                        integer(e, "layers_per_epoch"), num(e, "effective_genesis"), windows), new Tracer(out::add));
+            }
             case "atx" -> tortoise.onAtx(EpochId.of(num(e, "epoch")), AtxId.ofHex(str(e, "id")),
                     new AtxInfo(NodeId.ofHex(str(e, "node")), num(e, "weight"), num(e, "height"), bool(e, "malicious")));
             case "beacon" -> tortoise.onBeacon(EpochId.of(num(e, "epoch")), Bytes.ofHex(str(e, "beacon")));

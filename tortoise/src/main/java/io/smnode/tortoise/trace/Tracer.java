@@ -35,11 +35,16 @@ public final class Tracer {
     }
 
     public void config(TortoiseConfig c) {
-        emit(start("config").name("hdist").value(c.hdist()).name("zdist").value(c.zdist())
+        JsonWriter w = start("config").name("hdist").value(c.hdist()).name("zdist").value(c.zdist())
                 .name("window_size").value(c.windowSize()).name("max_exceptions").value(c.maxExceptions())
                 .name("bad_beacon_vote_delay_layers").value(c.badBeaconVoteDelayLayers())
                 .name("layer_size").value(c.layerSize()).name("layers_per_epoch").value(c.layersPerEpoch())
-                .name("effective_genesis").value(c.effectiveGenesis()));
+                .name("effective_genesis").value(c.effectiveGenesis()).name("historical_windows").beginArray();
+        for (TortoiseConfig.WindowInterval i : c.historicalWindows()) {
+            w.beginObject().name("start").value(i.start()).name("end").value(i.end()).name("window").value(i.window())
+                    .endObject();
+        }
+        emit(w.endArray());
     }
 
     public void atx(long epoch, AtxId id, AtxInfo atx) {
