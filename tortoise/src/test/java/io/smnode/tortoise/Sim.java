@@ -77,29 +77,103 @@ final class Sim {
     /** A ballot the sim made, with the opinion hash it signed. */
     record Made(BallotId id, Hash32 opinion) {}
 
+    /** What another partition learns of this one's history when they merge (no beacon, hare or coin). */
+    private enum Shared { ATX, BALLOT, BLOCK, LOCAL }
+
+    private record Event(Shared kind, java.util.function.Consumer<Tortoise> apply) {}
+
     final TortoiseConfig config;
+    /** The first tortoise fed; the one the single-tortoise tests query. */
     final Tortoise tortoise;
-    private final int miners;
+    private final List<Tortoise> tortoises;
+    /** Tortoises whose EncodeVotes the miners use for TORTOISE voting, split evenly over the miners. */
+    private final List<Tortoise> voters;
+    private final String name;
+    private final NodeId[] nodes;
+    private final AtxId[] atxs;
     private final long weight;
     private final long ticks;
     private long next;
-    private final List<List<Made>> ballots = new ArrayList<>();
-    private final List<List<BlockHeader>> blocks = new ArrayList<>();
-    private final AtxId[] atxs;
-    private final NodeId[] nodes;
+    private final List<List<Made>> ballots;
+    private final List<List<BlockHeader>> blocks;
+    private final List<Event> log = new ArrayList<>();
 
     Sim(TortoiseConfig config, Tortoise tortoise, int miners, long weight, long ticks) {
+        this(config, List.of(tortoise), "", miners, weight, ticks, config.effectiveGenesis() + 1, new ArrayList<>(),
+                new ArrayList<>());
+    }
+
+    private Sim(TortoiseConfig config, List<Tortoise> tortoises, String name, int miners, long weight, long ticks,
+            long next, List<List<Made>> ballots, List<List<BlockHeader>> blocks) {
         this.config = config;
-        this.tortoise = tortoise;
-        this.miners = miners;
+        this.tortoises = List.copyOf(tortoises);
+        this.tortoise = tortoises.get(0);
+        this.voters = this.tortoises;
+        this.name = name;
         this.weight = weight;
         this.ticks = ticks;
-        this.next = config.effectiveGenesis() + 1;
+        this.next = next;
+        this.ballots = ballots;
+        this.blocks = blocks;
         this.atxs = new AtxId[miners];
         this.nodes = new NodeId[miners];
         for (int i = 0; i < miners; i++) {
-            nodes[i] = NodeId.of(hash("node", i).toByteArray());
+            nodes[i] = NodeId.of(hash("node" + name, i).toByteArray());
         }
+    }
+
+    /** A sim feeding several tortoises at once (one network, several nodes). */
+    static Sim network(TortoiseConfig config, List<Tortoise> tortoises, int miners, long weight, long ticks) {
+        return new Sim(config, tortoises, "", miners, weight, ticks, config.effectiveGenesis() + 1,
+                new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * A partition from the next layer on: new miners ({@code name} keeps their ids apart) that only
+     * {@code tortoise} hears, building on the history so far. Call at an epoch boundary, as the reference does.
+     */
+    Sim partition(String partitionName, int miners, Tortoise only) {
+        return new Sim(config, List.of(only), partitionName, miners, weight, ticks, next,
+                new ArrayList<>(ballots), new ArrayList<>(blocks));
+    }
+
+    /**
+     * Joins two partitions that ran over the same layers: each tortoise receives the other side's ATXs, ballots
+     * and blocks (not its beacon or hare outputs, as in the reference's merge), and the joined network continues
+     * with both sides' miners.
+     */
+    static Sim merge(Sim a, Sim b, List<Tortoise> tortoises) {
+        if (a.next != b.next) {
+            throw new IllegalArgumentException("partitions are at different layers");
+        }
+        replayShared(b, a.tortoises);
+        replayShared(a, b.tortoises);
+        Sim joined = new Sim(a.config, tortoises, a.name + b.name, a.nodes.length + b.nodes.length, a.weight, a.ticks,
+                a.next, new ArrayList<>(a.ballots), new ArrayList<>(a.blocks));
+        // The same smeshers go on (their next ATXs get new ids).
+        System.arraycopy(a.nodes, 0, joined.nodes, 0, a.nodes.length);
+        System.arraycopy(b.nodes, 0, joined.nodes, a.nodes.length, b.nodes.length);
+        for (int i = 0; i < a.ballots.size(); i++) {
+            List<Made> both = new ArrayList<>(a.ballots.get(i));
+            if (i < b.ballots.size() && !b.ballots.get(i).equals(a.ballots.get(i))) {
+                both.addAll(b.ballots.get(i));
+            }
+            joined.ballots.set(i, both);
+        }
+        return joined;
+    }
+
+    private static void replayShared(Sim from, List<Tortoise> to) {
+        for (Sim.Event e : from.log) {
+            if (e.kind() != Shared.LOCAL) {
+                to.forEach(e.apply());
+            }
+        }
+    }
+
+    private void feed(Shared kind, java.util.function.Consumer<Tortoise> event) {
+        tortoises.forEach(event);
+        log.add(new Event(kind, event));
     }
 
     /** Sim defaults of the reference tests: 4 layers per epoch, effective genesis 7, window 30, delay 6. */
@@ -115,17 +189,18 @@ final class Sim {
         return LayerId.of(next - 1);
     }
 
-    /** Generates and feeds the next layer, then tallies it. */
+    /** Generates and feeds the next layer, then tallies it on every tortoise. */
     LayerId layer(Layer spec) {
         LayerId id = generate(spec);
-        tortoise.tallyVotes(id);
+        tortoises.forEach(t -> t.tallyVotes(id));
         return id;
     }
 
     /** Generates and feeds the next layer without tallying. */
     LayerId generate(Layer spec) {
         long layer = next++;
-        if (layer % config.layersPerEpoch() == 0 || ballots.isEmpty()) {
+        int miners = nodes.length;
+        if (layer % config.layersPerEpoch() == 0 || atxs[0] == null) {
             newEpoch(layer / config.layersPerEpoch());
         }
         List<Made> made = new ArrayList<>();
@@ -140,43 +215,48 @@ final class Sim {
                 continue;
             }
             Opinion opinion = votes(spec.voting(), layer, m);
-            BallotId id = BallotId.of(Arrays.copyOf(hash("ballot-" + layer, m).toByteArray(), 20));
+            BallotId id = BallotId.of(Arrays.copyOf(hash("ballot" + name + "-" + layer, m).toByteArray(), 20));
             BallotInput ballot = new BallotInput(id, LayerId.of(layer), nodes[m], atxs[m], perMiner[m], opinion,
                     Optional.of(new EpochData(beacon(layer / config.layersPerEpoch()), eligible)), Optional.empty(),
                     false);
-            assertEquals(Optional.empty(), tortoise.onBallot(ballot), "ballot of miner " + m + " in layer " + layer);
+            String where = "ballot of miner " + m + " in layer " + layer;
+            feed(Shared.BALLOT, t -> assertEquals(Optional.empty(), t.onBallot(ballot), where));
             made.add(new Made(id, opinion.hash()));
         }
         List<BlockHeader> layerBlocks = new ArrayList<>();
         for (int b = 0; b < spec.blocks(); b++) {
-            BlockHeader h = new BlockHeader(BlockId.of(Arrays.copyOf(hash("block-" + layer, b).toByteArray(), 20)),
+            BlockHeader h = new BlockHeader(
+                    BlockId.of(Arrays.copyOf(hash("block" + name + "-" + layer, b).toByteArray(), 20)),
                     LayerId.of(layer), 0);
-            tortoise.onBlock(h);
+            feed(Shared.BLOCK, t -> t.onBlock(h));
             layerBlocks.add(h);
         }
         // Keep the reference's order of blocks (height, id) so "first block" means the same thing.
         layerBlocks.sort((a, c) -> a.id().compareTo(c.id()));
         if (!spec.failHare()) {
             BlockId out = spec.emptyHare() || layerBlocks.isEmpty() ? BlockId.ZERO : layerBlocks.get(0).id();
-            tortoise.onHareOutput(LayerId.of(layer), out);
+            feed(Shared.LOCAL, t -> t.onHareOutput(LayerId.of(layer), out));
         }
-        tortoise.onWeakCoin(LayerId.of(layer), spec.coin());
+        feed(Shared.LOCAL, t -> t.onWeakCoin(LayerId.of(layer), spec.coin()));
         ballots.add(made);
         blocks.add(layerBlocks);
         return LayerId.of(layer);
     }
 
     private void newEpoch(long epoch) {
-        for (int m = 0; m < miners; m++) {
-            atxs[m] = AtxId.of(hash("atx-" + epoch, m).toByteArray());
-            tortoise.onAtx(EpochId.of(epoch), atxs[m], new AtxInfo(nodes[m], weight, ticks * epoch, false));
+        for (int m = 0; m < nodes.length; m++) {
+            AtxId atx = AtxId.of(hash("atx" + name + "-" + epoch, m).toByteArray());
+            atxs[m] = atx;
+            AtxInfo info = new AtxInfo(nodes[m], weight, ticks * epoch, false);
+            feed(Shared.ATX, t -> t.onAtx(EpochId.of(epoch), atx, info));
         }
-        tortoise.onBeacon(EpochId.of(epoch), beacon(epoch));
+        Bytes beacon = beacon(epoch);
+        feed(Shared.LOCAL, t -> t.onBeacon(EpochId.of(epoch), beacon));
     }
 
     private Opinion votes(Voting voting, long layer, int miner) {
         if (voting == Voting.TORTOISE) {
-            EncodeResult r = tortoise.encodeVotes(LayerId.of(layer));
+            EncodeResult r = voters.get(miner * voters.size() / nodes.length).encodeVotes(LayerId.of(layer));
             if (r instanceof EncodeResult.Encoded e) {
                 return e.opinion();
             }
@@ -209,7 +289,7 @@ final class Sim {
                 abstain = miner != 0;
             }
             case SPLIT -> {
-                boolean first = miner < miners / 2;
+                boolean first = miner < nodes.length / 2;
                 baseIndex = first ? 0 : Math.max(0, prevBallots.size() - 1);
                 support = first ? prevBlocks.subList(0, half) : prevBlocks.subList(half, prevBlocks.size());
             }
@@ -255,8 +335,8 @@ final class Sim {
         return new Opinion(h.sum(), new Votes(base, support, List.of(), abstained));
     }
 
-    private static Bytes beacon(long epoch) {
-        return Bytes.of(Arrays.copyOf(hash("beacon", (int) epoch).toByteArray(), 4));
+    private Bytes beacon(long epoch) {
+        return Bytes.of(Arrays.copyOf(hash("beacon" + name, (int) epoch).toByteArray(), 4));
     }
 
     private static Hash32 hash(String what, int i) {
