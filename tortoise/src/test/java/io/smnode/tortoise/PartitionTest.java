@@ -3,9 +3,7 @@ package io.smnode.tortoise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartitionTest {
     private static final int SIZE = 8;
-
-    /** What the mesh keeps of the tortoise's updates: the latest record per layer. */
-    private static final class Mesh {
-        final Map<Long, LayerUpdate> layers = new HashMap<>();
-
-        void apply(Tortoise t) {
-            for (LayerUpdate u : t.updates()) {
-                layers.put(u.layer().value(), u);
-                t.onApplied(u.layer(), u.opinion());
-            }
-        }
-    }
 
     @Test
     void networkRecoversFromFullPartition() {

@@ -142,23 +142,58 @@ class SimScenarioTest {
         assertEquals(sim.last().value() - 1, latest(sim));
     }
 
-    @Test
-    void longTerminationWithMissingHareOutput() {
-        TortoiseConfig config = Sim.config(10, 5, 2);
-        Sim sim = sim(config, 10);
-        for (int i = 0; i < 3; i++) {
-            sim.layer(Sim.Layer.good(10));
-        }
-        sim.layer(Sim.Layer.good(10).withFailHare());
-        for (int i = 0; i < 10; i++) {
-            sim.layer(Sim.Layer.good(10));
-        }
-        assertEquals(sim.last().value() - 1, latest(sim));
-        for (LayerUpdate u : sim.tortoise.updates()) {
-            if (u.layer().value() < sim.last().value()) {
-                long valid = u.blocks().stream().filter(BlockResult::valid).count();
-                assertEquals(u.blocks().isEmpty() ? 0 : 1, valid, "layer " + u.layer());
+    /** The reference's TestLongTermination: one layer (position 1) is tallied late, with three kinds of hare result. */
+    private static Sim longTermination(int size, int miners, int steps, Sim.Layer skipped, Mesh mesh) {
+        int zdist = 2;
+        Sim sim = sim(Sim.config(size, zdist + 3, zdist), miners);
+        for (int i = 0; i < steps; i++) {
+            LayerId last = sim.generate(i == 1 ? skipped : Sim.Layer.good(size));
+            if (i != 1) {
+                sim.tortoise.tallyVotes(last);
             }
+        }
+        return sim;
+    }
+
+    @Test
+    void longTerminationWithHareOutput() {
+        Mesh mesh = new Mesh();
+        Sim sim = longTermination(10, 30, 5, Sim.Layer.good(10), mesh);
+        assertEquals(sim.last().value() - 1, latest(sim));
+        assertEquals(Mode.VERIFYING, sim.tortoise.mode());
+        mesh.apply(sim.tortoise);
+        for (long l = sim.config.effectiveGenesis() + 1; l < sim.last().value(); l++) {
+            assertEquals(1, mesh.layers.get(l).blocks().size(), "layer " + l);
+            assertEquals(1, mesh.validBlocks(l), "layer " + l);
+        }
+    }
+
+    @Test
+    void longTerminationWithoutHareOutputForThisNode() {
+        Mesh mesh = new Mesh();
+        Sim sim = longTermination(4, 4, 4, Sim.Layer.good(4).withFailHare(), mesh);
+        // Everyone else supports the block this node terminated as empty after zdist, so ballots after it are not
+        // good, and even the layer before it lacks good weight: stuck at genesis (the reference: genesis+skip-1).
+        assertEquals(sim.config.effectiveGenesis(), latest(sim));
+        sim.layer(Sim.Layer.good(4));
+        // Now outside hdist: full mode counts the votes and heals.
+        assertEquals(sim.last().value() - 1, latest(sim));
+        mesh.apply(sim.tortoise);
+        for (long l = sim.config.effectiveGenesis() + 1; l < sim.last().value(); l++) {
+            assertEquals(1, mesh.validBlocks(l), "layer " + l);
+        }
+    }
+
+    @Test
+    void longTerminationOfAnEmptyLayer() {
+        Mesh mesh = new Mesh();
+        Sim sim = longTermination(10, 30, 5, Sim.Layer.good(10).withBlocks(0).withEmptyHare(), mesh);
+        assertEquals(sim.last().value() - 1, latest(sim));
+        mesh.apply(sim.tortoise);
+        long emptyLayer = sim.config.effectiveGenesis() + 2;
+        for (long l = sim.config.effectiveGenesis() + 1; l < sim.last().value(); l++) {
+            assertEquals(l == emptyLayer ? 0 : 1, mesh.layers.get(l).blocks().size(), "layer " + l);
+            assertEquals(l == emptyLayer ? 0 : 1, mesh.validBlocks(l), "layer " + l);
         }
     }
 
