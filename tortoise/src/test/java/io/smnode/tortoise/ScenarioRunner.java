@@ -32,7 +32,7 @@ final class ScenarioRunner {
                 c.get("layers_per_epoch").asInt(), c.get("effective_genesis").asLong());
     }
 
-    void run(JsonNode actions) {
+    void run(Iterable<JsonNode> actions) {
         int i = 0;
         for (JsonNode a : actions) {
             String where = "action " + i++ + " " + a.get("action").asText();
