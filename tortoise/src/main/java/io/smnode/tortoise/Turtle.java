@@ -5,8 +5,10 @@ import io.smnode.core.types.AtxId;
 import io.smnode.core.types.BlockId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
+import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -372,15 +374,15 @@ final class Turtle {
         if (from <= s.evicted || from > to) {
             return List.of();
         }
-        java.util.ArrayList<LayerUpdate> out = new java.util.ArrayList<>((int) (to - from + 1));
+        ArrayList<LayerUpdate> out = new ArrayList<>((int) (to - from + 1));
         for (long l = from; l <= to; l++) {
             LayerInfo layer = s.layer(l);
-            java.util.ArrayList<BlockResult> blocks = new java.util.ArrayList<>(layer.blocks.size());
+            ArrayList<BlockResult> blocks = new ArrayList<>(layer.blocks.size());
             for (BlockInfo b : layer.blocks) {
                 blocks.add(new BlockResult(b.header(), b.data, b.hare == Sign.SUPPORT, b.validity == Sign.SUPPORT,
                         b.validity == Sign.AGAINST, Thresholds.cross(b.margin, s.localThreshold) == Sign.SUPPORT));
             }
-            out.add(new LayerUpdate(io.smnode.core.types.LayerId.of(l), s.verified >= l, layer.opinion.value, blocks));
+            out.add(new LayerUpdate(LayerId.of(l), s.verified >= l, layer.opinion.value, blocks));
         }
         return out;
     }

@@ -8,6 +8,9 @@ import io.smnode.core.types.BallotId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
+import io.smnode.tortoise.trace.TraceReplayer;
+import io.smnode.tortoise.trace.Tracer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,20 +39,20 @@ class EvictionAndMalfeasanceTest {
         TortoiseConfig config = new TortoiseConfig(base.hdist(), base.zdist(), base.windowSize(), base.maxExceptions(),
                 base.badBeaconVoteDelayLayers(), base.layerSize(), base.layersPerEpoch(), base.effectiveGenesis(),
                 List.of(new TortoiseConfig.WindowInterval(0, 1000, 100)));
-        java.util.List<String> trace = new java.util.ArrayList<>();
-        Sim sim = appliedRun(config, new io.smnode.tortoise.trace.Tracer(trace::add));
+        List<String> trace = new ArrayList<>();
+        Sim sim = appliedRun(config, new Tracer(trace::add));
         assertEquals(sim.last().value() - 1, sim.tortoise.latestComplete().value());
         // Still inside the 100-layer window: decoding goes as far as finding the ballot malformed.
         assertEquals(Optional.of(Rejection.Reason.NO_EPOCH_DATA), sim.tortoise.onBallot(oldBallot(config))
                 .map(Rejection::reason));
-        assertEquals(trace, io.smnode.tortoise.trace.TraceReplayer.replay(trace));
+        assertEquals(trace, TraceReplayer.replay(trace));
     }
 
     private static Sim appliedRun(TortoiseConfig config) {
         return appliedRun(config, null);
     }
 
-    private static Sim appliedRun(TortoiseConfig config, io.smnode.tortoise.trace.Tracer tracer) {
+    private static Sim appliedRun(TortoiseConfig config, Tracer tracer) {
         Sim sim = new Sim(config, new Tortoise(config, tracer), 10, 100, 10);
         for (int i = 0; i < 60; i++) {
             sim.layer(Sim.Layer.good(10));

@@ -1,10 +1,15 @@
 package io.smnode.tortoise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smnode.core.testing.Vectors;
+import io.smnode.core.types.BlockId;
 import io.smnode.core.types.LayerId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -211,7 +216,7 @@ class SimScenarioTest {
         LayerId next = sim.last().add(1);
         sim.tortoise.onWeakCoin(next.sub(1), true);
         EncodeResult r = sim.tortoise.encodeVotes(next);
-        Votes votes = org.junit.jupiter.api.Assertions.assertInstanceOf(EncodeResult.Encoded.class, r).opinion().votes();
+        Votes votes = assertInstanceOf(EncodeResult.Encoded.class, r).opinion().votes();
         // Split votes leave both blocks of genesis+2 undecided: the weak coin (true) supports them.
         assertEquals(2, votes.support().size(), votes.toString());
         assertEquals(genesis + 2, votes.support().get(0).layer().value());
@@ -230,16 +235,16 @@ class SimScenarioTest {
         LayerId last = sim.generate(Sim.Layer.good(4).withFailHare().withVoting(Sim.Voting.ABSTAIN));
         sim.tortoise.tallyVotes(last);
 
-        java.util.List<LayerUpdate> events = sim.tortoise.updates();
+        List<LayerUpdate> events = sim.tortoise.updates();
         assertEquals(4, events.size());
         assertEquals(last.sub(2), events.get(1).layer());
-        org.junit.jupiter.api.Assertions.assertFalse(events.get(1).blocks().isEmpty());
-        events.get(1).blocks().forEach(b -> org.junit.jupiter.api.Assertions.assertTrue(b.valid(), b.toString()));
-        org.junit.jupiter.api.Assertions.assertTrue(sim.tortoise.onApplied(events.get(3).layer(), events.get(3).opinion()));
+        assertFalse(events.get(1).blocks().isEmpty());
+        events.get(1).blocks().forEach(b -> assertTrue(b.valid(), b.toString()));
+        assertTrue(sim.tortoise.onApplied(events.get(3).layer(), events.get(3).opinion()));
 
         byte[] id = new byte[20];
         id[0] = 1;
-        sim.tortoise.onBlock(new BlockHeader(io.smnode.core.types.BlockId.of(id), last.sub(1), 0));
+        sim.tortoise.onBlock(new BlockHeader(BlockId.of(id), last.sub(1), 0));
         sim.tortoise.tallyVotes(last);
         assertEquals(1, sim.tortoise.updates().size());
     }

@@ -9,6 +9,7 @@ import io.smnode.core.types.BallotId;
 import io.smnode.core.types.LayerId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class TortoiseScenarioTest {
     @ParameterizedTest
     @MethodSource("orderIndependent")
     void sameUpdatesInAHundredTopologicalOrders(JsonNode c) {
-        java.util.Random random = new java.util.Random(20261121L);
+        Random random = new Random(20261121L);
         for (int i = 0; i < 100; i++) {
             List<JsonNode> order = TopologicalOrders.random(c.get("actions"), random);
             ScenarioRunner runner = new ScenarioRunner(c.get("config"), null);

@@ -7,8 +7,8 @@ import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
-import io.smnode.tortoise.BallotInput;
 import io.smnode.tortoise.AtxInfo;
+import io.smnode.tortoise.BallotInput;
 import io.smnode.tortoise.BlockHeader;
 import io.smnode.tortoise.BlockResult;
 import io.smnode.tortoise.DecodeResult;
@@ -21,6 +21,7 @@ import io.smnode.tortoise.Rejection;
 import io.smnode.tortoise.TortoiseConfig;
 import io.smnode.tortoise.Votes;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -132,7 +133,7 @@ public final class Tracer {
     }
 
     public void mode(Mode mode) {
-        emit(start("mode").name("result").value(mode.name().toLowerCase(java.util.Locale.ROOT)));
+        emit(start("mode").name("result").value(mode.name().toLowerCase(Locale.ROOT)));
     }
 
     public void latestComplete(LayerId layer) {

@@ -11,14 +11,14 @@ import io.smnode.core.types.NodeId;
 import io.smnode.tortoise.AtxInfo;
 import io.smnode.tortoise.BallotInput;
 import io.smnode.tortoise.BlockHeader;
-import io.smnode.tortoise.OpinionHasher;
-import io.smnode.tortoise.Votes;
 import io.smnode.tortoise.EpochData;
 import io.smnode.tortoise.LayerUpdate;
 import io.smnode.tortoise.Mode;
 import io.smnode.tortoise.Opinion;
+import io.smnode.tortoise.OpinionHasher;
 import io.smnode.tortoise.Tortoise;
 import io.smnode.tortoise.TortoiseConfig;
+import io.smnode.tortoise.Votes;
 import java.util.List;
 import java.util.Optional;
 
