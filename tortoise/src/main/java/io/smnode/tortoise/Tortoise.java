@@ -77,6 +77,18 @@ public final class Tortoise {
         }
     }
 
+    /**
+     * Blocks of {@code layer} restored from storage (checkpoint or restart): stored valid and invalid blocks, and the
+     * stored hare output if any. Blocks already known are left as they are.
+     */
+    public void onRecoveredBlocks(LayerId layer, List<BlockHeader> valid, List<BlockHeader> invalid,
+            Optional<BlockId> hare) {
+        turtle.onRecoveredBlocks(layer.value(), List.copyOf(valid), List.copyOf(invalid), hare);
+        if (tracer != null) {
+            tracer.recoveredBlocks(layer, valid, invalid, hare);
+        }
+    }
+
     /** Hare output (or a synced certificate) for the layer; {@link BlockId#ZERO} means the layer is empty. */
     public void onHareOutput(LayerId layer, BlockId block) {
         turtle.onHareOutput(layer.value(), block);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tortoise algorithm (spec 05 §9): advances the processed layer, keeps local opinions, runs verifying and full
@@ -92,6 +93,42 @@ final class Turtle {
         }
         BlockInfo block = BlockInfo.of(header);
         block.data = data;
+        if (valid) {
+            block.validity = Sign.SUPPORT;
+        }
+        addBlock(block);
+    }
+
+    /**
+     * Blocks of a layer restored from storage at startup, with their stored validity and hare output (empty: no
+     * stored hare output; outside hdist the layer then counts as terminated with undecided blocks invalid).
+     */
+    void onRecoveredBlocks(long layer, List<BlockHeader> valid, List<BlockHeader> invalid, Optional<BlockId> hare) {
+        for (BlockHeader h : valid) {
+            recoverBlock(h, true);
+        }
+        for (BlockHeader h : invalid) {
+            recoverBlock(h, false);
+        }
+        if (hare.isPresent()) {
+            onHareOutput(layer, hare.get());
+        } else if (!config.withinHdist(layer, s.last)) {
+            LayerInfo info = s.layer(layer);
+            info.hareTerminated = true;
+            for (BlockInfo b : info.blocks) {
+                if (b.validity == Sign.NEUTRAL) {
+                    b.validity = Sign.AGAINST;
+                }
+            }
+        }
+    }
+
+    private void recoverBlock(BlockHeader header, boolean valid) {
+        if (s.getBlock(header) != null) {
+            return;
+        }
+        BlockInfo block = BlockInfo.of(header);
+        block.data = true;
         if (valid) {
             block.validity = Sign.SUPPORT;
         }

@@ -72,6 +72,9 @@ public final class TraceReplayer {
             case "malfeasance" -> tortoise.onMalfeasance(NodeId.ofHex(str(e, "node")));
             case "weak_coin" -> tortoise.onWeakCoin(LayerId.of(num(e, "layer")), bool(e, "coin"));
             case "block" -> tortoise.onBlock(header(e));
+            case "recovered_blocks" -> tortoise.onRecoveredBlocks(LayerId.of(num(e, "layer")), headers(e.get("valid")),
+                    headers(e.get("invalid")), e.get("hare") == null ? Optional.empty()
+                            : Optional.of(BlockId.ofHex(str(e, "hare"))));
             case "hare" -> tortoise.onHareOutput(LayerId.of(num(e, "layer")), BlockId.ofHex(str(e, "block")));
             case "decode_ballot" -> {
                 BallotInput ballot = ballot(e);

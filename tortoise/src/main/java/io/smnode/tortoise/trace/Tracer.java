@@ -70,6 +70,14 @@ public final class Tracer {
         emit(header(start("block"), h));
     }
 
+    public void recoveredBlocks(LayerId layer, List<BlockHeader> valid, List<BlockHeader> invalid,
+            Optional<BlockId> hare) {
+        JsonWriter w = start("recovered_blocks").name("layer").value(layer.value());
+        headers(w.name("valid"), valid);
+        headers(w.name("invalid"), invalid);
+        emit(w.name("hare").value(hare.map(BlockId::hex).orElse(null)));
+    }
+
     public void hare(LayerId layer, BlockId block) {
         emit(start("hare").name("layer").value(layer.value()).name("block").value(block.hex()));
     }
