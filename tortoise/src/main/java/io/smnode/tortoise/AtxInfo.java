@@ -7,7 +7,8 @@ import java.util.Objects;
  * What the tortoise needs of an activation: who made it, its weight and its tick height.
  *
  * @param weight non-negative (the reference refuses weights above int64)
- * @param malicious the ATX is already known to be malicious (not counted in the epoch median height)
+ * @param malicious the ATX is already known to be malicious: kept out of the epoch median height (its weight is
+ *     dropped only if its smesher was reported through {@link Tortoise#onMalfeasance} first, as in the reference)
  */
 public record AtxInfo(NodeId node, long weight, long height, boolean malicious) {
     public AtxInfo {

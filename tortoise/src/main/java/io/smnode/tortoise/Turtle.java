@@ -53,7 +53,9 @@ final class Turtle {
     void onAtx(long targetEpoch, AtxId id, AtxInfo atx) {
         s.atxs.add(targetEpoch, id, atx);
         EpochInfo epoch = s.epoch(targetEpoch);
-        if (!s.malicious.contains(atx.node()) && !atx.malicious()) {
+        // As the reference: only a smesher already known malicious loses the weight (the ATX's own flag only
+        // keeps it out of the median height).
+        if (!s.malicious.contains(atx.node())) {
             epoch.weight = epoch.weight.add(Fixed.of(atx.weight()));
         }
         if (targetEpoch == config.epochOf(s.last)) {
