@@ -2,6 +2,9 @@ package io.smnode.node.cli;
 
 import io.smnode.node.tools.AddressDecodeTool;
 import io.smnode.node.tools.AddressTool;
+import io.smnode.node.tools.CommitmentTool;
+import io.smnode.node.tools.K2PowHashTool;
+import io.smnode.node.tools.ScryptLabelTool;
 import io.smnode.node.tools.Blake3Tool;
 import io.smnode.node.tools.GenesisTool;
 import io.smnode.node.tools.ScaleDecodeTool;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Command;
 /** Protocol primitives on the command line: each prints one JSON object (exit 0) or {"error": ...} (exit 2). */
 @Command(name = "tools", description = "Protocol primitives as JSON-printing commands (for scripts and external checks).",
         subcommands = {Blake3Tool.class, AddressTool.class, AddressDecodeTool.class, VrfVerifyTool.class,
-                SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class})
+                SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class, ScryptLabelTool.class, CommitmentTool.class,
+                K2PowHashTool.class})
 public final class ToolsCommand {
     /** Is this command (or one above it) the tools command? Its usage errors must be JSON too. */
     static boolean isWithinTools(picocli.CommandLine cl) {
