@@ -79,6 +79,11 @@ final class NodeProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGKILL: no shutdown hook runs, as when the machine loses power or the OOM killer strikes. */
+    void kill() {
+        process.toHandle().destroyForcibly();
+    }
+
     int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();

@@ -2,6 +2,7 @@ package io.smnode.node.cli;
 
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
+import io.smnode.node.post.PostCommand;
 import io.smnode.node.tools.ToolOutput;
 import io.smnode.persistence.StoreException;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
-        subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
     public static final int USAGE_ERROR = 2;
@@ -19,13 +20,13 @@ public final class SmnodeCommand {
         CommandLine cl = new CommandLine(new SmnodeCommand());
         CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((ex, args) -> {
-            if (ToolsCommand.isWithinTools(ex.getCommandLine())) {
+            if (ToolsCommand.speaksJson(ex.getCommandLine())) {
                 return ToolOutput.error(ex.getCommandLine().getOut(), ex.getMessage());
             }
             return usage.handleParseException(ex, args);
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ToolsCommand.isWithinTools(commandLine)) {
+            if (ToolsCommand.speaksJson(commandLine)) {
                 // A tool must keep its JSON contract even for a failure nobody foresaw.
                 return ToolOutput.error(commandLine.getOut(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
             }

@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
                 SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class, ScryptLabelTool.class, CommitmentTool.class,
                 K2PowHashTool.class})
 public final class ToolsCommand {
-    /** Is this command (or one above it) the tools command? Its usage errors must be JSON too. */
-    static boolean isWithinTools(picocli.CommandLine cl) {
+    /** Is this command under {@code tools} or {@code post}? Those print JSON, usage errors included. */
+    static boolean speaksJson(picocli.CommandLine cl) {
         for (picocli.CommandLine c = cl; c != null; c = c.getParent()) {
-            if (c.getCommand() instanceof ToolsCommand) {
+            if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand) {
                 return true;
             }
         }

@@ -3,10 +3,10 @@ package io.smnode.node.tools;
 import io.smnode.core.util.Hex;
 
 /** Parses a hex option, naming the option when it is not hex or not the length a tool needs. */
-final class HexArg {
+public final class HexArg {
     private HexArg() {}
 
-    static byte[] any(String option, String value) {
+    public static byte[] any(String option, String value) {
         try {
             return Hex.decode(value.trim());
         } catch (IllegalArgumentException e) {
@@ -14,7 +14,7 @@ final class HexArg {
         }
     }
 
-    static byte[] exactly(String option, String value, int length) {
+    public static byte[] exactly(String option, String value, int length) {
         byte[] bytes = any(option, value);
         if (bytes.length != length) {
             throw new ToolException(option + " must be " + length + " bytes (" + 2 * length + " hex digits), got " + bytes.length);

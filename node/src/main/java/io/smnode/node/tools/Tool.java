@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 public abstract class Tool implements Callable<Integer> {
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     protected abstract Map<String, ?> run();
 
