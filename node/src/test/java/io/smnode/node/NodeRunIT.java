@@ -71,7 +71,8 @@ class NodeRunIT {
             JsonNode line = new ObjectMapper().readTree(announce);
             assertEquals("INFO", line.get("level").asText());
             String url = line.get("msg").asText().replaceAll(".*(http://\\S+).*", "$1");
-            node.awaitLine(l -> l.contains("\"msg\":\"layer 1 started"), START);
+            // Any layer from 1 on: a slow start may come up after genesis and begin later than layer 1.
+            node.awaitLine(l -> l.contains("\"msg\":\"layer ") && !l.contains("\"msg\":\"layer 0 "), START);
             String metrics = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher layer = Pattern.compile("(?m)^smnode_layer ([0-9.]+)$").matcher(metrics);
