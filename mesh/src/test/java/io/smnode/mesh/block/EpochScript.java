@@ -69,6 +69,8 @@ final class EpochScript implements BlockSources, MeshSources {
     final Map<TxId, KnownTx> known = new HashMap<>();
     final Map<LayerId, Hash32> ownMeshHashes = new HashMap<>();
     MeshState mesh;
+    /** When set, ATXs are served for every epoch (the benchmark runs past epoch 2). */
+    boolean atxsInEveryEpoch;
 
     // weight / eligibility count: A 100/3, B 200/3, C 300/2; base heights 100, 300, 200
     final Smesher a = smesher("A", 100, 100);
@@ -81,6 +83,13 @@ final class EpochScript implements BlockSources, MeshSources {
     EpochScript() {
         // U1 and U2 are spawned wallets from the start (nonce 0): 1 000 000 and 500 000 smidge.
         ledger.applyGenesis(List.of(spawned(u1, 1_000_000), spawned(u2, 500_000)));
+    }
+
+    /** Another spawned wallet funded at genesis (before any layer is applied). */
+    Wallet fundedWallet(String name, long balance) {
+        Wallet w = wallet(name);
+        ledger.applyGenesis(List.of(spawned(w, balance)));
+        return w;
     }
 
     MeshState newMesh() {
@@ -175,7 +184,7 @@ final class EpochScript implements BlockSources, MeshSources {
 
     @Override
     public Optional<AtxInfo> atx(EpochId epoch, AtxId id) {
-        return epoch.equals(EPOCH) ? Optional.ofNullable(atxs.get(id)) : Optional.empty();
+        return epoch.equals(EPOCH) || atxsInEveryEpoch ? Optional.ofNullable(atxs.get(id)) : Optional.empty();
     }
 
     @Override
