@@ -10,7 +10,6 @@ import io.smnode.vm.CoinbaseReward;
 import io.smnode.vm.LayerResult;
 import io.smnode.vm.Receipt;
 import io.smnode.vm.Vm;
-import io.smnode.vm.rewards.Weight;
 import io.smnode.vm.state.Ledger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,7 +194,7 @@ public final class MeshState {
             if (r.num() == 0 || r.denom() == 0) {
                 throw new MeshException(MeshException.Reason.VM_REFUSED, "zero reward weight for " + r.atxId().hex());
             }
-            coinbases.add(new CoinbaseReward(atx.coinbase(), atx.smesher(), new Weight(r.num(), r.denom())));
+            coinbases.add(new CoinbaseReward(atx.coinbase(), atx.smesher(), r.weight()));
         }
         try {
             return vm.apply(ledger, layer, txs, coinbases);
