@@ -8,10 +8,12 @@ import io.smnode.core.types.Bytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,7 +62,7 @@ public final class FileRegistrationStore implements RegistrationStore {
         long size = channel.size();
         ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
         while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-            // read until full
+            continue; // a positional read may return short; loop until the buffer is full
         }
         byte[] bytes = all.array();
         int pos = 0;
@@ -74,7 +76,7 @@ public final class FileRegistrationStore implements RegistrationStore {
             if ((int) crc.getValue() != littleEndian(bytes, pos + 4 + length)) {
                 break;
             }
-            byte[] body = java.util.Arrays.copyOfRange(bytes, pos + 4, pos + 4 + length);
+            byte[] body = Arrays.copyOfRange(bytes, pos + 4, pos + 4 + length);
             try {
                 apply(body);
             } catch (ScaleException e) {
@@ -86,7 +88,7 @@ public final class FileRegistrationStore implements RegistrationStore {
     }
 
     private void apply(byte[] body) throws ScaleException {
-        byte[] payload = java.util.Arrays.copyOfRange(body, 1, body.length);
+        byte[] payload = Arrays.copyOfRange(body, 1, body.length);
         switch (body[0]) {
             case REGISTRATION -> {
                 Registration r = Scale.decode(REGISTRATION_CODEC, payload);
@@ -102,7 +104,7 @@ public final class FileRegistrationStore implements RegistrationStore {
     }
 
     private void append(int type, byte[] payload) {
-        ByteBuffer rec = ByteBuffer.allocate(9 + payload.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer rec = ByteBuffer.allocate(9 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
         rec.putInt(1 + payload.length);
         rec.put((byte) type);
         rec.put(payload);

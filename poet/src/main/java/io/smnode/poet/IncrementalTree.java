@@ -60,7 +60,9 @@ public final class IncrementalTree {
                 store.append(h, node);
             }
             byte[] left = parking.get(h);
-            if (left == null) {
+            // As the reference, a zero-length value counts as an empty slot (only reachable with an empty
+            // membership challenge; labels and tree nodes are always 32 bytes).
+            if (left == null || left.length == 0) {
                 parking.set(h, node);
                 break;
             }
@@ -102,6 +104,9 @@ public final class IncrementalTree {
         byte[] ephemeral = null;
         for (int h = 0; h < parking.size(); h++) {
             byte[] parked = parking.get(h);
+            if (parked != null && parked.length == 0) {
+                parked = null;
+            }
             boolean top = h == parking.size() - 1;
             if (top && ephemeral == null) {
                 return parked == null ? new byte[0] : parked;

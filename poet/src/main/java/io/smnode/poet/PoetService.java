@@ -131,6 +131,11 @@ public final class PoetService {
         currentPow = new PowParams(root, config.initialPowParams().difficulty());
     }
 
+    /** The round registrations go to at {@code now}; rounds below it are closed. */
+    public long openRound(Instant now) {
+        return config.schedule().openRound(now);
+    }
+
     /** {@code Proof(round_id)}: empty (NotFound) until the round is proven. */
     public Optional<RoundProof> proof(long round) {
         return store.proof(round);

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smnode.core.codec.Scale;
 import io.smnode.core.hash.Blake3;
+import io.smnode.core.signing.Signature;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.types.Hash32;
 import io.smnode.poet.ProofException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,18 @@ class PoswRoundTripTest {
         assertEquals(0x59, wire[33] & 0xff);
         assertEquals(0x02, wire[34] & 0xff);
         assertEquals(Blake3.hash(wire), proof.ref());
+    }
+
+    @Test
+    void proofMessageRoundTrip() throws Exception {
+        PoetProofMessage m = new PoetProofMessage(proof, Bytes.wrap(new byte[32]), "7",
+                Hash32.of(new byte[32]), Signature.of(new byte[64]));
+        byte[] wire = Scale.encode(PoetProofMessage.CODEC, m);
+        assertEquals(m, Scale.decode(PoetProofMessage.CODEC, wire));
+        // The envelope starts with the proof's own bytes: the reference is over those alone.
+        byte[] inner = Scale.encode(PoetProof.CODEC, proof);
+        assertArrayEquals(inner, Arrays.copyOf(wire, inner.length));
+        assertEquals(inner.length + 33 + 2 + 32 + 64, wire.length);
     }
 
     @Test
