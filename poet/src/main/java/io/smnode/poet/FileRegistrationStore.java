@@ -134,6 +134,16 @@ public final class FileRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public Optional<Bytes> registration(long round, Bytes nodeId) {
+        return index.registration(round, nodeId);
+    }
+
+    @Override
+    public long memberCount(long round) {
+        return index.memberCount(round);
+    }
+
+    @Override
     public OptionalLong lowestRound() {
         return index.lowestRound();
     }

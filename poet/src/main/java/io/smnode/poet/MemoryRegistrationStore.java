@@ -24,6 +24,18 @@ public final class MemoryRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public Optional<Bytes> registration(long round, Bytes nodeId) {
+        TreeMap<Bytes, Bytes> m = registrations.get(round);
+        return m == null ? Optional.empty() : Optional.ofNullable(m.get(nodeId));
+    }
+
+    @Override
+    public long memberCount(long round) {
+        TreeMap<Bytes, Bytes> m = registrations.get(round);
+        return m == null ? 0 : m.size();
+    }
+
+    @Override
     public OptionalLong lowestRound() {
         Long a = registrations.isEmpty() ? null : registrations.firstKey();
         Long b = proofs.isEmpty() ? null : proofs.firstKey();

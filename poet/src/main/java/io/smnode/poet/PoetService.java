@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Optional;
 
 /**
@@ -65,14 +64,14 @@ public final class PoetService {
         if (req.deadline().isPresent() && end.isAfter(req.deadline().get())) {
             return new Rejected(RejectReason.TOO_LATE, "round " + round + " ends at " + end + ", after the deadline");
         }
-        NavigableMap<Bytes, Bytes> members = store.registrations(round);
-        if (members.size() >= config.maxRoundMembers()) {
+        // As the reference, the cap is checked before the duplicate lookup, so a full round refuses a repeat too.
+        if (store.memberCount(round) >= config.maxRoundMembers()) {
             return new Rejected(RejectReason.ROUND_FULL, "round " + round + " is full");
         }
-        Bytes registered = members.get(req.pubkey());
-        if (registered == null) {
+        Optional<Bytes> registered = store.registration(round, req.pubkey());
+        if (registered.isEmpty()) {
             store.saveRegistration(round, req.pubkey(), req.challenge());
-        } else if (!registered.equals(req.challenge())) {
+        } else if (!registered.get().equals(req.challenge())) {
             return new Rejected(RejectReason.CONFLICTING_REGISTRATION, "another challenge is registered");
         }
         return new Accepted(round, RoundSchedule.roundId(round), Duration.between(now, end));

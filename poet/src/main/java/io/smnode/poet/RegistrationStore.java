@@ -16,6 +16,12 @@ public interface RegistrationStore extends AutoCloseable {
     /** Registrations of a round, nodeId → challenge, in ascending unsigned byte order of the node id. */
     NavigableMap<Bytes, Bytes> registrations(long round);
 
+    /** The challenge {@code nodeId} registered in {@code round}, if any (a Submit's lookup, without a copy). */
+    Optional<Bytes> registration(long round, Bytes nodeId);
+
+    /** Number of members registered in {@code round}. */
+    long memberCount(long round);
+
     /** The lowest round holding a registration or a proof, if any. */
     OptionalLong lowestRound();
 
