@@ -16,9 +16,7 @@ public final class LabelInput {
             size += s == null ? 0 : s.length;
         }
         byte[] out = new byte[size];
-        for (int i = 0; i < 8; i++) {
-            out[i] = (byte) (index >>> (56 - 8 * i));
-        }
+        writeIndex(out, index);
         int offset = 8;
         for (byte[] s : leftSiblings) {
             if (s != null) {
@@ -27,5 +25,12 @@ public final class LabelInput {
             }
         }
         return out;
+    }
+
+    /** Writes {@code BE8(index)} at the start of {@code dst}; the prover then appends its parked nodes. */
+    static void writeIndex(byte[] dst, long index) {
+        for (int i = 0; i < 8; i++) {
+            dst[i] = (byte) (index >>> (56 - 8 * i));
+        }
     }
 }

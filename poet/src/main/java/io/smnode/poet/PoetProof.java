@@ -23,4 +23,9 @@ public record PoetProof(MerkleProof merkleProof, long leafCount) {
     public Hash32 ref() {
         return Blake3.hash(Scale.encode(CODEC, this));
     }
+
+    /** The proof's weight in ticks, {@code LeafCount / TickSize} unsigned (spec 09 §6.1; mainnet 9 331 200). */
+    public long ticks(long tickSize) {
+        return Long.divideUnsigned(leafCount, tickSize);
+    }
 }

@@ -42,10 +42,9 @@ public final class PoswProver {
         }
     }
 
+    /** The label input of leaf {@code index} in the reused buffer (LabelInput's layout); returns its length. */
     private int fillInput(long index) {
-        for (int i = 0; i < 8; i++) {
-            input[i] = (byte) (index >>> (56 - 8 * i));
-        }
+        LabelInput.writeIndex(input, index);
         return tree.copyParkedNodes(input, 8);
     }
 

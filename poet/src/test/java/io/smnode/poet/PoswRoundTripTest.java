@@ -37,6 +37,8 @@ class PoswRoundTripTest {
     void honestProofVerifies() {
         assertEquals(LEAVES, proof.leafCount());
         assertEquals(150, proof.merkleProof().provenLeaves().size());
+        assertEquals(30, proof.ticks(100));
+        assertEquals(0, proof.ticks(9_331_200));
         assertDoesNotThrow(() -> PoetVerifier.verify(proof.merkleProof(), STATEMENT, LEAVES));
     }
 
