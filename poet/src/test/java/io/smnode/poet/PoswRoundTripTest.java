@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smnode.core.codec.Scale;
+import io.smnode.core.codec.ScaleException;
 import io.smnode.core.hash.Blake3;
 import io.smnode.core.signing.Signature;
 import io.smnode.core.types.Bytes;
@@ -51,6 +52,23 @@ class PoswRoundTripTest {
         assertEquals(0x59, wire[33] & 0xff);
         assertEquals(0x02, wire[34] & 0xff);
         assertEquals(Blake3.hash(wire), proof.ref());
+    }
+
+    @Test
+    void decoderRefusesWhatGoRefuses() {
+        byte[] wire = Scale.encode(PoetProof.CODEC, proof);
+        // 151 proven leaves: compact(151) = 0x5d02 where compact(150) = 0x5902.
+        byte[] tooMany = wire.clone();
+        tooMany[33] = 0x5d;
+        assertEquals(ScaleException.Reason.TOO_LONG,
+                assertThrows(ScaleException.class, () -> Scale.decode(PoetProof.CODEC, tooMany)).reason());
+        // A 33-byte root.
+        byte[] longRoot = wire.clone();
+        longRoot[0] = (byte) 0x84;
+        assertEquals(ScaleException.Reason.TOO_LONG,
+                assertThrows(ScaleException.class, () -> Scale.decode(PoetProof.CODEC, longRoot)).reason());
+        assertEquals(ScaleException.Reason.TRUNCATED, assertThrows(ScaleException.class,
+                () -> Scale.decode(PoetProof.CODEC, Arrays.copyOf(wire, wire.length - 1))).reason());
     }
 
     @Test
