@@ -1,0 +1,27 @@
+package io.smnode.poet;
+
+/**
+ * Where the sequential-work tree keeps its layers (spec 09 §3.3, §3.5): every produced node is appended to its
+ * layer, so a proof can later read any complete node. Nodes are 32 bytes. The prover is the only writer; the
+ * store needs no thread safety.
+ */
+public interface TreeStore extends AutoCloseable {
+    int NODE_SIZE = 32;
+
+    void append(int height, byte[] node);
+
+    /** Number of nodes stored at {@code height} (0 for a layer never written). */
+    long width(int height);
+
+    /** Node {@code index} of layer {@code height}; {@code index < width(height)}. */
+    byte[] read(int height, long index);
+
+    /** Drops nodes of {@code height} beyond {@code width} (recovery after a crash between checkpoints). */
+    void truncate(int height, long width);
+
+    /** Makes everything appended so far durable (a checkpoint). */
+    void flush();
+
+    @Override
+    void close();
+}
