@@ -1,6 +1,5 @@
 package io.smnode.hare;
 
-import io.smnode.core.codec.ScaleWriter;
 import io.smnode.core.fixed.EligibilityException;
 import io.smnode.core.fixed.Fixed;
 import io.smnode.core.fixed.HareEligibility;
@@ -8,6 +7,7 @@ import io.smnode.core.types.Beacon;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
+import io.smnode.core.vrf.VrfMessages;
 import io.smnode.core.vrf.VrfProof;
 import io.smnode.core.vrf.VrfSigner;
 import io.smnode.core.vrf.VrfVerifier;
@@ -21,8 +21,6 @@ import java.util.OptionalLong;
  * weight with p = committee / total weight ({@link HareEligibility} does the fixed-point math).
  */
 public final class HareOracle {
-    /** The reference's {@code EligibilityHare}. */
-    public static final int ELIGIBILITY_TYPE_HARE = 2;
 
     private final Beacon beacon;
     private final ActiveSet activeSet;
@@ -34,13 +32,7 @@ public final class HareOracle {
 
     /** The bytes the VRF proves for a hare round (no genesis prefix, no domain byte). */
     public static byte[] vrfMessage(Beacon beacon, LayerId layer, long absoluteRound) {
-        // SCALE of the reference's VrfMessage{Type compact16, Beacon [4], Round compact32, Layer compact32}
-        ScaleWriter w = new ScaleWriter();
-        w.writeCompactU16(ELIGIBILITY_TYPE_HARE);
-        w.writeFixed(beacon);
-        w.writeCompactU32(absoluteRound);
-        w.writeCompactU32(layer.value());
-        return w.toByteArray();
+        return VrfMessages.hare(beacon, absoluteRound, layer);
     }
 
     /** This signer's seats in {@code round} of {@code layer}; empty when it has none (it then stays silent). */

@@ -1,5 +1,6 @@
 package io.smnode.hare;
 
+import io.smnode.core.vrf.VrfOrder;
 import io.smnode.core.vrf.VrfProof;
 
 /**
@@ -11,17 +12,11 @@ public final class Leaders {
 
     /** Negative, zero or positive as {@code a} is below, equal to or above {@code b} read little-endian. */
     public static int compare(VrfProof a, VrfProof b) {
-        for (int i = VrfProof.LENGTH - 1; i >= 0; i--) {
-            int c = Integer.compare(a.get(i) & 0xff, b.get(i) & 0xff);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+        return VrfOrder.compareLittleEndian(a, b);
     }
 
     /** The weak coin of a proof: its least significant bit, {@code π[0] & 1}. */
     public static boolean coin(VrfProof proof) {
-        return (proof.get(0) & 1) != 0;
+        return VrfOrder.coin(proof);
     }
 }

@@ -1,6 +1,5 @@
 package io.smnode.mesh.block;
 
-import io.smnode.core.codec.ScaleWriter;
 import io.smnode.core.fixed.EligibilityException;
 import io.smnode.core.fixed.Fixed;
 import io.smnode.core.fixed.HareEligibility;
@@ -8,6 +7,7 @@ import io.smnode.core.types.Beacon;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
+import io.smnode.core.vrf.VrfMessages;
 import io.smnode.core.vrf.VrfProof;
 import io.smnode.core.vrf.VrfSigner;
 import io.smnode.core.vrf.VrfVerifier;
@@ -22,8 +22,6 @@ import java.util.Optional;
 public final class CertifierEligibility {
     /** {@code math.MaxUint32 >> 1}: a round no hare iteration reaches. */
     public static final long CERTIFY_ROUND = 0x7fff_ffffL;
-    /** The reference's {@code EligibilityHare}: certifiers share the hare's eligibility type. */
-    static final int ELIGIBILITY_TYPE_HARE = 2;
 
     private final Beacon beacon;
     private final CertifierWeights weights;
@@ -37,12 +35,7 @@ public final class CertifierEligibility {
 
     /** The VRF message of the certify round of {@code layer} (no genesis prefix, no domain byte). */
     public static byte[] vrfMessage(Beacon beacon, LayerId layer) {
-        ScaleWriter w = new ScaleWriter();
-        w.writeCompactU16(ELIGIBILITY_TYPE_HARE);
-        w.writeFixed(beacon);
-        w.writeCompactU32(CERTIFY_ROUND);
-        w.writeCompactU32(layer.value());
-        return w.toByteArray();
+        return VrfMessages.hare(beacon, CERTIFY_ROUND, layer);
     }
 
     /** A signer's proof and seats for {@code layer}; empty when it has no seat (it then sends nothing). */

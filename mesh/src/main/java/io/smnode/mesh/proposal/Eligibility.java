@@ -1,12 +1,9 @@
 package io.smnode.mesh.proposal;
 
-import io.smnode.core.codec.CoreCodecs;
-import io.smnode.core.codec.Scale;
-import io.smnode.core.codec.ScaleCodec;
-import io.smnode.core.codec.ScaleCodecs;
 import io.smnode.core.types.Beacon;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.vrf.VrfMessages;
 import io.smnode.core.vrf.VrfProof;
 import io.smnode.core.vrf.VrfSigner;
 import java.util.ArrayList;
@@ -17,9 +14,6 @@ import java.util.List;
  * layer a slot's proof lands in. Pure arithmetic; the VRF signer is passed in.
  */
 public final class Eligibility {
-    /** EligibilityType of ballot eligibility in the VRF message (spec 01 §6). */
-    static final int VOTING = 3;
-
     private Eligibility() {}
 
     /**
@@ -38,7 +32,7 @@ public final class Eligibility {
 
     /** SCALE of {@code {type=3, beacon[4], epoch, vrfNonce, counter}}: what slot {@code j}'s VRF proof signs. */
     public static byte[] vrfMessage(Beacon beacon, EpochId epoch, long vrfNonce, long j) {
-        return Scale.encode(MESSAGE, new Message(beacon, epoch, vrfNonce, j));
+        return VrfMessages.voting(beacon, epoch, vrfNonce, j);
     }
 
     /** {@code firstLayer(epoch) + LE_u64(π[0:8]) mod layersPerEpoch} (unsigned). */
@@ -62,21 +56,4 @@ public final class Eligibility {
         }
         return out;
     }
-
-    private record Message(Beacon beacon, EpochId epoch, long vrfNonce, long counter) {}
-
-    private static final ScaleCodec<Message> MESSAGE = ScaleCodec.of(
-            (w, m) -> {
-                w.field("Type", ScaleCodecs.COMPACT_U16, VOTING);
-                w.field("Beacon", ScaleCodecs.fixed(Beacon.LENGTH, Beacon::of), m.beacon());
-                w.field("Epoch", CoreCodecs.EPOCH_ID, m.epoch());
-                w.field("Nonce", ScaleCodecs.COMPACT_U64, m.vrfNonce());
-                w.field("Counter", ScaleCodecs.COMPACT_U32, m.counter());
-            },
-            r -> {
-                r.field("Type", ScaleCodecs.COMPACT_U16);
-                return new Message(r.field("Beacon", ScaleCodecs.fixed(Beacon.LENGTH, Beacon::of)),
-                        r.field("Epoch", CoreCodecs.EPOCH_ID), r.field("Nonce", ScaleCodecs.COMPACT_U64),
-                        r.field("Counter", ScaleCodecs.COMPACT_U32));
-            });
 }
