@@ -134,6 +134,11 @@ public final class InitSession implements Closeable {
         return new NonceScan(threshold);
     }
 
+    /** The VRF nonce threshold (32 bytes, big-endian) for scans computed elsewhere. */
+    public Bytes nonceThreshold() {
+        return Bytes.of(threshold);
+    }
+
     /**
      * The next batch to compute, or empty when none is due now: either the session is {@link #done}, or the data is
      * all handed out and the search past it can only start once the data is written and holds no nonce.
