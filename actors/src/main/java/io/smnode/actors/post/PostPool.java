@@ -22,8 +22,21 @@ public record PostPool(List<LabelBackend> gpus, LabelBackend cpu, int cpuWorkers
         }
     }
 
-    /** scrypt-jane on {@code threads} CPU workers; a worker may fail 3 times a minute. */
+    /** How often a worker may fail before it is stopped: three restarts a minute. */
+    private static final int MAX_RESTARTS = 3;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(1);
+
+    /** scrypt-jane on {@code threads} CPU workers. */
     public static PostPool cpu(int threads) {
-        return new PostPool(List.of(), CpuLabelBackend.scryptJane(1), threads, 3, Duration.ofMinutes(1));
+        return new PostPool(List.of(), CpuLabelBackend.scryptJane(1), threads, MAX_RESTARTS, RESTART_WINDOW);
+    }
+
+    /**
+     * The pool for what {@code LabelBackends.best} chose: {@code cpuThreads} CPU workers when it chose the CPU, else one
+     * worker on the device (with the CPU as its fallback).
+     */
+    public static PostPool of(LabelBackend best, int cpuThreads) {
+        return best instanceof CpuLabelBackend ? cpu(cpuThreads)
+                : new PostPool(List.of(best), CpuLabelBackend.scryptJane(1), 0, MAX_RESTARTS, RESTART_WINDOW);
     }
 }
