@@ -308,10 +308,11 @@ public final class PostSupervisor extends AbstractBehavior<PostSupervisor.Comman
 
     private void publish() {
         InitProgress p = run.session.progress(Duration.between(run.started, clock.instant()));
-        if (lastProgress.isPresent() && lastProgress.get().labelsDone() == p.labelsDone()
-                && lastProgress.get().searchPosition() == p.searchPosition()) {
+        if (p.labelsDone() == run.publishedDone && p.searchPosition() == run.publishedPosition) {
             return; // the batch waits for an earlier one: nothing new is durable
         }
+        run.publishedDone = p.labelsDone();
+        run.publishedPosition = p.searchPosition();
         lastProgress = Optional.of(p);
         subscribers.forEach(s -> s.tell(p));
     }
@@ -368,9 +369,14 @@ public final class PostSupervisor extends AbstractBehavior<PostSupervisor.Comman
         final ArrayDeque<ActorRef<PostWorker.Command>> idle = new ArrayDeque<>();
         final TreeSet<Batch> retry = new TreeSet<>(Comparator.comparingLong(Batch::start));
         int spawned;
+        /** What subscribers were last told (at first: where the session started). */
+        long publishedDone;
+        long publishedPosition;
 
         Run(InitSession session, ActorRef<Outcome> replyTo, Instant started, long number) {
             this.session = session;
+            this.publishedDone = session.labelsDone();
+            this.publishedPosition = session.labelsDone();
             this.replyTo = replyTo;
             this.started = started;
             this.number = number;

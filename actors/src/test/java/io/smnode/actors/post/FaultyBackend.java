@@ -13,7 +13,7 @@ import java.util.function.LongPredicate;
  * scrypt-jane on the CPU with faults injected at the backend seam: {@code compute} throws for every batch start the
  * predicate picks, at most {@code faults} times in all. Counts what it did so tests can check the faults happened.
  */
-final class FaultyBackend implements LabelBackend {
+class FaultyBackend implements LabelBackend {
     private final LabelBackend real = CpuLabelBackend.scryptJane(1);
     private final LongPredicate failAt;
     private final AtomicInteger faultsLeft;

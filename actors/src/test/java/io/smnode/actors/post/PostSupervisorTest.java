@@ -92,6 +92,22 @@ class PostSupervisorTest {
     }
 
     @Test
+    void aDeviceThatCannotEvenOpenIsStoppedAndTheOthersFinish() throws Exception {
+        Path expected = reference();
+        Path dir = tmp.resolve("pool");
+        LabelBackend unopenable = new FaultyBackend(s -> false, 0) {
+            @Override
+            public io.smnode.post.label.LabelBatcher open(io.smnode.core.types.Hash32 commitment, int n) {
+                opened.incrementAndGet();
+                throw new IllegalStateException("CUDA_ERROR_NO_DEVICE");
+            }
+        };
+        ActorRef<PostSupervisor.Command> sup = spawn(dir, pool(List.of(unopenable), CpuLabelBackend.scryptJane(1), 1));
+        assertInstanceOf(PostSupervisor.Completed.class, start(sup));
+        assertEquals(contents(expected), contents(dir));
+    }
+
+    @Test
     void whenTheLastGpuWorkerDiesACpuWorkerTakesOver() throws Exception {
         Path expected = reference();
         Path dir = tmp.resolve("pool");
@@ -153,6 +169,7 @@ class PostSupervisorTest {
         do {
             seen.add(progress.receiveMessage(WAIT));
         } while (seen.get(seen.size() - 1).labelsDone() < CONFIG.totalLabels());
+        assertTrue(seen.get(0).labelsDone() > 0, "the first event already reports durable labels");
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i).labelsDone() > seen.get(i - 1).labelsDone(), "strictly more durable each time");
         }
@@ -163,7 +180,7 @@ class PostSupervisorTest {
         // second of readings and never zero
         assertTrue(last.labelsPerSecond() > 0 && last.labelsPerSecond() <= CONFIG.totalLabels(),
                 "rate " + last.labelsPerSecond());
-        assertTrue(seen.get(0).eta().isPresent(), "an ETA once a rate is known");
+        assertTrue(seen.get(0).eta().isPresent(), "an ETA once a rate is known: " + seen);
         assertEquals(last, status(sup).progress().orElseThrow());
     }
 
