@@ -132,6 +132,18 @@ class PostSupervisorTest {
     }
 
     @Test
+    void aDirectoryOfAnotherIdentityIsReportedAsFailed() throws Exception {
+        Path dir = reference();
+        InitConfig other = new InitConfig(NodeId.ofHex("01".repeat(32)), ATX, 100, 4, 1600, 2, 25);
+        ActorRef<PostSupervisor.Command> sup = kit.spawn(
+                PostSupervisor.create(dir, other, PostPool.cpu(1), Clock.systemUTC()),
+                DispatcherSelector.fromConfig(PostSupervisor.DISPATCHER));
+        PostSupervisor.Failed failed = assertInstanceOf(PostSupervisor.Failed.class, start(sup));
+        assertTrue(failed.reason().contains("CONFIG_MISMATCH"), failed.reason());
+        assertEquals(PostSupervisor.Status.State.FAILED, status(sup).state());
+    }
+
+    @Test
     void aCancelledRunResumesWhereItStoppedAndEndsIdentical() throws Exception {
         Path expected = reference();
         Path dir = tmp.resolve("pool");

@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
  * Fills a PoST directory (spec 08 §1.3, §1.4): the label files, the VRF nonce and {@code postdata_metadata.json}.
  *
  * <p>Work is cut into batches of {@link InitConfig#batchLabels()} labels that run concurrently on the given executor
- * ({@link LabelBackend#concurrency()} at a time) and are written strictly in label order, each at its own offset and
- * fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at any moment therefore leaves
+ * ({@link LabelBackend#concurrency()} at a time) and are written by an {@link InitSession} strictly in label order,
+ * each at its own offset and fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at any moment therefore leaves
  * a checkpoint that never claims more than is on disk; a resumed run starts at the checkpoint, rewrites at most the
  * one batch written after it (with identical bytes, at the same offsets) and never touches labels before it.
  * The nonce is the smallest qualifying output among all labels of the data (or, when none qualifies, of the first
