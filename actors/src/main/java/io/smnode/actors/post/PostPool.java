@@ -32,8 +32,8 @@ public record PostPool(List<LabelBackend> gpus, LabelBackend cpu, int cpuWorkers
     }
 
     /**
-     * The pool for what {@code LabelBackends.best} chose: {@code cpuThreads} CPU workers when it chose the CPU, else one
-     * worker on the device (with the CPU as its fallback).
+     * The pool for what {@code LabelBackends.best} chose: {@code cpuThreads} CPU workers when it chose the CPU, else
+     * one worker on the device (with the CPU as its fallback).
      */
     public static PostPool of(LabelBackend best, int cpuThreads) {
         return best instanceof CpuLabelBackend ? cpu(cpuThreads)

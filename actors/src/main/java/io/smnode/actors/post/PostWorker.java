@@ -52,7 +52,8 @@ public final class PostWorker extends AbstractBehavior<PostWorker.Command> {
     public static Behavior<Command> create(LabelBackend backend, Job job, ActorRef<PostSupervisor.Command> pool,
                                            AtomicBoolean stop, int maxRestarts, Duration restartWindow) {
         Behavior<Command> worker = Behaviors.setup(ctx -> new PostWorker(ctx, backend, job, pool, stop));
-        return Behaviors.supervise(worker).onFailure(SupervisorStrategy.restart().withLimit(maxRestarts, restartWindow));
+        return Behaviors.supervise(worker)
+                .onFailure(SupervisorStrategy.restart().withLimit(maxRestarts, restartWindow));
     }
 
     private PostWorker(ActorContext<Command> ctx, LabelBackend backend, Job job, ActorRef<PostSupervisor.Command> pool,

@@ -24,12 +24,12 @@ import java.util.function.LongSupplier;
  *
  * <p>Work is cut into batches of {@link InitConfig#batchLabels()} labels that run concurrently on the given executor
  * ({@link LabelBackend#concurrency()} at a time) and are written by an {@link InitSession} strictly in label order,
- * each at its own offset and fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at any moment therefore leaves
- * a checkpoint that never claims more than is on disk; a resumed run starts at the checkpoint, rewrites at most the
- * one batch written after it (with identical bytes, at the same offsets) and never touches labels before it.
- * The nonce is the smallest qualifying output among all labels of the data (or, when none qualifies, of the first
- * batch past the data that has one), which depends neither on the thread count nor, inside the data, on the batch
- * size.
+ * each at its own offset and fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at
+ * any moment therefore leaves a checkpoint that never claims more than is on disk; a resumed run starts at the
+ * checkpoint, rewrites at most the one batch written after it (with identical bytes, at the same offsets) and never
+ * touches labels before it. The nonce is the smallest qualifying output among all labels of the data (or, when none
+ * qualifies, of the first batch past the data that has one), which depends neither on the thread count nor, inside
+ * the data, on the batch size.
  *
  * <p>One call to {@link #run} at a time; {@link #cancel} may be called from any thread and stops the run within the
  * batch in progress. A cancelled initializer stays cancelled: resume with a new one. Time comes only from the given
