@@ -153,8 +153,10 @@ public final class PostSupervisor extends AbstractBehavior<PostSupervisor.Comman
     }
 
     private Behavior<Command> onSubscribe(Subscribe s) {
-        subscribers.add(s.subscriber());
-        getContext().watchWith(s.subscriber(), new SubscriberStopped(s.subscriber()));
+        if (!subscribers.contains(s.subscriber())) { // subscribing twice still means one copy of each event
+            subscribers.add(s.subscriber());
+            getContext().watchWith(s.subscriber(), new SubscriberStopped(s.subscriber()));
+        }
         return this;
     }
 

@@ -176,6 +176,7 @@ class PostSupervisorTest {
                 DispatcherSelector.fromConfig(PostSupervisor.DISPATCHER));
         TestProbe<InitProgress> progress = kit.createTestProbe();
         sup.tell(new PostSupervisor.Subscribe(progress.getRef()));
+        sup.tell(new PostSupervisor.Subscribe(progress.getRef()));
         assertInstanceOf(PostSupervisor.Completed.class, start(sup));
         List<InitProgress> seen = new ArrayList<>();
         do {
@@ -194,6 +195,7 @@ class PostSupervisorTest {
                 "rate " + last.labelsPerSecond());
         assertTrue(seen.get(0).eta().isPresent(), "an ETA once a rate is known: " + seen);
         assertEquals(last, status(sup).progress().orElseThrow());
+        progress.expectNoMessage(Duration.ofMillis(200)); // subscribed twice, told once
     }
 
     private ActorRef<PostSupervisor.Command> spawn(Path dir, PostPool pool) {
