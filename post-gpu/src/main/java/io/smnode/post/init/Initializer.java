@@ -1,6 +1,5 @@
 package io.smnode.post.init;
 
-import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.post.label.LabelBackend;
 import io.smnode.post.label.LabelBatcher;
@@ -12,9 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -26,13 +23,13 @@ import java.util.function.LongSupplier;
  * Fills a PoST directory (spec 08 §1.3, §1.4): the label files, the VRF nonce and {@code postdata_metadata.json}.
  *
  * <p>Work is cut into batches of {@link InitConfig#batchLabels()} labels that run concurrently on the given executor
- * ({@link LabelBackend#concurrency()} at a time) and are written strictly in label order, each at its own offset and
- * fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at any moment therefore leaves
- * a checkpoint that never claims more than is on disk; a resumed run starts at the checkpoint, rewrites at most the
- * one batch written after it (with identical bytes, at the same offsets) and never touches labels before it.
- * The nonce is the smallest qualifying output among all labels of the data (or, when none qualifies, of the first
- * batch past the data that has one), which depends neither on the thread count nor, inside the data, on the batch
- * size.
+ * ({@link LabelBackend#concurrency()} at a time) and are written by an {@link InitSession} strictly in label order,
+ * each at its own offset and fsynced before the {@link Checkpoint} that covers it is atomically replaced. A kill at
+ * any moment therefore leaves a checkpoint that never claims more than is on disk; a resumed run starts at the
+ * checkpoint, rewrites at most the one batch written after it (with identical bytes, at the same offsets) and never
+ * touches labels before it. The nonce is the smallest qualifying output among all labels of the data (or, when none
+ * qualifies, of the first batch past the data that has one), which depends neither on the thread count nor, inside
+ * the data, on the batch size.
  *
  * <p>One call to {@link #run} at a time; {@link #cancel} may be called from any thread and stops the run within the
  * batch in progress. A cancelled initializer stays cancelled: resume with a new one. Time comes only from the given
@@ -72,44 +69,13 @@ public final class Initializer {
      * @throws InitException when the directory belongs to another identity or configuration, or its files are bad
      */
     public InitResult run() throws IOException, InitException {
-        Files.createDirectories(dir);
-        FileLayout layout = config.layout();
-        Optional<PostMetadata> existing = readMetadata(dir);
-        if (existing.isPresent()) {
-            requireSameConfig(existing.get());
+        InitSession.Opened opened = InitSession.open(dir, config);
+        if (opened instanceof InitSession.Opened.AlreadyComplete done) {
+            return new InitResult.Completed(done.metadata());
         }
-        Optional<Checkpoint> saved = readCheckpoint(dir);
-        if (saved.isEmpty() && existing.isPresent() && existing.get().nonce().isPresent()) {
-            if (!DataFiles.complete(dir, layout)) {
-                throw new InitException(InitException.Reason.BAD_DATA_FILES,
-                        "metadata says initialized but data files are missing or have the wrong size in " + dir);
-            }
-            return new InitResult.Completed(existing.get());
+        try (InitSession session = ((InitSession.Opened.Resumed) opened).session()) {
+            return new Run(session).execute();
         }
-        Checkpoint start = saved.orElse(Checkpoint.START);
-        if (start.labelsDone() > layout.totalLabels()) {
-            throw new InitException(InitException.Reason.BAD_METADATA,
-                    "checkpoint claims " + start.labelsDone() + " labels of " + layout.totalLabels());
-        }
-        if (existing.isEmpty()) {
-            AtomicFiles.write(dir.resolve(PostMetadata.FILE_NAME), MetadataJson.write(config.unfinishedMetadata()));
-        }
-        return new Run(layout, start).execute();
-    }
-
-    private void requireSameConfig(PostMetadata m) throws InitException {
-        PostMetadata want = config.unfinishedMetadata();
-        if (!m.nodeId().equals(want.nodeId()) || !m.commitmentAtxId().equals(want.commitmentAtxId())
-                || m.labelsPerUnit() != want.labelsPerUnit() || m.numUnits() != want.numUnits()
-                || m.maxFileSize() != want.maxFileSize()) {
-            throw new InitException(InitException.Reason.CONFIG_MISMATCH, "directory " + dir + " holds "
-                    + describe(m) + ", asked for " + describe(want));
-        }
-    }
-
-    private static String describe(PostMetadata m) {
-        return "node " + m.nodeId().hex() + ", atx " + m.commitmentAtxId().hex() + ", " + m.numUnits() + " units × "
-                + m.labelsPerUnit() + " labels, max file size " + m.maxFileSize();
     }
 
     /** What a directory holds, for {@code smnode post status}; reads only the metadata, checkpoint and file sizes. */
@@ -144,102 +110,54 @@ public final class Initializer {
         }
     }
 
-    /** The state of one call to {@link #run}. */
+    /** The state of one call to {@link #run}: the threads that compute the batches the session plans. */
     private final class Run {
-        private final FileLayout layout;
-        private final Hash32 commitment = config.commitment();
-        private final byte[] threshold = VrfDifficulty.threshold(config.totalLabels());
-        private final NonceScan nonce = new NonceScan(threshold);
+        private final InitSession session;
+        private final Hash32 commitment;
         /** Batchers not in use; batches hand theirs back from executor threads, hence the lock. */
         private final ArrayDeque<LabelBatcher> idle = new ArrayDeque<>();
-        private long labelsDone;
-        private OptionalLong lastPosition;
         private final long startNanos = nanoTime.getAsLong();
-        private long computedThisRun;
 
-        Run(FileLayout layout, Checkpoint from) {
-            this.layout = layout;
-            this.labelsDone = from.labelsDone();
-            this.lastPosition = from.lastPosition();
-            from.nonce().ifPresent(i -> nonce.offer(i, from.nonceOutput().orElseThrow().toByteArray(), 0));
+        Run(InitSession session) {
+            this.session = session;
+            this.commitment = session.commitment();
         }
 
         InitResult execute() throws IOException {
-            try (DataFiles files = new DataFiles(dir, layout)) {
-                files.removeRedundant();
-                files.truncateOversized();
-                long total = layout.totalLabels();
-                if (labelsDone < total && !runBatches(labelsDone, total, files)) {
-                    return new InitResult.Cancelled(labelsDone);
-                }
-                if (!nonce.found()) {
-                    // Spec 08 §1.4: no qualifying label in the data; keep computing (not storing) past it.
-                    long from = Math.max(total, lastPosition.orElse(total));
-                    if (!runBatches(from, Long.MAX_VALUE, null)) {
-                        return new InitResult.Cancelled(labelsDone);
-                    }
-                }
-            } finally {
-                synchronized (idle) {
-                    idle.forEach(LabelBatcher::close);
-                    idle.clear();
-                }
-            }
-            byte[] out = nonce.output();
-            PostMetadata done = new PostMetadata(config.nodeId(), config.commitmentAtxId(), config.labelsPerUnit(),
-                    config.numUnits(), config.maxFileSize(), OptionalLong.of(nonce.index()),
-                    Optional.of(Bytes.wrap(Arrays.copyOf(out, LabelGenerator.LABEL_SIZE))), lastPosition);
-            AtomicFiles.write(dir.resolve(PostMetadata.FILE_NAME), MetadataJson.write(done));
-            AtomicFiles.delete(dir.resolve(Checkpoint.FILE_NAME));
-            return new InitResult.Completed(done);
-        }
-
-        /**
-         * Runs batches over {@code [from, to)} in order. With {@code files} the labels are stored and the run ends at
-         * {@code to}; without, only the nonce is searched and the run ends after the first batch that finds one.
-         *
-         * @return false when cancelled
-         */
-        private boolean runBatches(long from, long to, DataFiles files) throws IOException {
-            ArrayDeque<Batch> inFlight = new ArrayDeque<>();
-            long next = from;
+            ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
             try {
                 while (true) {
-                    while (inFlight.size() < backend.concurrency() && next < to && !stop.getAsBoolean()) {
-                        int count = (int) Math.min(config.batchLabels(), to - next);
-                        inFlight.add(submit(next, count, files != null));
-                        next += count;
+                    while (inFlight.size() < backend.concurrency() && !stop.getAsBoolean()) {
+                        Optional<Batch> next = session.nextBatch();
+                        if (next.isEmpty()) {
+                            break;
+                        }
+                        inFlight.add(submit(next.get()));
                     }
                     if (cancelled.get()) {
-                        return false; // batches already finished are dropped too: cancel takes effect at once
+                        // batches already finished are dropped too: cancel takes effect at once
+                        return new InitResult.Cancelled(session.labelsDone());
                     }
-                    Batch head = inFlight.poll();
+                    InFlight head = inFlight.poll();
                     if (head == null) {
-                        return true;
+                        break; // nothing computing and nothing left to plan: the session is done
                     }
                     BatchResult r = join(head.result);
                     if (!r.complete) {
-                        return false;
+                        return new InitResult.Cancelled(session.labelsDone());
                     }
-                    nonce.merge(r.nonce);
-                    computedThisRun += head.count;
-                    if (files != null) {
-                        files.write(head.start, r.labels, head.count);
-                        labelsDone = head.start + head.count;
-                    } else {
-                        lastPosition = OptionalLong.of(head.start);
-                    }
-                    saveCheckpoint();
-                    report(files == null ? head.start + head.count : labelsDone);
-                    if (files == null && nonce.found()) {
-                        return true;
+                    session.accept(head.batch, r.labels, r.nonce);
+                    listener.onProgress(session.progress(Duration.ofNanos(nanoTime.getAsLong() - startNanos)));
+                    if (session.done()) {
+                        break; // past the data, batches after the one that found the nonce are not needed
                     }
                 }
+                return new InitResult.Completed(session.finish());
             } finally {
                 // Whatever ends the loop (cancel, error, nonce found), batches still running must stop and hand their
                 // batcher back before this returns; their results are dropped.
                 draining.set(true);
-                for (Batch b : inFlight) {
+                for (InFlight b : inFlight) {
                     try {
                         b.result.join();
                     } catch (CompletionException ignored) {
@@ -247,10 +165,14 @@ public final class Initializer {
                     }
                 }
                 draining.set(false);
+                synchronized (idle) {
+                    idle.forEach(LabelBatcher::close);
+                    idle.clear();
+                }
             }
         }
 
-        private Batch submit(long start, int count, boolean store) {
+        private InFlight submit(Batch batch) {
             LabelBatcher polled;
             synchronized (idle) {
                 polled = idle.poll();
@@ -259,12 +181,12 @@ public final class Initializer {
             LabelBatcher b = polled != null ? polled : backend.open(commitment, config.scryptN());
             try {
                 CompletableFuture<BatchResult> f = CompletableFuture.supplyAsync(() -> {
-                    byte[] labels = store ? new byte[count * LabelGenerator.LABEL_SIZE] : null;
-                    NonceScan scan = new NonceScan(threshold);
-                    boolean complete = b.compute(start, count, labels, 0, scan, stop);
+                    byte[] labels = batch.store() ? new byte[batch.count() * LabelGenerator.LABEL_SIZE] : null;
+                    NonceScan scan = session.newNonceScan();
+                    boolean complete = b.compute(batch.start(), batch.count(), labels, 0, scan, stop);
                     return new BatchResult(complete, labels, scan);
                 }, executor).whenComplete((r, e) -> giveBack(b));
-                return new Batch(start, count, f);
+                return new InFlight(batch, f);
             } catch (RuntimeException e) { // the executor refused the task: keep the batcher so that it is closed
                 giveBack(b);
                 throw e;
@@ -285,27 +207,9 @@ public final class Initializer {
                 throw e.getCause() instanceof RuntimeException re ? re : e;
             }
         }
-
-        private void saveCheckpoint() throws IOException {
-            Checkpoint c = nonce.found()
-                    ? new Checkpoint(labelsDone, OptionalLong.of(nonce.index()), Optional.of(Bytes.wrap(nonce.output())),
-                    lastPosition)
-                    : new Checkpoint(labelsDone, OptionalLong.empty(), Optional.empty(), lastPosition);
-            AtomicFiles.write(dir.resolve(Checkpoint.FILE_NAME), c.toJson());
-        }
-
-        private void report(long position) {
-            long elapsed = Math.max(1, nanoTime.getAsLong() - startNanos);
-            double rate = computedThisRun * 1e9 / elapsed;
-            long left = layout.totalLabels() - labelsDone;
-            Optional<Duration> eta = rate > 0 && left > 0
-                    ? Optional.of(Duration.ofNanos((long) (left / rate * 1e9))) : Optional.empty();
-            listener.onProgress(new InitProgress(labelsDone, layout.totalLabels(), position, rate, eta,
-                    nonce.found()));
-        }
     }
 
-    private record Batch(long start, int count, CompletableFuture<BatchResult> result) {}
+    private record InFlight(Batch batch, CompletableFuture<BatchResult> result) {}
 
     private record BatchResult(boolean complete, byte[] labels, NonceScan nonce) {}
 }
