@@ -36,23 +36,35 @@ record PostIdentity(EdSigner signer, AtxId commitmentAtx, long vrfNonce, PostV1 
     static final PowThreshold POW = PowThreshold.ofHex("ff".repeat(32));
     private static final long MAX_FILE_SIZE = 1024;
 
+    /** The size of the data and the network's PoST parameters it is proven under. */
+    record Setup(int scryptN, long labelsPerUnit, long numUnits, long k1, long k2, PowThreshold pow, int noncesPerPass) {}
+
+    /** What the validator tests use: devnet-like, 2 units of 64 labels at N = 2. */
+    static final Setup TEST = new Setup(SCRYPT_N, LABELS_PER_UNIT, NUM_UNITS, K1, K2, POW, 16);
+
     static PostIdentity create(byte[] seed, Bytes prefix, AtxId commitmentAtx, Hash32 poetRef, RandomX randomX)
             throws Exception {
+        return create(seed, prefix, commitmentAtx, poetRef, randomX, TEST);
+    }
+
+    static PostIdentity create(byte[] seed, Bytes prefix, AtxId commitmentAtx, Hash32 poetRef, RandomX randomX,
+                               Setup setup) throws Exception {
         EdSigner signer = EdSigner.fromSeed(seed, prefix);
         Path dir = Files.createTempDirectory("atx-post");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            InitConfig config = new InitConfig(signer.nodeId(), commitmentAtx, LABELS_PER_UNIT, NUM_UNITS, MAX_FILE_SIZE,
-                    SCRYPT_N, 64);
+            InitConfig config = new InitConfig(signer.nodeId(), commitmentAtx, setup.labelsPerUnit(), setup.numUnits(),
+                    MAX_FILE_SIZE, setup.scryptN(), 64);
             InitResult result = new Initializer(dir, config, CpuLabelBackend.scryptJane(1), pool, System::nanoTime,
                     p -> { }).run();
             long nonce = ((InitResult.Completed) result).metadata().nonce().orElseThrow();
-            ProvingParams proving = new ProvingParams(K1, K2, NUM_UNITS, LABELS_PER_UNIT, POW);
+            ProvingParams proving = new ProvingParams(setup.k1(), setup.k2(), setup.numUnits(), setup.labelsPerUnit(),
+                    setup.pow());
             PostDataDirectory data = new PostDataDirectory(dir, MAX_FILE_SIZE);
             try (RandomXK2PowSolver solver = new RandomXK2PowSolver(randomX, 1)) {
                 Prover prover = new Prover(solver);
-                PostV1 initial = PostV1.of(prover.prove(data, Hash32.ZERO, signer.nodeId(), proving, 16));
-                PostV1 nipost = PostV1.of(prover.prove(data, poetRef, signer.nodeId(), proving, 16));
+                PostV1 initial = PostV1.of(prover.prove(data, Hash32.ZERO, signer.nodeId(), proving, setup.noncesPerPass()));
+                PostV1 nipost = PostV1.of(prover.prove(data, poetRef, signer.nodeId(), proving, setup.noncesPerPass()));
                 return new PostIdentity(signer, commitmentAtx, nonce, initial, nipost);
             }
         } finally {
