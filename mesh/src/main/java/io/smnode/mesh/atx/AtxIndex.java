@@ -6,9 +6,11 @@ import io.smnode.core.types.FixedBytes;
 import io.smnode.core.types.NodeId;
 import io.smnode.mesh.proposal.Eligibility;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * The ATXs that carry weight in one target epoch, with what the ballot, beacon and tortoise handlers ask of them
@@ -129,6 +131,52 @@ public final class AtxIndex {
                         activeSetWeight));
     }
 
+    /**
+     * The highest ATX (by tick height) of an identity not flagged malicious that {@code acceptable} accepts, or empty
+     * (spec 02 §5 step 3: positioning and commitment ATX choice). Candidates are offered from the top, so an expensive
+     * predicate (a chain verification) runs only until one passes. Equal heights are offered lowest id first: the
+     * reference leaves that order to its map iteration, a node needs only some deterministic order.
+     */
+    public Optional<AtxId> highestTick(Predicate<AtxId> acceptable) {
+        BitSet refused = new BitSet(size);
+        while (true) {
+            int best = -1;
+            for (int i = 0; i < size; i++) {
+                if (!isMalicious(i) && !refused.get(i) && (best < 0 || above(i, best))) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return Optional.empty();
+            }
+            AtxId id = AtxId.of(bytes(ids, best * ID_LONGS, AtxId.LENGTH));
+            if (acceptable.test(id)) {
+                return Optional.of(id);
+            }
+            refused.set(best);
+        }
+    }
+
+    /** Whether entry {@code i} is offered before entry {@code j}: higher tick height, then lower id. */
+    private boolean above(int i, int j) {
+        int byHeight = Long.compareUnsigned(heights[i], heights[j]);
+        if (byHeight != 0) {
+            return byHeight > 0;
+        }
+        for (int b = 0; b < AtxId.LENGTH; b++) {
+            int x = byteAt(ids, i * ID_LONGS, b);
+            int y = byteAt(ids, j * ID_LONGS, b);
+            if (x != y) {
+                return x < y;
+            }
+        }
+        return false;
+    }
+
+    private static int byteAt(long[] column, int base, int b) {
+        return (int) (column[base + b / 8] >>> (8 * (b % 8))) & 0xff;
+    }
+
     /** Flags every ATX of {@code node} malicious. A linear scan: proofs are rare, lookups are not. */
     public void setMalicious(NodeId node) {
         long[] key = words(node, ID_LONGS);
@@ -238,7 +286,7 @@ public final class AtxIndex {
     private static byte[] bytes(long[] column, int base, int length) {
         byte[] out = new byte[length];
         for (int b = 0; b < length; b++) {
-            out[b] = (byte) (column[base + b / 8] >>> (8 * (b % 8)));
+            out[b] = (byte) byteAt(column, base, b);
         }
         return out;
     }
