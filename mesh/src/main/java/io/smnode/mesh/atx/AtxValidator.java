@@ -11,6 +11,7 @@ import io.smnode.post.verify.VerificationResult;
 import io.smnode.post.verify.VerifyMode;
 import io.smnode.post.verify.VerifyingParams;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -274,11 +275,9 @@ public final class AtxValidator {
         }
         ProofMetadata meta = new ProofMetadata(atx.smesherId(), commitment, ref, units);
         VerificationResult result = postVerifier.verify(nipost.post().orElseThrow().toProof(), meta, post, receiptMode());
-        if (result instanceof VerificationResult.InvalidMsb bad) {
-            return new AtxVerdict.InvalidPostIndex(bad.indexId(), "label " + bad.index() + " fails: " + result);
-        }
-        if (result instanceof VerificationResult.InvalidLsb bad) {
-            return new AtxVerdict.InvalidPostIndex(bad.indexId(), "label " + bad.index() + " fails: " + result);
+        OptionalInt failedIndex = failedIndexId(result);
+        if (failedIndex.isPresent()) {
+            return new AtxVerdict.InvalidPostIndex(failedIndex.getAsInt(), "NIPoST post: " + result);
         }
         if (!result.isValid()) {
             return reject(AtxRule.INVALID_POST, "NIPoST post: " + result);
@@ -293,6 +292,17 @@ public final class AtxValidator {
                 effectiveUnits * tickCount,
                 params.checksFullPost() ? AtxHeader.Validity.VALID : AtxHeader.Validity.UNKNOWN);
         return new AtxVerdict.Valid(header);
+    }
+
+    /** The position of the index whose label failed, when that is why the proof failed. */
+    private static OptionalInt failedIndexId(VerificationResult result) {
+        if (result instanceof VerificationResult.InvalidMsb msb) {
+            return OptionalInt.of(msb.indexId());
+        }
+        if (result instanceof VerificationResult.InvalidLsb lsb) {
+            return OptionalInt.of(lsb.indexId());
+        }
+        return OptionalInt.empty();
     }
 
     /** On receipt only K3 indices drawn with the local seed are checked; K3 ≥ K2 checks all. */

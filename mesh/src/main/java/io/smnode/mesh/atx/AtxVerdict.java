@@ -1,5 +1,7 @@
 package io.smnode.mesh.atx;
 
+import java.util.Optional;
+
 /**
  * The outcome of validating an ATX, in gossip terms (spec 07 §2): VALID with its header (to be stored, subject to
  * the malfeasance checks of spec 02 §4 step 11), IGNORE (no penalty; a missing dependency may arrive later),
@@ -20,16 +22,16 @@ public sealed interface AtxVerdict {
     }
 
     /** The rule that failed; empty for {@link Valid}. */
-    default java.util.Optional<AtxRule> failedRule() {
+    default Optional<AtxRule> failedRule() {
         if (this instanceof Ignore i) {
-            return java.util.Optional.of(i.rule());
+            return Optional.of(i.rule());
         }
         if (this instanceof Reject r) {
-            return java.util.Optional.of(r.rule());
+            return Optional.of(r.rule());
         }
         if (this instanceof InvalidPostIndex) {
-            return java.util.Optional.of(AtxRule.INVALID_POST_INDEX);
+            return Optional.of(AtxRule.INVALID_POST_INDEX);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
