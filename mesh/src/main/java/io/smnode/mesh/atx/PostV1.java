@@ -7,23 +7,13 @@ import io.smnode.post.prove.Proof;
 
 /**
  * A PoST proof as it travels inside an ATX (go-spacemesh {@code wire.PostV1}): nonce u32, compressed indices
- * (at most 800 bytes), pow u64. <b>On the ATX wire both integers are compact</b>, as go-scale encodes every
- * named integer; post-gpu's {@link Proof#SCALE} writes them fixed-width, so the ATX codec cannot reuse it.
+ * (at most 800 bytes), pow u64, both compact on the wire: the same bytes as post-gpu's {@link Proof#SCALE}.
  *
  * @param nonce an unsigned 32-bit nonce
  * @param pow   the k2pow, the bits of an unsigned 64-bit value
  */
 public record PostV1(long nonce, Bytes indices, long pow) {
-    public static final ScaleCodec<PostV1> CODEC = ScaleCodec.of(
-            (w, v) -> {
-                w.field("Nonce", ScaleCodecs.COMPACT_U32, v.nonce());
-                w.field("Indices", ScaleCodecs.bytes(Proof.MAX_INDICES_BYTES), v.indices());
-                w.field("Pow", ScaleCodecs.COMPACT_U64, v.pow());
-            },
-            r -> new PostV1(
-                    r.field("Nonce", ScaleCodecs.COMPACT_U32),
-                    r.field("Indices", ScaleCodecs.bytes(Proof.MAX_INDICES_BYTES)),
-                    r.field("Pow", ScaleCodecs.COMPACT_U64)));
+    public static final ScaleCodec<PostV1> CODEC = ScaleCodecs.map(Proof.SCALE, PostV1::of, PostV1::toProof);
 
     public PostV1 {
         if (nonce < 0 || nonce > 0xffff_ffffL) {
