@@ -1,5 +1,6 @@
 package io.smnode.sim;
 
+import io.smnode.core.types.LayerId;
 import io.smnode.hare.HareConfig;
 import io.smnode.hare.HareTiming;
 import io.smnode.tortoise.TortoiseConfig;
@@ -18,9 +19,12 @@ import java.util.Objects;
  * @param layerMillis virtual length of a layer
  * @param timing when hare rounds fire inside a layer (must end within the layer)
  * @param lateBy how late a {@link Behaviour#LATE} node sends its hare messages
+ * @param adversaryFrom first layer in which adversaries act; before it, and from {@code adversaryUntil} on, they
+ *     behave honestly (a withholder then releases what it held back)
  */
 public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviours, int layers, long layerMillis,
-        HareTiming timing, Duration lateBy, HareConfig hare, TortoiseConfig tortoise, NetworkConfig network) {
+        HareTiming timing, Duration lateBy, HareConfig hare, TortoiseConfig tortoise, NetworkConfig network,
+        LayerId adversaryFrom, LayerId adversaryUntil) {
 
     public SimConfig {
         weights = List.copyOf(weights);
@@ -30,6 +34,8 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
         Objects.requireNonNull(hare, "hare");
         Objects.requireNonNull(tortoise, "tortoise");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(adversaryFrom, "adversaryFrom");
+        Objects.requireNonNull(adversaryUntil, "adversaryUntil");
         if (weights.isEmpty() || weights.size() != behaviours.size()) {
             throw new IllegalArgumentException("need one behaviour per weight, and at least one node");
         }
@@ -45,15 +51,16 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
     }
 
     /**
-     * {@code nodes} honest nodes of weight 10 on a synchronous network (10..80 ms links): 10 s layers, hare preround
+     * {@code nodes} honest nodes of weight 1000 on a synchronous network (10..80 ms links): 10 s layers, hare preround
      * at 500 ms and 300 ms rounds (longer than any link), committee 800, 5 leaders, 4 iterations;
      * tortoise Hdist 4, Zdist 2, 4 layers per epoch, effective genesis 7.
      */
     public static SimConfig honest(int nodes, long seed, int layers) {
-        return new SimConfig(seed, Collections.nCopies(nodes, 10L), Collections.nCopies(nodes, Behaviour.HONEST),
+        return new SimConfig(seed, Collections.nCopies(nodes, 1000L), Collections.nCopies(nodes, Behaviour.HONEST),
                 layers, 10_000, new HareTiming(Duration.ofMillis(500), Duration.ofMillis(300)), Duration.ofMillis(700),
                 new HareConfig(800, java.util.Optional.empty(), 5, 4),
-                new TortoiseConfig(4, 2, 100, 1000, 0, nodes, 4, 7), NetworkConfig.synchronous(10, 80));
+                new TortoiseConfig(4, 2, 100, 1000, 0, nodes, 4, 7), NetworkConfig.synchronous(10, 80),
+                LayerId.of(0), LayerId.of(LayerId.MAX));
     }
 
     public int nodes() {
@@ -70,12 +77,12 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
 
     public SimConfig withSeed(long newSeed) {
         return new SimConfig(newSeed, weights, behaviours, layers, layerMillis, timing, lateBy, hare, tortoise,
-                network);
+                network, adversaryFrom, adversaryUntil);
     }
 
     public SimConfig withNetwork(NetworkConfig newNetwork) {
         return new SimConfig(seed, weights, behaviours, layers, layerMillis, timing, lateBy, hare, tortoise,
-                newNetwork);
+                newNetwork, adversaryFrom, adversaryUntil);
     }
 
     /** Gives node {@code index} this behaviour and weight. */
@@ -84,7 +91,20 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
         List<Behaviour> b = new java.util.ArrayList<>(behaviours);
         w.set(index, weight);
         b.set(index, behaviour);
-        return new SimConfig(seed, w, b, layers, layerMillis, timing, lateBy, hare, tortoise, network);
+        return new SimConfig(seed, w, b, layers, layerMillis, timing, lateBy, hare, tortoise, network, adversaryFrom,
+                adversaryUntil);
+    }
+
+    /** Adversaries act only in layers {@code from} (inclusive) to {@code until} (exclusive). */
+    public SimConfig withAdversariesDuring(LayerId from, LayerId until) {
+        return new SimConfig(seed, weights, behaviours, layers, layerMillis, timing, lateBy, hare, tortoise, network,
+                from, until);
+    }
+
+    /** How node {@code index} acts in {@code layer}. */
+    public Behaviour behaviourAt(int index, LayerId layer) {
+        boolean active = layer.compareTo(adversaryFrom) >= 0 && layer.compareTo(adversaryUntil) < 0;
+        return active ? behaviours.get(index) : Behaviour.HONEST;
     }
 
     /** Total weight of nodes behaving as {@code behaviour}. */

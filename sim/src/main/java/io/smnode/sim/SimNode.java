@@ -69,6 +69,8 @@ public final class SimNode {
     /** The mesh: the latest tortoise update per layer. */
     private final Map<Long, LayerUpdate> mesh = new HashMap<>();
     private final Map<Rejection.Reason, Integer> rejections = new HashMap<>();
+    /** What a withholder held back, released once it stops withholding. */
+    private final List<Payload> withheld = new ArrayList<>();
     private int ballotsMissed;
 
     SimNode(int index, SimWorld world, EventQueue clock, SimNetwork network) {
@@ -118,6 +120,10 @@ public final class SimNode {
         long l = layer.value();
         if (l == world.config.firstLayer() || l % world.config.tortoise().layersPerEpoch() == 0) {
             learnEpoch(world.epochOf(l));
+        }
+        if (acting() != Behaviour.WITHHOLD && !withheld.isEmpty()) {
+            withheld.forEach(p -> network.publish(index, p));
+            withheld.clear();
         }
         sync(layer);
         LayerId previous = layer.sub(1);
@@ -178,8 +184,8 @@ public final class SimNode {
                 Optional.empty(), false);
         Payload proposal = new Payload.Proposal(layer, SimIds.proposal(index, layer.value()), ballot);
         receive(index, proposal);
-        switch (behaviour) {
-            case WITHHOLD -> { }
+        switch (acting()) {
+            case WITHHOLD -> withheld.add(proposal);
             // Late: after the layer was tallied by everyone, too late for hare and for that tally.
             case LATE -> clock.at(clock.now() + world.config.layerMillis() * 3 / 2,
                     () -> network.publish(index, proposal));
@@ -227,16 +233,14 @@ public final class SimNode {
         BlockHeader block = new BlockHeader(SimIds.block(layer.value(), result), layer, 0);
         receive(index, new Payload.Block(block));
         tortoise.onHareOutput(layer, block.id());
-        if (behaviour != Behaviour.WITHHOLD) {
-            network.publish(index, new Payload.Block(block));
-        }
+        publishUnlessWithheld(new Payload.Block(block));
     }
 
     private void sendHare(HareMessage message) {
         byte[] bytes = HareCodecs.encodeMessage(message);
         seenGossip.add(Blake3.hash(bytes));
         Payload payload = new Payload.Hare(Bytes.of(bytes));
-        switch (behaviour) {
+        switch (acting()) {
             case WITHHOLD -> { }
             case LATE -> clock.at(clock.now() + world.config.lateBy().toMillis(),
                     () -> network.publish(index, payload));
@@ -270,6 +274,19 @@ public final class SimNode {
         network.sendTo(index, odd, new Payload.Hare(Bytes.of(twinBytes)));
     }
 
+    /** This node's behaviour in the layer now in progress. */
+    private Behaviour acting() {
+        return world.config.behaviourAt(index, world.layerAt(clock.now()));
+    }
+
+    private void publishUnlessWithheld(Payload payload) {
+        if (acting() == Behaviour.WITHHOLD) {
+            withheld.add(payload);
+        } else {
+            network.publish(index, payload);
+        }
+    }
+
     // ---- receiving ---------------------------------------------------------------------------------------------
 
     void receive(int from, Payload payload) {
@@ -301,7 +318,7 @@ public final class SimNode {
         }
         Verdict verdict = session.onMessage(message);
         verdict.equivocation().ifPresent(this::onEquivocation);
-        if (verdict.kind() == Verdict.Kind.ACCEPT && behaviour != Behaviour.WITHHOLD) {
+        if (verdict.kind() == Verdict.Kind.ACCEPT && acting() != Behaviour.WITHHOLD) {
             network.publish(index, gossip); // relay, as pubsub does with accepted messages
         }
     }
@@ -322,9 +339,7 @@ public final class SimNode {
         }
         evidence.put(offender.get(), proof);
         tortoise.onMalfeasance(offender.get());
-        if (behaviour != Behaviour.WITHHOLD) {
-            network.publish(index, new Payload.Proof(Bytes.of(proof.malfeasanceProofBytes())));
-        }
+        publishUnlessWithheld(new Payload.Proof(Bytes.of(proof.malfeasanceProofBytes())));
     }
 
     private void onProposal(Payload.Proposal p) {

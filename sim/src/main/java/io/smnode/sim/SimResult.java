@@ -86,9 +86,10 @@ public record SimResult(SimConfig config, List<LayerLog> layers, List<Map<NodeId
             return -1;
         }
         long first = last;
-        while (first - 1 >= faultEnd && converged(first - 1)) {
+        long floor = Math.max(faultEnd, layers.get(0).layer().value());
+        while (first - 1 >= floor && converged(first - 1)) {
             first--;
         }
-        return first - faultEnd;
+        return first - floor;
     }
 }
