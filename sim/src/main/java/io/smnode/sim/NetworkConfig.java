@@ -1,5 +1,6 @@
 package io.smnode.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public record NetworkConfig(List<LinkDelay> delays, double drop, double duplicat
 
     public NetworkConfig withPartition(Partition partition) {
         Objects.requireNonNull(partition, "partition");
-        List<Partition> more = new java.util.ArrayList<>(partitions);
+        List<Partition> more = new ArrayList<>(partitions);
         more.add(partition);
         return new NetworkConfig(delays, drop, duplicate, reorder, reorderMillis, more);
     }

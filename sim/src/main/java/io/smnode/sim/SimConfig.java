@@ -5,9 +5,11 @@ import io.smnode.hare.HareConfig;
 import io.smnode.hare.HareTiming;
 import io.smnode.tortoise.TortoiseConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a run depends on; two runs with equal configs are identical, byte for byte.
@@ -58,7 +60,7 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
     public static SimConfig honest(int nodes, long seed, int layers) {
         return new SimConfig(seed, Collections.nCopies(nodes, 1000L), Collections.nCopies(nodes, Behaviour.HONEST),
                 layers, 10_000, new HareTiming(Duration.ofMillis(500), Duration.ofMillis(300)), Duration.ofMillis(700),
-                new HareConfig(800, java.util.Optional.empty(), 5, 4),
+                new HareConfig(800, Optional.empty(), 5, 4),
                 new TortoiseConfig(4, 2, 100, 1000, 0, nodes, 4, 7), NetworkConfig.synchronous(10, 80),
                 LayerId.of(0), LayerId.of(LayerId.MAX));
     }
@@ -87,8 +89,8 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
 
     /** Gives node {@code index} this behaviour and weight. */
     public SimConfig withNode(int index, Behaviour behaviour, long weight) {
-        List<Long> w = new java.util.ArrayList<>(weights);
-        List<Behaviour> b = new java.util.ArrayList<>(behaviours);
+        List<Long> w = new ArrayList<>(weights);
+        List<Behaviour> b = new ArrayList<>(behaviours);
         w.set(index, weight);
         b.set(index, behaviour);
         return new SimConfig(seed, w, b, layers, layerMillis, timing, lateBy, hare, tortoise, network, adversaryFrom,

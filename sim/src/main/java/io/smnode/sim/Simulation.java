@@ -21,6 +21,7 @@ public final class Simulation {
     private final EventQueue clock = new EventQueue();
     private final SimNetwork network;
     private final List<SimNode> nodes;
+    private boolean ran;
 
     public Simulation(SimConfig config) {
         this.config = config;
@@ -36,7 +37,16 @@ public final class Simulation {
         return nodes;
     }
 
+    /**
+     * Runs every layer and the closing tally.
+     *
+     * @throws IllegalStateException on a second call: the nodes' state is spent
+     */
     public SimResult run() {
+        if (ran) {
+            throw new IllegalStateException("a simulation runs once");
+        }
+        ran = true;
         List<SimResult.LayerLog> logs = new ArrayList<>();
         for (long l = config.firstLayer(); l <= config.lastLayer() + 1; l++) {
             long start = world.layerStart(l);
