@@ -48,9 +48,15 @@ class EquivocationTest {
                         "layer " + l);
             }
         }
-        // Its ballots weigh nothing once it is caught, but its ATX still counts in the epoch's expected weight; the
-        // next epoch's ATX of a known-malicious smesher adds none, so verification is immediate again there.
+        // Discounting, seen in the tortoise: once caught, its ballots (which vote like everybody else's) weigh
+        // nothing, while its ATX still counts in this epoch's expected weight, so 5/6 of the weight is good and each
+        // layer needs one more layer of votes than in an all-honest run. The next epoch's ATX of a known-malicious
+        // smesher adds no weight, and verification is immediate again.
         long nextEpoch = (first / config.tortoise().layersPerEpoch() + 1) * config.tortoise().layersPerEpoch();
+        for (long l = first + 1; l < nextEpoch; l++) {
+            long lagging = l - 2;
+            run.honest(l).forEach(n -> assertEquals(lagging, n.verified().value(), n.line()));
+        }
         for (long l = nextEpoch; l <= config.lastLayer(); l++) {
             assertTrue(run.converged(l), "layer " + l + ":\n" + run.log());
         }
