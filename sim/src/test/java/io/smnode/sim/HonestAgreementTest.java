@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smnode.core.types.ProposalId;
 import io.smnode.tortoise.Mode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Honest weight above 2/3: every honest node agrees on each layer's hare output and its tortoise keeps up. */
@@ -15,7 +16,8 @@ class HonestAgreementTest {
 
     @Test
     void synchronousNetworkAgreesOnEveryLayerAndVerifiesTheLayerBefore() {
-        SimResult run = new Simulation(SimConfig.honest(NODES, 11, 8)).run();
+        Simulation sim = new Simulation(SimConfig.honest(NODES, 11, 8));
+        SimResult run = sim.run();
         assertEquals(8, run.layers().size());
         for (SimResult.LayerLog layer : run.layers()) {
             long l = layer.layer().value();
@@ -33,6 +35,10 @@ class HonestAgreementTest {
             });
         }
         run.evidence().forEach(e -> assertTrue(e.isEmpty(), "no equivocation among honest nodes"));
+        sim.nodes().forEach(n -> {
+            assertEquals(Map.of(), n.rejections(), "every ballot decoded and stored by node " + n.index());
+            assertEquals(0, n.ballotsMissed(), "node " + n.index() + " voted in every layer");
+        });
     }
 
     @Test
