@@ -18,6 +18,7 @@ import io.smnode.mesh.atx.builder.BuilderPhase.Proving;
 import io.smnode.mesh.atx.builder.BuilderPhase.Registering;
 import io.smnode.mesh.atx.builder.BuilderPhase.Registration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The builder state's own storage format (not a network format): SCALE, a phase as a one-byte tag followed by its
@@ -67,11 +68,11 @@ final class BuilderStateCodec {
             r -> new ProofCandidate(r.field("Poet", NAME), r.field("PoetRef", CoreCodecs.HASH32),
                     r.field("LeafCount", ScaleCodecs.COMPACT_U64), r.field("Membership", MerkleProofV1.CODEC)));
 
-    private static final ScaleCodec<java.util.List<Registration>> REGISTRATIONS =
+    private static final ScaleCodec<List<Registration>> REGISTRATIONS =
             ScaleCodecs.structSlice(REGISTRATION, MAX_POETS);
-    private static final ScaleCodec<java.util.List<ProofCandidate>> CANDIDATES =
+    private static final ScaleCodec<List<ProofCandidate>> CANDIDATES =
             ScaleCodecs.structSlice(CANDIDATE, MAX_POETS);
-    private static final ScaleCodec<java.util.List<String>> NAMES = ScaleCodecs.slice(NAME, MAX_POETS);
+    private static final ScaleCodec<List<String>> NAMES = ScaleCodecs.slice(NAME, MAX_POETS);
 
     private static final int IDLE = 0;
     private static final int POSITIONING = 1;

@@ -8,6 +8,7 @@ import io.smnode.core.types.AtxId;
 import io.smnode.core.types.EpochId;
 import io.smnode.mesh.atx.AtxHeader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +26,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AtxBuilderRestartTest {
     private static final int UNTIL = 250;
 
-    /** The steps an uninterrupted two-epoch run takes. */
+    /** Rounds end 5 s after the publish epoch starts: an ATX is published as soon as it is built. */
+    private static final Duration LATE_ROUNDS = BuilderWorld.PHASE_SHIFT;
+    /** Rounds end 3 s before the publish epoch starts: a built ATX is saved and waits for S(P). */
+    private static final Duration EARLY_ROUNDS = Duration.ofSeconds(2);
+
     static IntStream everyStep() throws Exception {
-        BuilderWorld world = new BuilderWorld(TinyPost.shared(), new MemoryBuilderStateStore(), "poet-a");
+        return everyStepOf(LATE_ROUNDS);
+    }
+
+    static IntStream everyStepWithEarlyRounds() throws Exception {
+        return everyStepOf(EARLY_ROUNDS);
+    }
+
+    /** The steps an uninterrupted two-epoch run takes. */
+    private static IntStream everyStepOf(Duration phaseShift) throws Exception {
+        BuilderWorld world = world(new MemoryBuilderStateStore(), phaseShift);
         world.runUntil(at(UNTIL));
         return IntStream.rangeClosed(1, world.steps);
+    }
+
+    private static BuilderWorld world(BuilderStateStore store, Duration phaseShift) throws Exception {
+        return new BuilderWorld(TinyPost.shared(), store, phaseShift, BuilderWorld.minimalLeaves("poet-a"));
     }
 
     @Test
@@ -41,8 +59,19 @@ class AtxBuilderRestartTest {
     @ParameterizedTest(name = "crash after step {0}")
     @MethodSource("everyStep")
     void aCrashAfterAnyStepStillPublishesExactlyOneAtxPerEpoch(int crashAfter, @TempDir Path dir) throws Exception {
+        crashAndCheck(LATE_ROUNDS, crashAfter, dir);
+    }
+
+    @ParameterizedTest(name = "early rounds, crash after step {0}")
+    @MethodSource("everyStepWithEarlyRounds")
+    void aCrashAfterAnyStepWithABuiltAtxWaitingStillPublishesExactlyOneAtxPerEpoch(int crashAfter, @TempDir Path dir)
+            throws Exception {
+        crashAndCheck(EARLY_ROUNDS, crashAfter, dir);
+    }
+
+    private static void crashAndCheck(Duration phaseShift, int crashAfter, Path dir) throws Exception {
         FileBuilderStateStore store = new FileBuilderStateStore(dir.resolve("builder.state"));
-        BuilderWorld world = new BuilderWorld(TinyPost.shared(), store, "poet-a");
+        BuilderWorld world = world(store, phaseShift);
         world.runUntil(at(UNTIL), crashAfter);
 
         Map<EpochId, Set<AtxId>> published = world.publishedByEpoch();

@@ -9,6 +9,7 @@ import io.smnode.core.types.EpochId;
 import io.smnode.mesh.atx.ActivationTxV1;
 import io.smnode.mesh.atx.AtxHeader;
 import io.smnode.mesh.atx.builder.BuilderAction.Expired;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,20 @@ class AtxBuilderTest {
 
         BuilderWorld.assertValid(world.verdicts.get(0));
         assertEquals(300, world.accepted().get(0).tickCount());
+    }
+
+    @Test
+    void anAtxBuiltBeforeItsPublishEpochWaitsForItsStart() throws Exception {
+        // Phase shift 2 s < cycle gap 5 s: round 0 runs [2 s, 97 s], so the ATX is ready before S(1) = 100 s.
+        BuilderWorld world = new BuilderWorld(post, new MemoryBuilderStateStore(), Duration.ofSeconds(2),
+                BuilderWorld.minimalLeaves("poet-a"));
+        world.runUntil(at(99));
+        assertTrue(world.gossiped.isEmpty());
+        assertTrue(world.store.load().orElseThrow().phase() instanceof BuilderPhase.Built, "built and saved");
+
+        world.runUntil(at(150));
+        assertEquals(at(100), world.gossipTimes.get(0), "published exactly at S(1)");
+        BuilderWorld.assertValid(world.verdicts.get(0));
     }
 
     /** Registrations of publish epoch 1's challenge: those due before round 0 starts at 10 s. */

@@ -91,6 +91,8 @@ final class BuilderWorld {
     final Map<String, Instant> proofsWithheldUntil = new HashMap<>();
 
     final List<ActivationTxV1> gossiped = new ArrayList<>();
+    /** When each of {@link #gossiped} was handed out. */
+    final List<Instant> gossipTimes = new ArrayList<>();
     final List<Expired> expired = new ArrayList<>();
     final List<Register> registrations = new ArrayList<>();
     final List<AtxVerdict> verdicts = new ArrayList<>();
@@ -102,11 +104,20 @@ final class BuilderWorld {
 
     /** PoETs by name, each with the leaves its rounds prove. */
     BuilderWorld(TinyPost post, BuilderStateStore store, Map<String, Long> leavesByPoet) throws Exception {
+        this(post, store, PHASE_SHIFT, leavesByPoet);
+    }
+
+    /**
+     * With another phase shift: one below the cycle gap makes rounds end before the publish epoch starts, so a
+     * built ATX waits for {@code S(P)}.
+     */
+    BuilderWorld(TinyPost post, BuilderStateStore store, Duration phaseShift, Map<String, Long> leavesByPoet)
+            throws Exception {
         this.post = post;
         this.store = store;
-        this.config = new BuilderConfig(GENESIS, EPOCH, PHASE_SHIFT, CYCLE_GAP, GRACE,
+        this.config = new BuilderConfig(GENESIS, EPOCH, phaseShift, CYCLE_GAP, GRACE,
                 List.copyOf(leavesByPoet.keySet()), RETRY, JITTER);
-        RoundSchedule schedule = new RoundSchedule(GENESIS, EPOCH, PHASE_SHIFT, CYCLE_GAP);
+        RoundSchedule schedule = new RoundSchedule(GENESIS, EPOCH, phaseShift, CYCLE_GAP);
         for (Map.Entry<String, Long> poet : leavesByPoet.entrySet()) {
             PoetConfig poetConfig = new PoetConfig(schedule, Bytes.wrap(new byte[32]), poet.getValue(),
                     PoetConfig.DEFAULT_MAX_ROUND_MEMBERS, POW, Optional.empty());
@@ -163,6 +174,7 @@ final class BuilderWorld {
             inbox.add(new BuilderInput.PostProven(now, a.poetRef(), post.prove(a.poetRef())));
         } else if (action instanceof Publish a) {
             gossiped.add(a.atx());
+            gossipTimes.add(now);
             receive(a.atx());
         } else if (action instanceof Expired a) {
             expired.add(a);
@@ -243,7 +255,7 @@ final class BuilderWorld {
         return gossiped.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private static Map<String, Long> minimalLeaves(String... names) {
+    static Map<String, Long> minimalLeaves(String... names) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String name : names) {
             out.put(name, 150L);
