@@ -125,14 +125,14 @@ public final class AtxBuilderActor extends AbstractBehavior<AtxBuilderActor.Comm
         return new BuilderInput.PoetUnavailable(now, u.poet(), u.detail());
     }
 
-    /** A failed proof is logged and left to the builder's deadline, which expires the attempt. */
+    /** A failed proof is logged; the builder retries it until its deadline. */
     private Behavior<Command> onProving(ProvingAnswered p) throws Exception {
         if (p.result() instanceof ProvingWorker.Proven proven) {
             return step(new BuilderInput.PostProven(clock.instant(), proven.challenge(), proven.post()));
         }
         ProvingWorker.Failed failed = (ProvingWorker.Failed) p.result();
         getContext().getLog().error("PoST proving over {} failed: {}", failed.challenge().hex(), failed.reason());
-        return this;
+        return step(new BuilderInput.PostFailed(clock.instant(), failed.challenge(), failed.reason()));
     }
 
     private Behavior<Command> step(BuilderInput input) throws Exception {

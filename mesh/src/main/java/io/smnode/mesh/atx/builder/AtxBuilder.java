@@ -21,6 +21,7 @@ import io.smnode.mesh.atx.builder.BuilderInput.PoetRegistered;
 import io.smnode.mesh.atx.builder.BuilderInput.PoetRejected;
 import io.smnode.mesh.atx.builder.BuilderInput.PoetUnavailable;
 import io.smnode.mesh.atx.builder.BuilderInput.PositioningChosen;
+import io.smnode.mesh.atx.builder.BuilderInput.PostFailed;
 import io.smnode.mesh.atx.builder.BuilderInput.PostProven;
 import io.smnode.mesh.atx.builder.BuilderInput.Tick;
 import io.smnode.mesh.atx.builder.BuilderPhase.AwaitingProofs;
@@ -68,7 +69,7 @@ public final class AtxBuilder {
     private BuilderState state;
     /** Requests started and not answered yet, by key ("positioning", "proving" or a PoET name). */
     private final Set<String> inFlight = new HashSet<>();
-    /** When a PoET that refused or did not answer may be asked again. */
+    /** When a PoET that refused or did not answer, or a failed prover, may be asked again. */
     private final Map<String, Instant> retryAt = new HashMap<>();
     /** Whether no step was taken since this builder was opened. */
     private boolean justOpened = true;
@@ -143,6 +144,8 @@ public final class AtxBuilder {
                     && !answered(p, in.poet())) {
                 state = state.withPhase(withProof(p, in));
             }
+        } else if (input instanceof PostFailed) {
+            failed(PROVING_KEY, now);
         } else if (input instanceof PostProven in) {
             inFlight.remove(PROVING_KEY);
             if (phase instanceof Proving p && p.chosen().poetRef().equals(in.poetRef())) {
@@ -156,9 +159,9 @@ public final class AtxBuilder {
         }
     }
 
-    private void failed(String poet, Instant now) {
-        inFlight.remove(poet);
-        retryAt.put(poet, now.plus(config.retryInterval()));
+    private void failed(String key, Instant now) {
+        inFlight.remove(key);
+        retryAt.put(key, now.plus(config.retryInterval()));
     }
 
     private NIPostChallengeV1 challenge(EpochId publishEpoch, AtxId positioning) {
@@ -322,6 +325,10 @@ public final class AtxBuilder {
         if (!now.isBefore(deadline)) {
             expire(publish, "no PoST proof before " + deadline, actions);
             return Optional.empty();
+        }
+        Instant retry = retryAt.getOrDefault(PROVING_KEY, now);
+        if (now.isBefore(retry)) {
+            return Optional.of(earlier(deadline, retry));
         }
         if (inFlight.add(PROVING_KEY)) {
             actions.add(new Prove(p.chosen().poetRef(), deadline));

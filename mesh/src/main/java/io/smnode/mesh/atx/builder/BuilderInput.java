@@ -37,4 +37,7 @@ public sealed interface BuilderInput {
 
     /** The PoST proof asked for by {@link BuilderAction.Prove}, over {@code poetRef}. */
     record PostProven(Instant now, Hash32 poetRef, PostV1 post) implements BuilderInput {}
+
+    /** Proving over {@code poetRef} failed; it is asked again after the retry interval, until its deadline. */
+    record PostFailed(Instant now, Hash32 poetRef, String reason) implements BuilderInput {}
 }

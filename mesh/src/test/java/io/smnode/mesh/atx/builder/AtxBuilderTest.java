@@ -10,6 +10,7 @@ import io.smnode.mesh.atx.ActivationTxV1;
 import io.smnode.mesh.atx.AtxHeader;
 import io.smnode.mesh.atx.builder.BuilderAction.Expired;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,19 @@ class AtxBuilderTest {
 
         world.runUntil(at(150));
         assertEquals(at(100), world.gossipTimes.get(0), "published exactly at S(1)");
+        BuilderWorld.assertValid(world.verdicts.get(0));
+    }
+
+    @Test
+    void aFailedPostProofIsRetriedAfterTheRetryInterval() throws Exception {
+        BuilderWorld world = new BuilderWorld(post, new MemoryBuilderStateStore(), "poet-a");
+        world.provingFailures = 2;
+        world.runUntil(at(150));
+
+        List<Instant> attempts = world.provingAttempts;
+        assertEquals(attempts.get(0).plusSeconds(1), attempts.get(1));
+        assertEquals(attempts.get(1).plusSeconds(1), attempts.get(2));
+        assertEquals(Set.of(EpochId.of(1)), world.publishedByEpoch().keySet());
         BuilderWorld.assertValid(world.verdicts.get(0));
     }
 

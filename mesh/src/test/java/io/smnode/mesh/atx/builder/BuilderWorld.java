@@ -90,6 +90,10 @@ final class BuilderWorld {
     /** PoET name → time before which its proofs are withheld. */
     final Map<String, Instant> proofsWithheldUntil = new HashMap<>();
 
+    /** How many PoST proofs fail before one succeeds. */
+    int provingFailures;
+    final List<Instant> provingAttempts = new ArrayList<>();
+
     final List<ActivationTxV1> gossiped = new ArrayList<>();
     /** When each of {@link #gossiped} was handed out. */
     final List<Instant> gossipTimes = new ArrayList<>();
@@ -171,7 +175,13 @@ final class BuilderWorld {
         } else if (action instanceof FetchProof a) {
             inbox.add(fetch(a));
         } else if (action instanceof Prove a) {
-            inbox.add(new BuilderInput.PostProven(now, a.poetRef(), post.prove(a.poetRef())));
+            provingAttempts.add(now);
+            if (provingFailures > 0) {
+                provingFailures--;
+                inbox.add(new BuilderInput.PostFailed(now, a.poetRef(), "disk read error"));
+            } else {
+                inbox.add(new BuilderInput.PostProven(now, a.poetRef(), post.prove(a.poetRef())));
+            }
         } else if (action instanceof Publish a) {
             gossiped.add(a.atx());
             gossipTimes.add(now);
