@@ -1,0 +1,14 @@
+package io.smnode.actors.atx;
+
+import io.smnode.mesh.atx.ActivationTxV1;
+import io.smnode.mesh.atx.AtxHeader;
+import io.smnode.mesh.atx.AtxStore;
+
+/**
+ * The node's ATX storage as the handler uses it: validation reads it ({@link AtxStore}) on the validation thread
+ * while the handler writes accepted ATXs, so implementations must be safe for one writer and concurrent readers.
+ */
+public interface AtxRepository extends AtxStore {
+    /** Stores a valid ATX with the header validation derived (its commitment is recorded for an initial ATX). */
+    void put(ActivationTxV1 atx, AtxHeader header);
+}

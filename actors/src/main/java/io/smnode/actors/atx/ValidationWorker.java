@@ -1,0 +1,41 @@
+package io.smnode.actors.atx;
+
+import io.smnode.core.codec.ScaleException;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
+import io.smnode.mesh.atx.ActivationTxV1;
+import io.smnode.mesh.atx.AtxStore;
+import io.smnode.mesh.atx.AtxVerdict;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/** Runs ATX validation (PoST checks take CPU seconds): spawned on {@link AtxHandlerActor#VALIDATION_DISPATCHER}. */
+final class ValidationWorker {
+    private ValidationWorker() {}
+
+    record Validate(Bytes atx, Optional<Hash32> expectedId, EpochId currentEpoch,
+                    ActorRef<AtxHandlerActor.Verdict> requester, ActorRef<Validated> replyTo) {}
+
+    /** The verdict, with the decoded ATX when it is valid (for storing). */
+    record Validated(AtxVerdict verdict, Optional<ActivationTxV1> atx, ActorRef<AtxHandlerActor.Verdict> requester) {}
+
+    static Behavior<Validate> create(AtxCheck check, AtxStore store) {
+        return Behaviors.receiveMessage(v -> {
+            byte[] bytes = v.atx().toByteArray();
+            AtxVerdict verdict = check.validate(bytes, v.expectedId(), v.currentEpoch(), store);
+            Optional<ActivationTxV1> atx = Optional.empty();
+            if (verdict.valid()) {
+                try {
+                    atx = Optional.of(ActivationTxV1.decode(bytes));
+                } catch (ScaleException e) {
+                    throw new IllegalStateException("a valid ATX does not decode: " + e.getMessage(), e);
+                }
+            }
+            v.replyTo().tell(new Validated(verdict, atx, v.requester()));
+            return Behaviors.same();
+        });
+    }
+}

@@ -1,0 +1,194 @@
+package io.smnode.actors.atx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smnode.core.codec.ScaleException;
+import io.smnode.core.signing.EdSigner;
+import io.smnode.core.time.LayerClock;
+import io.smnode.core.types.Address;
+import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
+import io.smnode.core.types.NodeId;
+import io.smnode.mesh.atx.ActivationTxV1;
+import io.smnode.mesh.atx.AtxHeader;
+import io.smnode.mesh.atx.AtxRule;
+import io.smnode.mesh.atx.AtxStore;
+import io.smnode.mesh.atx.AtxVerdict;
+import io.smnode.mesh.atx.InnerActivationTxV1;
+import io.smnode.mesh.atx.MerkleProofV1;
+import io.smnode.mesh.atx.NIPostChallengeV1;
+import io.smnode.mesh.atx.NIPostV1;
+import io.smnode.mesh.atx.PostMetadataV1;
+import io.smnode.mesh.atx.PostV1;
+import io.smnode.mesh.atx.StoredAtx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handler actor around a stand-in validation (the real {@code AtxValidator} is tested in mesh): verdicts in
+ * gossip terms, storing, per-epoch weight and slot queries, positioning choice, and validation off its own thread.
+ */
+class AtxHandlerActorTest {
+    private static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Bytes PREFIX = Bytes.ofHex("9eebff023abb17ccb775c602daade8ed708f0a50");
+    private static final AtxId GOLDEN = AtxId.ofHex("9eebff023abb17ccb775c602daade8ed708f0a50d3149a42801184f5b74f2865");
+    private static final LayerClock LAYERS = new LayerClock(GENESIS, Duration.ofSeconds(10), 10);
+    /** Epoch 2. */
+    private final ManualClock wall = new ManualClock(GENESIS.plusSeconds(250));
+
+    private final ActorTestKit kit = ActorTestKit.create(AtxActorsConfig.withManualTime());
+    private final Repository repository = new Repository();
+    private volatile String validationThread = "";
+    private final ActorRef<AtxHandlerActor.Command> handler = kit.spawn(AtxHandlerActor.create(this::check,
+            repository, LAYERS, wall, GOLDEN, new AtxHandlerActor.EligibilityParams(50, 10, 1)));
+
+    @AfterEach
+    void stop() {
+        kit.shutdownTestKit();
+    }
+
+    /** Stands in for AtxValidator: malformed → REJECT, known → IGNORE, else VALID with weight = 10 × sequence+1. */
+    private AtxVerdict check(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store) {
+        validationThread = Thread.currentThread().getName();
+        ActivationTxV1 atx;
+        try {
+            atx = ActivationTxV1.decode(bytes);
+        } catch (ScaleException e) {
+            return new AtxVerdict.Reject(AtxRule.MALFORMED, e.getMessage());
+        }
+        if (store.contains(atx.id())) {
+            return new AtxVerdict.Ignore(AtxRule.KNOWN, "known");
+        }
+        long seq = atx.challenge().sequence();
+        return new AtxVerdict.Valid(new AtxHeader(atx.id(), atx.challenge().publishEpoch(), seq, GOLDEN,
+                atx.inner().coinbase(), 2, 0, 5 * (seq + 1), 9, atx.smesherId(), 10 * (seq + 1),
+                AtxHeader.Validity.VALID));
+    }
+
+    private AtxHandlerActor.Verdict handle(ActivationTxV1 atx) {
+        return handle(Bytes.of(atx.encode()));
+    }
+
+    private AtxHandlerActor.Verdict handle(Bytes bytes) {
+        TestProbe<AtxHandlerActor.Verdict> reply = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.HandleAtx(bytes, Optional.empty(), reply.getRef()));
+        return reply.receiveMessage(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aValidAtxIsAcceptedStoredAndWeighsInItsTargetEpoch() {
+        ActivationTxV1 atx = atx(1, EpochId.of(2), 0);
+        assertEquals(new AtxHandlerActor.Accept(atx.id()), handle(atx));
+        assertTrue(repository.contains(atx.id()));
+        assertTrue(validationThread.contains(AtxHandlerActor.VALIDATION_DISPATCHER), validationThread);
+
+        assertEquals(OptionalLong.of(10), weight(EpochId.of(3), atx.id()));
+        assertEquals(OptionalLong.empty(), weight(EpochId.of(2), atx.id()), "no weight in its publish epoch");
+        TestProbe<AtxHandlerActor.Weight> total = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.GetActiveSetWeight(EpochId.of(3), List.of(atx.id()), total.getRef()));
+        assertEquals(OptionalLong.of(10), total.receiveMessage().weight());
+        TestProbe<AtxHandlerActor.Slots> slots = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.GetSlots(EpochId.of(3), atx.id(), 10, slots.getRef()));
+        assertTrue(slots.receiveMessage().slots().isPresent());
+        handler.tell(new AtxHandlerActor.GetSlots(EpochId.of(3), atx(2, EpochId.of(2), 0).id(), 10, slots.getRef()));
+        assertEquals(OptionalLong.empty(), slots.receiveMessage().slots());
+    }
+
+    @Test
+    void aKnownAtxIsIgnoredAndMalformedBytesAreRejected() {
+        ActivationTxV1 atx = atx(1, EpochId.of(2), 0);
+        handle(atx);
+        assertInstanceOf(AtxHandlerActor.Ignore.class, handle(atx));
+        AtxHandlerActor.Verdict garbage = handle(Bytes.ofHex("0102"));
+        assertInstanceOf(AtxHandlerActor.Reject.class, garbage);
+        assertTrue(((AtxHandlerActor.Reject) garbage).reason().startsWith("MALFORMED"), garbage.toString());
+    }
+
+    @Test
+    void positioningIsTheHighestAtxOfThePreviousEpochElseGolden() {
+        ActivationTxV1 low = atx(1, EpochId.of(2), 0);
+        ActivationTxV1 high = atx(2, EpochId.of(2), 3);
+        handle(low);
+        handle(high);
+        NodeId builder = EdSigner.fromSeed(filled(9), PREFIX).nodeId();
+        assertEquals(high.id(), positioning(EpochId.of(3), builder));
+        assertEquals(GOLDEN, positioning(EpochId.of(2), builder), "nothing was published before epoch 2");
+        assertEquals(high.id(), positioning(EpochId.of(4), builder), "epoch 3 has none: the latest epoch counts");
+    }
+
+    private OptionalLong weight(EpochId target, AtxId id) {
+        TestProbe<AtxHandlerActor.Weight> probe = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.GetWeight(target, id, probe.getRef()));
+        return probe.receiveMessage().weight();
+    }
+
+    private AtxId positioning(EpochId publish, NodeId builder) {
+        TestProbe<AtxHandlerActor.PositioningChoice> probe = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.ChoosePositioning(publish, builder, probe.getRef()));
+        AtxHandlerActor.PositioningChoice choice = probe.receiveMessage();
+        assertEquals(publish, choice.publishEpoch());
+        return choice.positioningAtx();
+    }
+
+    /** A signed ATX of smesher {@code seed}; only its identity, epoch and sequence matter to the stand-in check. */
+    private static ActivationTxV1 atx(int seed, EpochId publish, long sequence) {
+        EdSigner signer = EdSigner.fromSeed(filled(seed), PREFIX);
+        PostV1 post = new PostV1(1, Bytes.ofHex("01"), 2);
+        NIPostChallengeV1 challenge = new NIPostChallengeV1(publish, sequence, AtxId.ZERO, GOLDEN,
+                Optional.of(GOLDEN), Optional.of(post));
+        NIPostV1 nipost = new NIPostV1(new MerkleProofV1(List.of(), 0), Optional.of(post),
+                Optional.of(PostMetadataV1.of(Hash32.ZERO, 64)));
+        InnerActivationTxV1 inner = new InnerActivationTxV1(challenge, Address.ofHex("00000000" + "c0".repeat(20)), 2,
+                Optional.of(nipost), Optional.of(signer.nodeId()), Optional.of(9L));
+        return ActivationTxV1.sign(inner, signer);
+    }
+
+    private static byte[] filled(int b) {
+        byte[] out = new byte[32];
+        Arrays.fill(out, (byte) b);
+        return out;
+    }
+
+    /** Thread-safe: the handler writes while the validation worker reads. */
+    private static final class Repository implements AtxRepository {
+        private final Map<AtxId, StoredAtx> atxs = new ConcurrentHashMap<>();
+        private final Map<NodeId, AtxId> commitments = new ConcurrentHashMap<>();
+
+        @Override
+        public void put(ActivationTxV1 atx, AtxHeader header) {
+            atxs.put(header.id(), new StoredAtx(header.smesherId(), header.publishEpoch(), header.sequence(),
+                    atx.inner().numUnits(), header.vrfNonce(), header.tickHeight()));
+            commitments.putIfAbsent(header.smesherId(), header.commitmentAtx());
+        }
+
+        @Override
+        public boolean contains(AtxId id) {
+            return atxs.containsKey(id);
+        }
+
+        @Override
+        public Optional<StoredAtx> atx(AtxId id) {
+            return Optional.ofNullable(atxs.get(id));
+        }
+
+        @Override
+        public Optional<AtxId> commitmentOf(NodeId smesher) {
+            return Optional.ofNullable(commitments.get(smesher));
+        }
+    }
+}
