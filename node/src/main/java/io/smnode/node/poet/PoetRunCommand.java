@@ -91,7 +91,7 @@ public final class PoetRunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            epoch = params.time().layerDuration().multipliedBy(params.time().layersPerEpoch());
+            epoch = PoetSchedules.epoch(params.time().layerDuration(), params.time().layersPerEpoch());
             shift = params.poet().phaseShift();
             gap = params.poet().cycleGap();
         }
