@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PoET a standalone node runs inside itself: the network's genesis and timetable, its state under
@@ -22,6 +24,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * when the actor starts, so a failure there stops this actor only, with the reason in the log.
  */
 public final class EmbeddedPoet {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPoet.class);
+
     private EmbeddedPoet() {}
 
     public static Path dataDir(Path nodeDataDir) {
@@ -37,7 +41,8 @@ public final class EmbeddedPoet {
             PoetConfig config = new PoetConfig(PoetSchedules.forClock(layers, timing), pubKey,
                     settings.leavesPerRound(), PoetConfig.DEFAULT_MAX_ROUND_MEMBERS,
                     new PowParams(dir.initialPowChallenge(random), settings.powDifficulty()), Optional.empty());
-            ctx.getLog().info("embedded PoET {} at {}", pubKey.hex(), dir.root());
+            // Not ctx.getLog(): the first call names the context's logger, which should be PoetActor's.
+            LOG.info("embedded PoET {} at {}", pubKey.hex(), dir.root());
             return PoetActor.create(config, new FileRegistrationStore(dir.registrations()),
                     round -> new FileTreeStore(dir.roundDir(round)), wallClock);
         });

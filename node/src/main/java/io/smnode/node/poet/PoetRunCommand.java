@@ -45,13 +45,16 @@ public final class PoetRunCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "Take the timetable from a network preset.")
     String preset;
 
-    @Option(names = "--epoch-duration", paramLabel = "D", converter = DurationConverter.class)
+    @Option(names = "--epoch-duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Round length E, e.g. 60s (default 30s, or the preset's layers x layer duration).")
     Duration epochDuration;
 
-    @Option(names = "--phase-shift", paramLabel = "D", converter = DurationConverter.class)
+    @Option(names = "--phase-shift", paramLabel = "D", converter = DurationConverter.class,
+            description = "Round 0 starts at genesis + this (default 15s, or the preset's).")
     Duration phaseShift;
 
-    @Option(names = "--cycle-gap", paramLabel = "D", converter = DurationConverter.class)
+    @Option(names = "--cycle-gap", paramLabel = "D", converter = DurationConverter.class,
+            description = "Pause between a round's end and the next round's start (default 10s, or the preset's).")
     Duration cycleGap;
 
     @Option(names = "--leaves", paramLabel = "N", defaultValue = "150",
@@ -65,7 +68,7 @@ public final class PoetRunCommand implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "plain", description = "plain or json.")
     String logFormat;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO")
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO", description = "TRACE to ERROR.")
     String logLevel;
 
     @Override
