@@ -67,7 +67,7 @@ public final class HttpPoetClient implements PoetClient {
     }
 
     @FunctionalInterface
-    private interface BodyReader<T> {
+    interface BodyReader<T> {
         T read(byte[] body) throws PoetJsonException;
     }
 
