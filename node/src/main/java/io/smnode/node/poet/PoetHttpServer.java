@@ -59,10 +59,11 @@ public final class PoetHttpServer implements AutoCloseable {
         });
         http.setExecutor(handlers);
         PoetHttpServer s = new PoetHttpServer(http, handlers, poet, scheduler);
-        http.createContext("/v1/submit", ex -> s.handle(ex, "POST", s::submit));
-        http.createContext("/v1/info", ex -> s.handle(ex, "GET", s::info));
-        http.createContext("/v1/pow_params", ex -> s.handle(ex, "GET", s::powParams));
+        http.createContext("/v1/submit", ex -> s.handle(ex, "POST", exact("/v1/submit", s::submit)));
+        http.createContext("/v1/info", ex -> s.handle(ex, "GET", exact("/v1/info", s::info)));
+        http.createContext("/v1/pow_params", ex -> s.handle(ex, "GET", exact("/v1/pow_params", s::powParams)));
         http.createContext("/v1/proofs/", ex -> s.handle(ex, "GET", s::proof));
+        http.createContext("/", ex -> s.handle(ex, ex.getRequestMethod(), e -> NOT_FOUND));
         http.start();
         return s;
     }
@@ -88,6 +89,13 @@ public final class PoetHttpServer implements AutoCloseable {
     @FunctionalInterface
     private interface Handler {
         Reply handle(HttpExchange ex) throws Exception;
+    }
+
+    private static final Reply NOT_FOUND = Reply.error(GatewayStatus.NOT_FOUND, "no such endpoint");
+
+    /** A context matches every path below it; the gateway's fixed endpoints answer their own path only. */
+    private static Handler exact(String path, Handler handler) {
+        return ex -> path.equals(ex.getRequestURI().getPath()) ? handler.handle(ex) : NOT_FOUND;
     }
 
     private void handle(HttpExchange ex, String method, Handler handler) throws IOException {

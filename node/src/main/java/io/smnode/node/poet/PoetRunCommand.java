@@ -4,7 +4,11 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.core.net.Preset;
+import io.smnode.node.config.ConfigException;
+import io.smnode.node.datadir.DataDirException;
 import io.smnode.node.logging.LogSetup;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,8 +80,15 @@ public final class PoetRunCommand implements Callable<Integer> {
         PoetServer.Settings settings = settings();
         LogSetup.configure(logFormat, logLevel);
         String pekkoLevel = "TRACE".equalsIgnoreCase(logLevel) ? "DEBUG" : logLevel;
-        PoetServer server = PoetServer.start(settings, Clock.systemUTC(),
-                ConfigFactory.load().withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(pekkoLevel)));
+        PoetServer server;
+        try {
+            server = PoetServer.start(settings, Clock.systemUTC(),
+                    ConfigFactory.load().withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(pekkoLevel)));
+        } catch (BindException e) {
+            throw new ConfigException("cannot listen on " + listen + ": " + e.getMessage() + ".", e);
+        } catch (IOException e) {
+            throw new DataDirException("PoET data dir " + dataDir + ": " + e.getMessage() + ".", e);
+        }
         // SIGTERM runs CoordinatedShutdown through Pekko's JVM hook: the gateway unbinds, then the log closes.
         server.whenTerminated().toCompletableFuture().join();
         return 0;

@@ -90,6 +90,10 @@ class PoetServerTest {
             assertEquals(400, malformed.statusCode());
             assertTrue(malformed.body().contains("MALFORMED_REQUEST: malformed JSON"), malformed.body());
 
+            assertEquals(404, get(server, "/v1/infox").statusCode());
+            assertEquals(405, get(server, "/v1/submit").statusCode());
+            assertEquals(400, get(server, "/v1/proofs/abc").statusCode());
+
             HttpPoetClient client = client(server);
             PowParams pow = ok(client.powParams().toCompletableFuture().join());
             SubmitRequest good = PoetRegistrations.withPow(node, Bytes.of(filled(32, 1)), pow, Optional.empty());
@@ -123,6 +127,11 @@ class PoetServerTest {
             RoundProof proof = awaitProof(client, "0");
             assertMember(proof, challenge);
         }
+    }
+
+    private static HttpResponse<String> get(PoetServer server, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertMember(RoundProof proof, Bytes challenge) throws Exception {
