@@ -22,6 +22,12 @@ public record NodeConfig(
 
     public record Metrics(boolean enabled, String host, int port) {}
 
+    /**
+     * Proving runs in the PoET actor's mailbox (PoetService proves inside advance), ~25 µs a leaf: this bounds
+     * the pause during which registrations wait to about 2.5 s.
+     */
+    public static final int MAX_POET_LEAVES = 100_000;
+
     /** The embedded PoET: whether the node runs one ("auto" resolved against the preset), its leaves and PoW bits. */
     public record Poet(boolean embedded, int leavesPerRound, int powDifficulty) {}
 
@@ -60,7 +66,7 @@ public record NodeConfig(
                 r.intIn("smnode.metrics.port", 0, 65535));
         String embedded = r.oneOf("smnode.poet.embedded", Set.of("auto", "on", "off"));
         Poet poet = new Poet(embedded.equals("on") || (embedded.equals("auto") && preset.equals("standalone")),
-                r.intIn("smnode.poet.leaves-per-round", 150, 1 << 30), r.intIn("smnode.poet.pow-difficulty", 0, 32));
+                r.intIn("smnode.poet.leaves-per-round", 150, MAX_POET_LEAVES), r.intIn("smnode.poet.pow-difficulty", 0, 32));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, config);
     }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValueFactory;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.core.net.Preset;
 import io.smnode.node.config.ConfigException;
+import io.smnode.node.config.NodeConfig;
 import io.smnode.node.datadir.DataDirException;
 import io.smnode.node.logging.LogSetup;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class PoetRunCommand implements Callable<Integer> {
     Duration cycleGap;
 
     @Option(names = "--leaves", paramLabel = "N", defaultValue = "150",
-            description = "Sequential-work leaves per round (at least 150; default ${DEFAULT-VALUE}).")
+            description = "Sequential-work leaves per round, 150 to 100000 (default ${DEFAULT-VALUE}).")
     long leaves;
 
     @Option(names = "--pow-difficulty", paramLabel = "BITS", defaultValue = "8",
@@ -112,6 +113,9 @@ public final class PoetRunCommand implements Callable<Integer> {
         epoch = epochDuration != null ? epochDuration : epoch;
         shift = phaseShift != null ? phaseShift : shift;
         gap = cycleGap != null ? cycleGap : gap;
+        if (leaves < 150 || leaves > NodeConfig.MAX_POET_LEAVES) {
+            throw new ParameterException(spec.commandLine(), "--leaves must be 150 to " + NodeConfig.MAX_POET_LEAVES);
+        }
         if (gap.compareTo(epoch) >= 0 || epoch.isZero() || epoch.isNegative() || shift.isNegative() || gap.isNegative()) {
             throw new ParameterException(spec.commandLine(),
                     "need 0 <= cycle gap < epoch duration and a non-negative phase shift; got epoch " + epoch
