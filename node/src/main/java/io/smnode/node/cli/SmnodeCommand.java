@@ -2,6 +2,7 @@ package io.smnode.node.cli;
 
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
+import io.smnode.node.poet.PoetCommand;
 import io.smnode.node.post.PostCommand;
 import io.smnode.node.tools.ToolOutput;
 import io.smnode.persistence.StoreException;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
-        subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
+                PoetCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
     public static final int USAGE_ERROR = 2;

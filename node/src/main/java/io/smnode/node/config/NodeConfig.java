@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
-        String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Config raw) {
+        String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
+        Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -20,6 +21,15 @@ public record NodeConfig(
     public record Log(String format, String level) {}
 
     public record Metrics(boolean enabled, String host, int port) {}
+
+    /**
+     * Proving runs in the PoET actor's mailbox (PoetService proves inside advance), ~25 µs a leaf: this bounds
+     * the pause during which registrations wait to about 2.5 s.
+     */
+    public static final int MAX_POET_LEAVES = 100_000;
+
+    /** The embedded PoET: whether the node runs one ("auto" resolved against the preset), its leaves and PoW bits. */
+    public record Poet(boolean embedded, int leavesPerRound, int powDifficulty) {}
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -54,6 +64,9 @@ public record NodeConfig(
                 r.oneOf("smnode.log.level", Set.of("trace", "debug", "info", "warn", "error")).toUpperCase(java.util.Locale.ROOT));
         Metrics metrics = new Metrics(r.bool("smnode.metrics.enabled"), r.string("smnode.metrics.host"),
                 r.intIn("smnode.metrics.port", 0, 65535));
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, config);
+        String embedded = r.oneOf("smnode.poet.embedded", Set.of("auto", "on", "off"));
+        Poet poet = new Poet(embedded.equals("on") || (embedded.equals("auto") && preset.equals("standalone")),
+                r.intIn("smnode.poet.leaves-per-round", 150, MAX_POET_LEAVES), r.intIn("smnode.poet.pow-difficulty", 0, 32));
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, config);
     }
 }

@@ -3,7 +3,11 @@ package io.smnode.node.guardian;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.smnode.actors.clock.ClockActor;
 import io.smnode.actors.clock.LayerTick;
+import io.smnode.actors.poet.PoetActor;
 import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.net.Preset;
+import io.smnode.node.config.NodeConfig;
+import io.smnode.node.poet.EmbeddedPoet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
@@ -75,6 +79,22 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         ctx.watch(storage);
         ctx.watch(clock);
         ctx.watch(recorder);
+        spawnEmbeddedPoet(ctx, services);
+    }
+
+    /**
+     * The embedded PoET, when configured (spec 09; default on the standalone preset). Not watched: without it the
+     * node still follows the chain, it only cannot register for the next epoch. Its settings are read back from
+     * the validated tree that RunCommand hands to Pekko, which keeps {@link NodeServices} as it is.
+     */
+    private static void spawnEmbeddedPoet(ActorContext<Command> ctx, NodeServices services) {
+        NodeConfig config = NodeConfig.from(ctx.getSystem().settings().config());
+        if (!config.poet().embedded()) {
+            return;
+        }
+        ctx.spawn(EmbeddedPoet.create(config.poet(), config.dataDir(), services.layerClock(),
+                        Preset.byName(config.preset()).params().poet(), services.wallClock()),
+                "poet", DispatcherSelector.fromConfig(PoetActor.DISPATCHER));
     }
 
     /**
