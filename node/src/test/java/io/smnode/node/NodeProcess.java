@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** The packaged smnode jar running as a child process, with its output collected line by line. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -33,7 +33,7 @@ final class NodeProcess implements AutoCloseable {
         reader.start();
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of("target", "smnode.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": integration tests run after `package`");
@@ -41,7 +41,7 @@ final class NodeProcess implements AutoCloseable {
         return jar;
     }
 
-    static NodeProcess start(String... args) throws IOException {
+    public static NodeProcess start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-XX:+ExitOnOutOfMemoryError", "-Xmx256m",
@@ -54,7 +54,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Waits until a line matches, failing with everything printed so far when it does not come in time. */
-    String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {
@@ -75,16 +75,16 @@ final class NodeProcess implements AutoCloseable {
      * SIGTERM, as an init system would send. Through the process handle: {@code Process.destroy()} also closes our
      * end of the child's stdout, which would lose exactly the shutdown lines this is meant to observe.
      */
-    void terminate() {
+    public void terminate() {
         process.toHandle().destroy();
     }
 
     /** SIGKILL: no shutdown hook runs, as when the machine loses power or the OOM killer strikes. */
-    void kill() {
+    public void kill() {
         process.toHandle().destroyForcibly();
     }
 
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the node did not exit within " + timeout + "; output:\n" + output());
@@ -94,11 +94,11 @@ final class NodeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", lines);
     }
 

@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         LayerClock layerClock = new LayerClock(genesis.genesisTime(), config.network().layerDuration(), config.network().layersPerEpoch());
-        NodeServices services = new NodeServices(store, layerClock, wallClock, registry);
+        NodeServices services = new NodeServices(config, store, layerClock, wallClock, registry);
         ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(services), "smnode", pekkoConfig(config));
         system.getWhenTerminated().toCompletableFuture().join();
 

@@ -84,11 +84,10 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
 
     /**
      * The embedded PoET, when configured (spec 09; default on the standalone preset). Not watched: without it the
-     * node still follows the chain, it only cannot register for the next epoch. Its settings are read back from
-     * the validated tree that RunCommand hands to Pekko, which keeps {@link NodeServices} as it is.
+     * node still follows the chain, it only cannot register for the next epoch.
      */
     private static void spawnEmbeddedPoet(ActorContext<Command> ctx, NodeServices services) {
-        NodeConfig config = NodeConfig.from(ctx.getSystem().settings().config());
+        NodeConfig config = services.config();
         if (!config.poet().embedded()) {
             return;
         }
