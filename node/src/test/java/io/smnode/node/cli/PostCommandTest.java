@@ -67,6 +67,16 @@ class PostCommandTest {
     }
 
     @Test
+    void benchPrintsEveryFigure() throws Exception {
+        JsonNode out = ok("post", "bench", "--n", "2", "--seconds", "0.2", "--proving-mib", "16");
+        for (String field : new String[] {"labels_per_second_per_core", "ms_per_label", "proving_scan_gib_per_second_per_core",
+                "verify_ms_all_37", "verify_ms_k3_1", "randomx_light_hash_ms"}) {
+            assertTrue(out.get(field).asDouble() > 0, field + " in " + out);
+        }
+        assertTrue(error("post", "bench", "--n", "3").contains("--n"));
+    }
+
+    @Test
     void badInputIsAJsonErrorNamingTheOption() throws Exception {
         Path dir = tmp.resolve("p");
         String[] args = init(dir);
