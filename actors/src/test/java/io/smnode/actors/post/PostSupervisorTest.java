@@ -164,7 +164,10 @@ class PostSupervisorTest {
         TestProbe<InitProgress> resumed = kit.createTestProbe();
         sup.tell(new PostSupervisor.Subscribe(resumed.getRef()));
         assertInstanceOf(PostSupervisor.Completed.class, start(sup));
-        assertEquals(225, resumed.receiveMessage(WAIT).labelsDone(), "the resumed run starts after the durable labels");
+        // A run from scratch would first report 25; a resumed one reports more than the 200 already durable (how many
+        // more depends on which of the batches in flight land first, so only the bound is asserted).
+        long first = resumed.receiveMessage(WAIT).labelsDone();
+        assertTrue(first > 200, "the resumed run starts after the durable labels, first progress at " + first);
         assertEquals(contents(expected), contents(dir));
     }
 
