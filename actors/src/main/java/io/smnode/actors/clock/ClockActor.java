@@ -4,6 +4,7 @@ import io.smnode.core.time.LayerClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -25,6 +26,11 @@ public final class ClockActor extends AbstractBehavior<ClockActor.Command> {
      * subscriber that starts or restarts mid-layer knows where the node is. Dropped when the subscriber stops.
      */
     public record Subscribe(ActorRef<LayerTick> subscriber) implements Command {}
+
+    /** Ask for the layer the clock last ticked (empty before genesis). */
+    public record GetCurrentLayer(ActorRef<CurrentLayer> replyTo) implements Command {}
+
+    public record CurrentLayer(Optional<LayerTick> tick) {}
 
     private record Wake() implements Command {}
 
@@ -58,6 +64,10 @@ public final class ClockActor extends AbstractBehavior<ClockActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Wake.class, w -> wake())
                 .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(GetCurrentLayer.class, g -> {
+                    g.replyTo().tell(new CurrentLayer(ticker.lastTick()));
+                    return this;
+                })
                 .onMessage(SubscriberStopped.class, s -> {
                     subscribers.remove(s.subscriber());
                     return this;

@@ -39,8 +39,10 @@ class ClockActorTest {
                 ClockActor.create(new LayerClock(GENESIS, Duration.ofSeconds(6), 2), wall));
         TestProbe<LayerTick> probe = kit.createTestProbe();
         clock.tell(new ClockActor.Subscribe(probe.getRef()));
-        // Real time, not manual: lets the actor start and schedule its first wake-up before time moves.
-        probe.expectNoMessage(Duration.ofMillis(200));
+        // Wait until the actor has started (and scheduled its first wake-up) before time moves.
+        TestProbe<ClockActor.CurrentLayer> current = kit.createTestProbe();
+        clock.tell(new ClockActor.GetCurrentLayer(current.getRef()));
+        assertTrue(current.receiveMessage().tick().isEmpty(), "nothing ticked before genesis");
 
         advance(Duration.ofMillis(2_999));
         probe.expectNoMessage(Duration.ofMillis(50));
