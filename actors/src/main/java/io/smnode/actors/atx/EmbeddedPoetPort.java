@@ -19,8 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * The {@link PoetPort} over a PoET running in this node ({@link PoetActor}), known to the builder as {@code name}.
  * A registration asks the PoET for its current PoW parameters, solves them ({@link PoetRegistrations#withPow},
  * signing the builder's challenge with the node's key) and submits; a proof fetch asks for the round's proof. The
- * PoW is solved in the ask's completion, off this actor and off the PoET's mailbox. Stateless: every request is
- * answered once, from its own chain of asks.
+ * PoW is solved on the common fork-join pool, off this actor, the PoET's mailbox and the dispatcher threads.
+ * Stateless: every request is answered once, from its own chain of asks.
  */
 public final class EmbeddedPoetPort {
     private EmbeddedPoetPort() {}
@@ -41,11 +41,12 @@ public final class EmbeddedPoetPort {
                         CompletionStage<PoetPort.RegisterReply> reply = AskPattern
                                 .<PoetActor.Command, PoetActor.InfoReply>ask(poet, PoetActor.GetInfo::new,
                                         askTimeout, scheduler)
-                                .thenCompose(info -> AskPattern.<PoetActor.Command, SubmitResult>ask(poet,
-                                        to -> new PoetActor.Submit(PoetRegistrations.withPow(signer,
-                                                Bytes.of(r.submission().challenge().toByteArray()),
-                                                info.powParams(), Optional.of(r.roundEndBy())), to),
-                                        askTimeout, scheduler))
+                                // The PoW takes up to seconds at the configured difficulty: off the ask's thread.
+                                .thenApplyAsync(info -> PoetRegistrations.withPow(signer,
+                                        Bytes.of(r.submission().challenge().toByteArray()), info.powParams(),
+                                        Optional.of(r.roundEndBy())))
+                                .thenCompose(request -> AskPattern.<PoetActor.Command, SubmitResult>ask(poet,
+                                        to -> new PoetActor.Submit(request, to), askTimeout, scheduler))
                                 .thenApply(result -> registerReply(name, result, clock));
                         PoetPorts.answerRegistration(name, reply, r.replyTo());
                         return Behaviors.same();

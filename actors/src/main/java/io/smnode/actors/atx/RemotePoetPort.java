@@ -9,6 +9,7 @@ import io.smnode.core.types.Bytes;
 import io.smnode.poet.PowParams;
 import io.smnode.poet.RoundProof;
 import io.smnode.poet.RoundSchedule;
+import io.smnode.poet.SubmitRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,14 +44,17 @@ public final class RemotePoetPort {
                         CompletionStage<PoetPort.RegisterReply> reply = AskPattern
                                 .<PoetClientActor.Command, PoetOutcome<PowParams>>ask(client,
                                         PoetClientActor.GetPowParams::new, askTimeout, scheduler)
-                                .thenCompose(pow -> {
+                                .thenComposeAsync(pow -> {
                                     if (!(pow instanceof PoetOutcome.Ok<PowParams> ok)) {
                                         return CompletableFuture.completedFuture(refusal(name, "PoW parameters", pow));
                                     }
+                                    // Solved here, on the common fork-join pool (as in EmbeddedPoetPort).
+                                    SubmitRequest request = PoetRegistrations.withPow(signer,
+                                            Bytes.of(r.submission().challenge().toByteArray()), ok.value(),
+                                            Optional.of(r.roundEndBy()));
                                     return AskPattern.<PoetClientActor.Command, PoetOutcome<PoetRegistration>>ask(
-                                            client, to -> new PoetClientActor.Submit(PoetRegistrations.withPow(signer,
-                                                    Bytes.of(r.submission().challenge().toByteArray()), ok.value(),
-                                                    Optional.of(r.roundEndBy())), to), askTimeout, scheduler)
+                                            client, to -> new PoetClientActor.Submit(request, to), askTimeout,
+                                            scheduler)
                                             .thenApply(outcome -> registerReply(name, outcome, clock));
                                 });
                         PoetPorts.answerRegistration(name, reply, r.replyTo());
