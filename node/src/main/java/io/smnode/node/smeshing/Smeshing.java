@@ -81,7 +81,6 @@ public final class Smeshing {
             NetworkParams params = Preset.byName(config.preset()).params();
             GenesisConfig genesis = new GenesisConfig(services.layerClock().genesis(),
                     config.network().genesisExtraData());
-            AtxId golden = genesis.goldenAtx();
             SecureRandom random = new SecureRandom();
             String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : params.poet().servers().stream().findFirst()
                     .map(NetworkParams.PoetServer::address).orElseThrow(() -> new IllegalStateException(
@@ -100,41 +99,55 @@ public final class Smeshing {
             long numUnits = params.smeshing().numUnits();
             ctx.getLog().info("smeshing as {}: initializing {} PoST unit(s) of {} labels under {}",
                     signer.nodeId().hex(), numUnits, params.post().labelsPerUnit(), postDir(config.dataDir()));
-            LocalPost post = LocalPost.open(postDir(config.dataDir()), signer.nodeId(), golden, params.post(),
-                    numUnits);
+            LocalPost post = LocalPost.open(postDir(config.dataDir()), signer.nodeId(), genesis.goldenAtx(),
+                    params.post(), numUnits);
             Address coinbase = params.smeshing().coinbase().orElseThrow(() ->
                     new IllegalStateException("smeshing needs a coinbase; preset " + config.preset() + " has none"));
-            SmesherSetup setup = new SmesherSetup(signer, coinbase, numUnits, params.post().labelsPerUnit(), golden,
-                    post.vrfNonce(), post.prove(Hash32.ZERO));
+            SmesherSetup setup = new SmesherSetup(signer, coinbase, numUnits, params.post().labelsPerUnit(),
+                    genesis.goldenAtx(), post.vrfNonce(), post.prove(Hash32.ZERO));
             ctx.getLog().info("PoST ready: VRF nonce {}, initial proof made", post.vrfNonce());
 
             StoredPoetProofs proofs = new StoredPoetProofs(services.store());
-            AtxParams atxParams = new AtxParams(Bytes.of(genesis.genesisId().toByteArray()), golden,
-                    params.atx().tickSize(), post.verifyingParams(), params.post().k3(),
-                    Bytes.of(signer.nodeId().toByteArray()));
-            AtxValidator validator = new AtxValidator(atxParams, post.newVerifier(), proofs);
-            ActorRef<AtxHandlerActor.Command> handler = ctx.spawn(AtxHandlerActor.create(validator::validate,
-                    new NodeAtxRepository(new LmdbAtxStore(services.store())), services.layerClock(),
-                    services.wallClock(), golden, eligibility(params, services.layerClock().layersPerEpoch())),
-                    "atx-handler");
-
-            ActorRef<PoetPort.Command> poets;
-            if (embeddedPoet.isPresent()) {
-                poets = ctx.spawn(EmbeddedPoetPort.create(poetName, embeddedPoet.get(), signer, proofs::keep,
-                        services.wallClock(), EMBEDDED_ASK_TIMEOUT), "poet-port");
-            } else {
-                ActorRef<PoetClientActor.Command> client = ctx.spawn(PoetClientActor.create(
-                        new HttpPoetClient(URI.create(poetName), REMOTE_CALL_TIMEOUT), REMOTE_RETRY), "poet-client");
-                poets = ctx.spawn(RemotePoetPort.create(poetName, client, signer, proofs::keep,
-                        services.wallClock(), REMOTE_ASK_TIMEOUT), "poet-port");
-            }
-
+            ActorRef<AtxHandlerActor.Command> handler = spawnHandler(ctx, services, params, genesis, post, proofs,
+                    signer);
+            ActorRef<PoetPort.Command> poets = spawnPoetPort(ctx, services, embeddedPoet, poetName, signer, proofs);
             ActorRef<PublishAtx> publisher = ctx.messageAdapter(PublishAtx.class, Publish::new);
             ctx.spawn(AtxBuilderActor.create(setup, builderConfig,
                     new FileBuilderStateStore(dir(config.dataDir()).resolve("builder-state")), services.wallClock(),
                     poets, post, handler, publisher), "atx-builder");
             return running(ctx, handler, post);
         });
+    }
+
+    /** The ATX handler validating with the network's parameters, over the node's store and the kept proofs. */
+    private static ActorRef<AtxHandlerActor.Command> spawnHandler(ActorContext<Command> ctx, NodeServices services,
+                                                                  NetworkParams params, GenesisConfig genesis,
+                                                                  LocalPost post, StoredPoetProofs proofs,
+                                                                  EdSigner signer) {
+        // The K3 subset is seeded by the local peer id; without a p2p identity yet, the node id stands in.
+        AtxParams atxParams = new AtxParams(Bytes.of(genesis.genesisId().toByteArray()), genesis.goldenAtx(),
+                params.atx().tickSize(), post.verifyingParams(), params.post().k3(),
+                Bytes.of(signer.nodeId().toByteArray()));
+        AtxValidator validator = new AtxValidator(atxParams, post.newVerifier(), proofs);
+        return ctx.spawn(AtxHandlerActor.create(validator::validate,
+                new NodeAtxRepository(new LmdbAtxStore(services.store())), services.layerClock(),
+                services.wallClock(), genesis.goldenAtx(),
+                eligibility(params, services.layerClock().layersPerEpoch())), "atx-handler");
+    }
+
+    /** The port to the embedded PoET, or else to the preset's first PoET server over HTTP. */
+    private static ActorRef<PoetPort.Command> spawnPoetPort(ActorContext<Command> ctx, NodeServices services,
+                                                            Optional<ActorRef<PoetActor.Command>> embeddedPoet,
+                                                            String poetName, EdSigner signer,
+                                                            StoredPoetProofs proofs) {
+        if (embeddedPoet.isPresent()) {
+            return ctx.spawn(EmbeddedPoetPort.create(poetName, embeddedPoet.get(), signer, proofs::keep,
+                    services.wallClock(), EMBEDDED_ASK_TIMEOUT), "poet-port");
+        }
+        ActorRef<PoetClientActor.Command> client = ctx.spawn(PoetClientActor.create(
+                new HttpPoetClient(URI.create(poetName), REMOTE_CALL_TIMEOUT), REMOTE_RETRY), "poet-client");
+        return ctx.spawn(RemotePoetPort.create(poetName, client, signer, proofs::keep, services.wallClock(),
+                REMOTE_ASK_TIMEOUT), "poet-port");
     }
 
     /** Publishing is the loopback to the own handler; its verdict is logged. */
