@@ -11,7 +11,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Config raw) {
+        Smeshing smeshing, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -30,6 +30,9 @@ public record NodeConfig(
 
     /** The embedded PoET: whether the node runs one ("auto" resolved against the preset), its leaves and PoW bits. */
     public record Poet(boolean embedded, int leavesPerRound, int powDifficulty) {}
+
+    /** Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only). */
+    public record Smeshing(boolean enabled) {}
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -67,6 +70,8 @@ public record NodeConfig(
         String embedded = r.oneOf("smnode.poet.embedded", Set.of("auto", "on", "off"));
         Poet poet = new Poet(embedded.equals("on") || (embedded.equals("auto") && preset.equals("standalone")),
                 r.intIn("smnode.poet.leaves-per-round", 150, MAX_POET_LEAVES), r.intIn("smnode.poet.pow-difficulty", 0, 32));
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, config);
+        String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
+        Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")));
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, config);
     }
 }

@@ -4,10 +4,12 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.smnode.actors.clock.ClockActor;
 import io.smnode.actors.clock.LayerTick;
 import io.smnode.actors.poet.PoetActor;
+import io.smnode.actors.post.PostSupervisor;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.net.Preset;
 import io.smnode.node.config.NodeConfig;
 import io.smnode.node.poet.EmbeddedPoet;
+import io.smnode.node.smeshing.Smeshing;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
@@ -79,21 +81,34 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         ctx.watch(storage);
         ctx.watch(clock);
         ctx.watch(recorder);
-        spawnEmbeddedPoet(ctx, services);
+        Optional<ActorRef<PoetActor.Command>> poet = spawnEmbeddedPoet(ctx, services);
+        spawnSmeshing(ctx, services, poet);
     }
 
     /**
      * The embedded PoET, when configured (spec 09; default on the standalone preset). Not watched: without it the
      * node still follows the chain, it only cannot register for the next epoch.
      */
-    private static void spawnEmbeddedPoet(ActorContext<Command> ctx, NodeServices services) {
+    private static Optional<ActorRef<PoetActor.Command>> spawnEmbeddedPoet(ActorContext<Command> ctx,
+                                                                           NodeServices services) {
         NodeConfig config = services.config();
         if (!config.poet().embedded()) {
-            return;
+            return Optional.empty();
         }
-        ctx.spawn(EmbeddedPoet.create(config.poet(), config.dataDir(), services.layerClock(),
+        return Optional.of(ctx.spawn(EmbeddedPoet.create(config.poet(), config.dataDir(), services.layerClock(),
                         Preset.byName(config.preset()).params().poet(), services.wallClock()),
-                "poet", DispatcherSelector.fromConfig(PoetActor.DISPATCHER));
+                "poet", DispatcherSelector.fromConfig(PoetActor.DISPATCHER)));
+    }
+
+    /**
+     * Building this node's ATXs, when configured (default on the standalone preset). Not watched either: a node
+     * that cannot smesh still follows the chain. Its setup initializes PoST, hence the PoST dispatcher.
+     */
+    private static void spawnSmeshing(ActorContext<Command> ctx, NodeServices services,
+                                      Optional<ActorRef<PoetActor.Command>> poet) {
+        if (services.config().smeshing().enabled()) {
+            ctx.spawn(Smeshing.create(services, poet), "smeshing", DispatcherSelector.fromConfig(PostSupervisor.DISPATCHER));
+        }
     }
 
     /**

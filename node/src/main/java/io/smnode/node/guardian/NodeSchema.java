@@ -3,6 +3,8 @@ package io.smnode.node.guardian;
 import io.smnode.persistence.Codecs;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Table;
+import io.smnode.persistence.atx.AtxTables;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The node's storage schema. Bump {@link #VERSION} and add a Migration whenever a table's bytes change meaning. */
@@ -14,7 +16,15 @@ public final class NodeSchema {
 
     public static final String LAST_LAYER = "last_layer";
 
-    public static final Schema SCHEMA = Schema.of(VERSION, List.of(NODE_STATE));
+    /** The node's own tables, then the ATX handler's (ATXs, commitments, fetched PoET proofs). */
+    public static final Schema SCHEMA = Schema.of(VERSION, tables());
 
     private NodeSchema() {}
+
+    private static List<Table<?, ?>> tables() {
+        List<Table<?, ?>> all = new ArrayList<>();
+        all.add(NODE_STATE);
+        all.addAll(AtxTables.ALL);
+        return List.copyOf(all);
+    }
 }

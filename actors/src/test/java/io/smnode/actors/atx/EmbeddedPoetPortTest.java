@@ -1,0 +1,150 @@
+package io.smnode.actors.atx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smnode.actors.poet.PoetActor;
+import io.smnode.actors.poet.PoetRegistrations;
+import io.smnode.core.signing.Domain;
+import io.smnode.core.signing.EdSigner;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.Hash32;
+import io.smnode.mesh.atx.builder.PoetSubmission;
+import io.smnode.poet.MembershipTree;
+import io.smnode.poet.MemoryRegistrationStore;
+import io.smnode.poet.MemoryTreeStore;
+import io.smnode.poet.PoetConfig;
+import io.smnode.poet.PoetVerifier;
+import io.smnode.poet.PowParams;
+import io.smnode.poet.RoundProof;
+import io.smnode.poet.RoundSchedule;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PoET port over a real in-process PoET actor: a registration solves the PoET's PoW and lands in its round,
+ * the proof is "unavailable" until the round is proven, then found with the challenge among its members and kept
+ * before the builder hears of it.
+ */
+class EmbeddedPoetPortTest {
+    private static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
+    // Round 0 registers until genesis + 30 s and ends at genesis + 60 s.
+    private static final RoundSchedule SCHEDULE = new RoundSchedule(GENESIS, Duration.ofSeconds(60),
+            Duration.ofSeconds(30), Duration.ofSeconds(30));
+    // Non-zero difficulty: a registration without the solved PoW would be refused.
+    private static final PowParams POW = new PowParams(Bytes.of(filled(32, 3)), 6);
+    private static final Duration ASK = Duration.ofSeconds(5);
+    private static final String NAME = "embedded";
+
+    private final ActorTestKit kit = ActorTestKit.create(AtxActorsConfig.withManualTime());
+    private final ManualTime manualTime = ManualTime.get(kit.system());
+    private final ManualClock wall = new ManualClock(GENESIS);
+    private final EdSigner signer = EdSigner.fromSeed(filled(32, 7), Bytes.of(filled(20, 1)));
+    private final List<RoundProof> kept = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        kit.shutdownTestKit();
+    }
+
+    @Test
+    void registrationIsAcceptedAndItsRoundsProofFoundAndKept() throws Exception {
+        ActorRef<PoetPort.Command> port = spawnPort(kept::add);
+        Hash32 challenge = Hash32.of(filled(32, 0x42));
+        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPort.Register(NAME, submission(challenge), GENESIS.plusSeconds(120), registered.getRef()));
+        assertEquals(new PoetPort.Registered(NAME, 0, GENESIS.plusSeconds(60)), registered.receiveMessage());
+
+        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
+        port.tell(new PoetPort.FetchProof(NAME, 0, proofs.getRef()));
+        assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage());
+        assertTrue(kept.isEmpty());
+
+        wall.advance(Duration.ofSeconds(60));
+        manualTime.timePasses(Duration.ofSeconds(60));
+        PoetPort.ProofFound found = proofs.awaitAssert(Duration.ofSeconds(10), Duration.ofMillis(50), () -> {
+            port.tell(new PoetPort.FetchProof(NAME, 0, proofs.getRef()));
+            return assertInstanceOf(PoetPort.ProofFound.class, proofs.receiveMessage());
+        });
+        assertEquals(List.of(Bytes.of(challenge.toByteArray())), found.members());
+        // The proof is over the statement the members make, so the builder's challenge is proven.
+        PoetVerifier.verify(found.proof().merkleProof(), MembershipTree.root(found.members()),
+                found.proof().leafCount());
+        assertEquals(1, kept.size());
+        assertEquals(found.proof(), kept.get(0).proof());
+    }
+
+    @Test
+    void aRoundEndingAfterTheDeadlineIsRejectedWithTheReason() {
+        ActorRef<PoetPort.Command> port = spawnPort(kept::add);
+        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPort.Register(NAME, submission(Hash32.of(filled(32, 1))), GENESIS.plusSeconds(59),
+                registered.getRef()));
+        PoetPort.Rejected rejected = assertInstanceOf(PoetPort.Rejected.class, registered.receiveMessage());
+        assertTrue(rejected.reason().startsWith("TOO_LATE"), rejected.reason());
+    }
+
+    @Test
+    void aPoetThisPortDoesNotServeIsNotAsked() {
+        ActorRef<PoetPort.Command> port = spawnPort(kept::add);
+        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPort.Register("other", submission(Hash32.of(filled(32, 1))), GENESIS.plusSeconds(120),
+                registered.getRef()));
+        assertEquals("other", assertInstanceOf(PoetPort.Rejected.class, registered.receiveMessage()).poet());
+        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
+        port.tell(new PoetPort.FetchProof("other", 0, proofs.getRef()));
+        assertEquals("other", assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage()).poet());
+    }
+
+    @Test
+    void aProofThatCannotBeKeptIsNotHandedOn() {
+        ActorRef<PoetPort.Command> port = spawnPort(p -> {
+            throw new IOException("disk full");
+        });
+        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPort.Register(NAME, submission(Hash32.of(filled(32, 5))), GENESIS.plusSeconds(120),
+                registered.getRef()));
+        assertInstanceOf(PoetPort.Registered.class, registered.receiveMessage());
+        wall.advance(Duration.ofSeconds(60));
+        manualTime.timePasses(Duration.ofSeconds(60));
+        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
+        PoetPort.Unavailable failed = proofs.awaitAssert(Duration.ofSeconds(10), Duration.ofMillis(50), () -> {
+            port.tell(new PoetPort.FetchProof(NAME, 0, proofs.getRef()));
+            PoetPort.Unavailable u = assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage());
+            assertTrue(u.detail().contains("disk full"), u.detail());
+            return u;
+        });
+        assertEquals(NAME, failed.poet());
+    }
+
+    private ActorRef<PoetPort.Command> spawnPort(FetchedProofs fetched) {
+        PoetConfig config = new PoetConfig(SCHEDULE, Bytes.of(filled(32, 9)), 150, PoetConfig.DEFAULT_MAX_ROUND_MEMBERS,
+                POW, Optional.empty());
+        ActorRef<PoetActor.Command> poet = kit.spawn(PoetActor.create(config, new MemoryRegistrationStore(),
+                round -> new MemoryTreeStore(), wall));
+        return kit.spawn(EmbeddedPoetPort.create(NAME, poet, signer, fetched, wall, ASK));
+    }
+
+    private PoetSubmission submission(Hash32 challenge) {
+        return new PoetSubmission(PoetRegistrations.poetPrefix(signer), challenge, signer.nodeId(),
+                signer.sign(Domain.POET, challenge.toByteArray()));
+    }
+
+    static byte[] filled(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
+    }
+}

@@ -1,0 +1,57 @@
+package io.smnode.persistence.atx;
+
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.Hash32;
+import io.smnode.mesh.atx.MerkleProofV1;
+import io.smnode.mesh.atx.PoetMembershipCheck;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.WriteBatch;
+import io.smnode.poet.MembershipProof;
+import io.smnode.poet.MembershipTree;
+import io.smnode.poet.ProofException;
+import io.smnode.poet.RoundProof;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The PoET round proofs this node fetched, kept in {@link AtxTables#POET_PROOFS} so that ATXs referring to them
+ * validate after a restart too. Membership is checked against the round's statement, the root of its members.
+ * {@link #keep} writes the store directly for the reason {@link LmdbAtxStore} gives: an ATX built on a proof is
+ * validated right after the proof arrived.
+ */
+public final class StoredPoetProofs implements PoetMembershipCheck {
+    private final Store store;
+
+    public StoredPoetProofs(Store store) {
+        this.store = store;
+    }
+
+    /** Keeps {@code proof} under its reference; keeping it again changes nothing. */
+    public void keep(RoundProof proof) {
+        store.write(WriteBatch.builder().put(AtxTables.POET_PROOFS, proof.proof().ref(), proof).build());
+    }
+
+    public Optional<RoundProof> proof(Hash32 poetRef) {
+        return store.get(AtxTables.POET_PROOFS, poetRef);
+    }
+
+    @Override
+    public OptionalLong leafCount(Hash32 poetRef) {
+        return proof(poetRef).map(p -> OptionalLong.of(p.proof().leafCount())).orElseGet(OptionalLong::empty);
+    }
+
+    @Override
+    public boolean isMember(Hash32 poetRef, Hash32 challengeHash, MerkleProofV1 path) {
+        Optional<RoundProof> proof = proof(poetRef);
+        if (proof.isEmpty()) {
+            return false;
+        }
+        try {
+            MembershipTree.verify(Bytes.of(challengeHash.toByteArray()),
+                    new MembershipProof(path.nodes(), path.leafIndex()), proof.get().statement());
+            return true;
+        } catch (ProofException e) {
+            return false;
+        }
+    }
+}

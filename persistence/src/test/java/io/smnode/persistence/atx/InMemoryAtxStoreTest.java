@@ -1,0 +1,16 @@
+package io.smnode.persistence.atx;
+
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.InMemoryVolume;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+
+/** The ATX storage contract over the in-memory store; the volume plays the data directory, so reopen works. */
+class InMemoryAtxStoreTest extends AtxStoreContractTest {
+    private final InMemoryVolume volume = new InMemoryVolume();
+
+    @Override
+    protected Store open(Schema schema) {
+        return InMemoryStore.open(schema, volume);
+    }
+}
