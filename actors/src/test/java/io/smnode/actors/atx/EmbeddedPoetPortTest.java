@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.actors.poet.PoetActor;
 import io.smnode.actors.poet.PoetRegistrations;
+import io.smnode.actors.testing.ManualClock;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;

@@ -11,6 +11,7 @@ import io.smnode.actors.poet.PoetOutcome;
 import io.smnode.actors.poet.PoetRegistration;
 import io.smnode.actors.poet.PoetRegistrations;
 import io.smnode.actors.poet.PoetRetryPolicy;
+import io.smnode.actors.testing.ManualClock;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;

@@ -3,11 +3,10 @@ package io.smnode.actors.clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.actors.testing.ManualClock;
 import io.smnode.core.time.LayerClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -21,7 +20,7 @@ class ClockActorTest {
 
     private final ActorTestKit kit = ActorTestKit.create(ManualTime.config());
     private final ManualTime manualTime = ManualTime.get(kit.system());
-    private final MovableClock wall = new MovableClock(GENESIS.minusSeconds(3));
+    private final ManualClock wall = new ManualClock(GENESIS.minusSeconds(3));
 
     @AfterEach
     void stop() {
@@ -76,33 +75,5 @@ class ClockActorTest {
         assertEquals(4, current.layer().value());
         advance(Duration.ofSeconds(4));
         assertEquals(5, probe.receiveMessage().layer().value());
-    }
-
-    /** A wall clock the test moves by hand, in step with Pekko's manual scheduler. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

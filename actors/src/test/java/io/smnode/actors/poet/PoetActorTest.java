@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.actors.testing.ManualClock;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
 import io.smnode.poet.MembershipTree;
@@ -17,11 +18,8 @@ import io.smnode.poet.RoundProof;
 import io.smnode.poet.RoundSchedule;
 import io.smnode.poet.SubmitRequest;
 import io.smnode.poet.SubmitResult;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -41,7 +39,7 @@ class PoetActorTest {
 
     private final ActorTestKit kit = ActorTestKit.create(ManualTime.config());
     private final ManualTime manualTime = ManualTime.get(kit.system());
-    private final MovableClock wall = new MovableClock(GENESIS);
+    private final ManualClock wall = new ManualClock(GENESIS);
     private final EdSigner signer = EdSigner.fromSeed(filled(32, 7), Bytes.of(filled(20, 1)));
 
     @AfterEach
@@ -121,33 +119,5 @@ class PoetActorTest {
         byte[] b = new byte[length];
         Arrays.fill(b, (byte) value);
         return b;
-    }
-
-    /** A wall clock the test moves together with the manual scheduler. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

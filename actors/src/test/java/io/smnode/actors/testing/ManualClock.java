@@ -1,4 +1,4 @@
-package io.smnode.actors.atx;
+package io.smnode.actors.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A wall clock the test moves by hand, in step with Pekko's manual scheduler (as ClockActorTest's). */
-final class ManualClock extends Clock {
+/** A wall clock a test moves by hand, in step with Pekko's manual scheduler: time is an input, in tests too. */
+public final class ManualClock extends Clock {
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
