@@ -1,6 +1,10 @@
 package io.smnode.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -14,5 +18,12 @@ class LmdbStoreTest extends StoreContractTest {
     @Override
     protected Store open(Schema schema) {
         return LmdbStore.open(new LmdbConfig(dir, 64 << 10, 1L << 30, 64), schema);
+    }
+
+    @Test
+    void lmdbIsTheDurableImplementation() {
+        try (Store store = open(Schema.of(1, List.of()))) {
+            assertTrue(store.durable(), "committed batches survive a process crash");
+        }
     }
 }

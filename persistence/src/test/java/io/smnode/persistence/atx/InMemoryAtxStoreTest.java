@@ -1,9 +1,12 @@
 package io.smnode.persistence.atx;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.smnode.persistence.InMemoryStore;
 import io.smnode.persistence.InMemoryVolume;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;
+import org.junit.jupiter.api.Test;
 
 /** The ATX storage contract over the in-memory store; the volume plays the data directory, so reopen works. */
 class InMemoryAtxStoreTest extends AtxStoreContractTest {
@@ -12,5 +15,12 @@ class InMemoryAtxStoreTest extends AtxStoreContractTest {
     @Override
     protected Store open(Schema schema) {
         return InMemoryStore.open(schema, volume);
+    }
+
+    @Test
+    void theTwinSaysItIsNotDurable() {
+        try (Store store = open(Schema.of(1, AtxTables.ALL))) {
+            assertFalse(store.durable());
+        }
     }
 }

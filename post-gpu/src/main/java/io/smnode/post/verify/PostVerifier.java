@@ -7,7 +7,7 @@ import io.smnode.post.label.Commitment;
 import io.smnode.post.label.LabelGenerator;
 import io.smnode.post.label.LabelGeneratorFactory;
 import io.smnode.post.prove.IndexCompression;
-import io.smnode.post.prove.LabelTest;
+import io.smnode.post.prove.LabelQualifier;
 import io.smnode.post.prove.Proof;
 import io.smnode.post.prove.ProvingDifficulty;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public final class PostVerifier {
         }
         Hash32 commitment = Commitment.of(meta.nodeId(), meta.commitmentAtxId());
         LabelGenerator generator = labels.create(commitment, params.scryptN());
-        LabelTest test = LabelTest.of(meta.challenge(), (int) proof.nonce(), proof.pow(), difficulty);
+        LabelQualifier test = LabelQualifier.of(meta.challenge(), (int) proof.nonce(), proof.pow(), difficulty);
         byte[] output = new byte[LabelGenerator.OUTPUT_SIZE];
         for (int indexId : selected) {
             long index = indices[indexId];

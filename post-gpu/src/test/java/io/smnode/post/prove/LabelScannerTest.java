@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The optimized scanner (bulk AES, SWAR sweep, candidate merge) against a literal reading of spec 08 §2.4–2.5: for
  * each chunk, each group, each output byte k, test label {@code 8c + k/16} with nonce {@code 16g + k mod 16} through
- * {@link LabelTest}.
+ * {@link LabelQualifier}.
  */
 class LabelScannerTest {
     private static final Hash32 CHALLENGE = Blake3.hash("scanner".getBytes());
@@ -34,15 +34,15 @@ class LabelScannerTest {
                 (nonce, index) -> fast.add(new long[] {nonce, index}) && false);
 
         List<long[]> literal = new ArrayList<>();
-        LabelTest[] tests = new LabelTest[pows.length * 16];
+        LabelQualifier[] tests = new LabelQualifier[pows.length * 16];
         for (int i = 0; i < tests.length; i++) {
-            tests[i] = LabelTest.of(CHALLENGE, firstGroup * 16 + i, pows[i / 16], difficulty);
+            tests[i] = LabelQualifier.of(CHALLENGE, firstGroup * 16 + i, pows[i / 16], difficulty);
         }
         for (int chunk = 0; chunk + Batching.CHUNK <= batch.length; chunk += Batching.CHUNK) {
             for (int g = 0; g < pows.length; g++) {
                 for (int k = 0; k < Batching.CHUNK; k++) {
                     int label = chunk / Batching.LABEL + k / 16;
-                    if (tests[g * 16 + k % 16].check(batch, label * Batching.LABEL) == LabelTest.Outcome.QUALIFIES) {
+                    if (tests[g * 16 + k % 16].check(batch, label * Batching.LABEL) == LabelQualifier.Outcome.QUALIFIES) {
                         literal.add(new long[] {(firstGroup + g) * 16 + k % 16, firstLabel + label});
                     }
                 }

@@ -19,7 +19,7 @@ import io.smnode.post.k2pow.RandomXMode;
 import io.smnode.post.k2pow.RandomXVm;
 import io.smnode.post.prove.IndexCompression;
 import io.smnode.post.prove.InMemoryLabels;
-import io.smnode.post.prove.LabelTest;
+import io.smnode.post.prove.LabelQualifier;
 import io.smnode.post.prove.Proof;
 import io.smnode.post.prove.Prover;
 import io.smnode.post.prove.ProvingParams;
@@ -198,11 +198,11 @@ class ProveVerifyRoundTripTest {
         Hash32 commitment = Blake3.hash(NODE.toByteArray(), ATX.toByteArray());
         byte[] out = new byte[32];
         var generator = new FakeBlake3LabelGeneratorFactory().create(commitment, N);
-        LabelTest test = LabelTest.of(CHALLENGE, (int) proof.nonce(), proof.pow(),
+        LabelQualifier test = LabelQualifier.of(CHALLENGE, (int) proof.nonce(), proof.pow(),
                 new ProvingParams(NET.k1(), NET.k2(), UNITS, LABELS_PER_UNIT, POW).difficulty().orElseThrow());
         for (long i = 0; ; i++) {
             generator.output(i, out, 0);
-            if (test.check(out, 0) != LabelTest.Outcome.QUALIFIES) {
+            if (test.check(out, 0) != LabelQualifier.Outcome.QUALIFIES) {
                 return i;
             }
         }

@@ -8,7 +8,7 @@ import io.smnode.core.types.Hash32;
  * low 56 bits) must be below the difficulty's low part. The verifier runs it per proven index (the prover's
  * {@link LabelScanner} does the same in bulk). Not thread-safe.
  */
-public final class LabelTest {
+public final class LabelQualifier {
     /** Why a label does or does not qualify. */
     public enum Outcome { QUALIFIES, MSB_ABOVE_DIFFICULTY, LSB_NOT_BELOW_DIFFICULTY }
 
@@ -18,7 +18,7 @@ public final class LabelTest {
     private final ProvingDifficulty difficulty;
     private final byte[] scratch = new byte[Aes.BLOCK];
 
-    private LabelTest(Aes group, Aes lazy, int nonce, ProvingDifficulty difficulty) {
+    private LabelQualifier(Aes group, Aes lazy, int nonce, ProvingDifficulty difficulty) {
         this.group = group;
         this.lazy = lazy;
         this.outputByte = nonce & 0xf;
@@ -28,8 +28,8 @@ public final class LabelTest {
     /**
      * The test of {@code nonce} (an unsigned 32-bit value in an int) whose group's k2pow is {@code pow}.
      */
-    public static LabelTest of(Hash32 challenge, int nonce, long pow, ProvingDifficulty difficulty) {
-        return new LabelTest(Aes.forGroup(challenge, nonce >>> 4, pow), Aes.forNonce(challenge, nonce, pow), nonce,
+    public static LabelQualifier of(Hash32 challenge, int nonce, long pow, ProvingDifficulty difficulty) {
+        return new LabelQualifier(Aes.forGroup(challenge, nonce >>> 4, pow), Aes.forNonce(challenge, nonce, pow), nonce,
                 difficulty);
     }
 
