@@ -1,10 +1,7 @@
 package io.smnode.mesh.malfeasance;
 
-import io.smnode.core.codec.CoreCodecs;
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleCodec;
-import io.smnode.core.codec.ScaleCodecs;
-import io.smnode.core.codec.ScaleException;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.LayerId;
@@ -23,24 +20,8 @@ public record MultipleAtxsProof(LayerId layer, SignedAtxMetadata first, SignedAt
     /** Why a proof does not prove anything; a node must reject such a proof from a peer. */
     public enum Flaw { BAD_SIGNATURE, DIFFERENT_SMESHERS, DIFFERENT_EPOCHS, SAME_ATX }
 
-    private static final ScaleCodec<List<SignedAtxMetadata>> PAIR = ScaleCodecs.array(SignedAtxMetadata.CODEC, 2);
-
-    public static final ScaleCodec<MultipleAtxsProof> CODEC = ScaleCodec.of(
-            (w, v) -> {
-                w.field("Layer", CoreCodecs.LAYER_ID, v.layer());
-                w.field("Type", ScaleCodecs.U8, TYPE);
-                w.field("Messages", PAIR, List.of(v.first(), v.second()));
-            },
-            r -> {
-                LayerId layer = r.field("Layer", CoreCodecs.LAYER_ID);
-                int type = r.field("Type", ScaleCodecs.U8);
-                if (type != TYPE) {
-                    throw r.error(ScaleException.Reason.INVALID_VALUE, r.position() - 1,
-                            "malfeasance type " + type + " is not MultipleATXs");
-                }
-                List<SignedAtxMetadata> pair = r.field("Messages", PAIR);
-                return new MultipleAtxsProof(layer, pair.get(0), pair.get(1));
-            });
+    public static final ScaleCodec<MultipleAtxsProof> CODEC = MalfeasanceEnvelope.codec(TYPE, "MultipleATXs",
+            SignedAtxMetadata.CODEC, MultipleAtxsProof::layer, MultipleAtxsProof::first, MultipleAtxsProof::second, MultipleAtxsProof::new);
 
     /**
      * The proof that {@code stored} and {@code received} are a double publication, or empty when they are not

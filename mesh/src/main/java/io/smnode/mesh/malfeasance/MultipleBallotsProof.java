@@ -1,9 +1,7 @@
 package io.smnode.mesh.malfeasance;
 
-import io.smnode.core.codec.CoreCodecs;
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleCodec;
-import io.smnode.core.codec.ScaleCodecs;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.LayerId;
@@ -21,24 +19,8 @@ public record MultipleBallotsProof(LayerId layer, SignedBallotMetadata first, Si
     /** Why a proof does not prove anything; a node must reject such a proof from a peer. */
     public enum Flaw { BAD_SIGNATURE, DIFFERENT_SMESHERS, DIFFERENT_LAYERS, SAME_BALLOT }
 
-    private static final ScaleCodec<List<SignedBallotMetadata>> PAIR = ScaleCodecs.array(SignedBallotMetadata.CODEC, 2);
-
-    public static final ScaleCodec<MultipleBallotsProof> CODEC = ScaleCodec.of(
-            (w, v) -> {
-                w.field("Layer", CoreCodecs.LAYER_ID, v.layer());
-                w.field("Type", ScaleCodecs.U8, TYPE);
-                w.field("Messages", PAIR, List.of(v.first(), v.second()));
-            },
-            r -> {
-                LayerId layer = r.field("Layer", CoreCodecs.LAYER_ID);
-                int type = r.field("Type", ScaleCodecs.U8);
-                if (type != TYPE) {
-                    throw r.error(io.smnode.core.codec.ScaleException.Reason.INVALID_VALUE, r.position() - 1,
-                            "malfeasance type " + type + " is not MultipleBallots");
-                }
-                List<SignedBallotMetadata> pair = r.field("Messages", PAIR);
-                return new MultipleBallotsProof(layer, pair.get(0), pair.get(1));
-            });
+    public static final ScaleCodec<MultipleBallotsProof> CODEC = MalfeasanceEnvelope.codec(TYPE, "MultipleBallots",
+            SignedBallotMetadata.CODEC, MultipleBallotsProof::layer, MultipleBallotsProof::first, MultipleBallotsProof::second, MultipleBallotsProof::new);
 
     /** The proof for two ballots, or empty when they are not a double ballot (another smesher, layer, or the same). */
     public static Optional<MultipleBallotsProof> of(Ballot a, Ballot b) {
