@@ -21,7 +21,8 @@ public record MultipleAtxsProof(LayerId layer, SignedAtxMetadata first, SignedAt
     public enum Flaw { BAD_SIGNATURE, DIFFERENT_SMESHERS, DIFFERENT_EPOCHS, SAME_ATX }
 
     public static final ScaleCodec<MultipleAtxsProof> CODEC = MalfeasanceEnvelope.codec(TYPE, "MultipleATXs",
-            SignedAtxMetadata.CODEC, MultipleAtxsProof::layer, MultipleAtxsProof::first, MultipleAtxsProof::second, MultipleAtxsProof::new);
+            SignedAtxMetadata.CODEC, MultipleAtxsProof::layer, MultipleAtxsProof::first, MultipleAtxsProof::second,
+            MultipleAtxsProof::new);
 
     /**
      * The proof that {@code stored} and {@code received} are a double publication, or empty when they are not

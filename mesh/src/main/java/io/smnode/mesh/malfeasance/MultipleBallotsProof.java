@@ -20,7 +20,8 @@ public record MultipleBallotsProof(LayerId layer, SignedBallotMetadata first, Si
     public enum Flaw { BAD_SIGNATURE, DIFFERENT_SMESHERS, DIFFERENT_LAYERS, SAME_BALLOT }
 
     public static final ScaleCodec<MultipleBallotsProof> CODEC = MalfeasanceEnvelope.codec(TYPE, "MultipleBallots",
-            SignedBallotMetadata.CODEC, MultipleBallotsProof::layer, MultipleBallotsProof::first, MultipleBallotsProof::second, MultipleBallotsProof::new);
+            SignedBallotMetadata.CODEC, MultipleBallotsProof::layer, MultipleBallotsProof::first, MultipleBallotsProof::second,
+            MultipleBallotsProof::new);
 
     /** The proof for two ballots, or empty when they are not a double ballot (another smesher, layer, or the same). */
     public static Optional<MultipleBallotsProof> of(Ballot a, Ballot b) {
