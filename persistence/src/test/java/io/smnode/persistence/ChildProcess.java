@@ -79,7 +79,9 @@ final class ChildProcess {
 
     /** SIGKILLs the child and returns the last batch it reported committed (or its starting point). */
     long kill() throws Exception {
-        process.destroyForcibly();
+        // Through the handle: Process.destroyForcibly() also closes our end of the child's stdout, dropping reports
+        // the child wrote but the follower had not read yet, which would make the store look ahead of the reports.
+        process.toHandle().destroyForcibly();
         int exit = process.waitFor();
         follower.join(10_000);
         if (exit != 137) {
