@@ -159,7 +159,7 @@ public final class AtxBuilderActor extends AbstractBehavior<AtxBuilderActor.Comm
             prover.tell(new ProvingWorker.Prove(a.poetRef(), provingAdapter));
         } else if (action instanceof BuilderAction.Publish a) {
             getContext().getLog().info("publishing ATX {} for epoch {}", a.atx().id().hex(),
-                    a.atx().challenge().publishEpoch());
+                    a.atx().challenge().publishEpoch().value());
             publisher.tell(new PublishAtx(a.atx(), a.deadline()));
         } else if (action instanceof BuilderAction.Expired a) {
             logExpired(a.publishEpoch(), a.reason());
@@ -167,6 +167,6 @@ public final class AtxBuilderActor extends AbstractBehavior<AtxBuilderActor.Comm
     }
 
     private void logExpired(EpochId publishEpoch, String reason) {
-        getContext().getLog().warn("ATX for epoch {} given up: {}", publishEpoch, reason);
+        getContext().getLog().warn("ATX for epoch {} given up: {}", publishEpoch.value(), reason);
     }
 }
