@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The tortoise algorithm (spec 05 §9): advances the processed layer, keeps local opinions, runs verifying and full
@@ -329,19 +330,7 @@ final class Turtle {
     }
 
     private Progress runVerifying() {
-        long verified = s.evicted;
-        long changed = NONE;
-        for (long target = s.evicted + 1; target < s.processed; target++) {
-            LayerVerifier.Outcome o = verifying.verify(target);
-            if (!o.verified()) {
-                break;
-            }
-            if (o == LayerVerifier.Outcome.CHANGED) {
-                changed = Math.min(changed, target);
-            }
-            verified = target;
-        }
-        return new Progress(verified, changed);
+        return verifyUpward(verifying::verify);
     }
 
     private Progress runFull() {
@@ -355,10 +344,18 @@ final class Turtle {
                 full.counted = l;
             }
         }
+        return verifyUpward(full::verify);
+    }
+
+    /**
+     * Both modes walk up from the last evicted layer and stop at the first layer the mode cannot verify; the lowest
+     * layer whose validity changed is where the opinions have to be recomputed from.
+     */
+    private Progress verifyUpward(LongFunction<LayerVerifier.Outcome> mode) {
         long verified = s.evicted;
         long changed = NONE;
         for (long target = s.evicted + 1; target < s.processed; target++) {
-            LayerVerifier.Outcome o = full.verify(target);
+            LayerVerifier.Outcome o = mode.apply(target);
             if (!o.verified()) {
                 break;
             }
