@@ -91,9 +91,7 @@ public final class FileTreeStore implements TreeStore {
 
     @Override
     public byte[] read(int height, long index) {
-        if (index < 0 || index >= width(height)) {
-            throw new IndexOutOfBoundsException("node " + index + " of layer " + height);
-        }
+        requireStored(height, index);
         try {
             drain(height);
             ByteBuffer out = ByteBuffer.allocate(NODE_SIZE);

@@ -33,9 +33,7 @@ public final class MemoryTreeStore implements TreeStore {
 
     @Override
     public byte[] read(int height, long index) {
-        if (index < 0 || index >= width(height)) {
-            throw new IndexOutOfBoundsException("node " + index + " of layer " + height);
-        }
+        requireStored(height, index);
         int offset = Math.toIntExact(index * NODE_SIZE);
         return Arrays.copyOfRange(layers.get(height), offset, offset + NODE_SIZE);
     }

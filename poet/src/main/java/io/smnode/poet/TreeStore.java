@@ -16,6 +16,13 @@ public interface TreeStore extends AutoCloseable {
     /** Node {@code index} of layer {@code height}; {@code index < width(height)}. */
     byte[] read(int height, long index);
 
+    /** @throws IndexOutOfBoundsException unless node {@code index} of layer {@code height} is stored */
+    default void requireStored(int height, long index) {
+        if (index < 0 || index >= width(height)) {
+            throw new IndexOutOfBoundsException("node " + index + " of layer " + height);
+        }
+    }
+
     /** Drops nodes of {@code height} beyond {@code width} (recovery after a crash between checkpoints). */
     void truncate(int height, long width);
 
