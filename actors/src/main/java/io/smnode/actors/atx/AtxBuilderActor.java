@@ -1,14 +1,14 @@
 package io.smnode.actors.atx;
 
 import io.smnode.core.types.EpochId;
-import io.smnode.mesh.atx.builder.AtxBuilder;
-import io.smnode.mesh.atx.builder.BuilderAction;
-import io.smnode.mesh.atx.builder.BuilderConfig;
-import io.smnode.mesh.atx.builder.BuilderDecision;
-import io.smnode.mesh.atx.builder.BuilderInput;
-import io.smnode.mesh.atx.builder.BuilderState;
-import io.smnode.mesh.atx.builder.BuilderStateStore;
-import io.smnode.mesh.atx.builder.SmesherSetup;
+import io.smnode.activation.builder.AtxBuilder;
+import io.smnode.activation.builder.BuilderAction;
+import io.smnode.activation.builder.BuilderConfig;
+import io.smnode.activation.builder.BuilderDecision;
+import io.smnode.activation.builder.BuilderInput;
+import io.smnode.activation.builder.BuilderState;
+import io.smnode.activation.builder.BuilderStateStore;
+import io.smnode.activation.builder.SmesherSetup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.smnode.actors.atx;
 
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
-import io.smnode.mesh.atx.AtxStore;
-import io.smnode.mesh.atx.AtxVerdict;
+import io.smnode.activation.AtxStore;
+import io.smnode.activation.AtxVerdict;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.smnode.actors.atx;
 
-import io.smnode.mesh.atx.ActivationTxV1;
-import io.smnode.mesh.atx.AtxHeader;
-import io.smnode.mesh.atx.AtxStore;
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxStore;
 
 /**
  * The node's ATX storage as the handler uses it: validation reads it ({@link AtxStore}) on the validation thread

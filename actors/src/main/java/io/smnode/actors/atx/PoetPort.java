@@ -1,7 +1,7 @@
 package io.smnode.actors.atx;
 
 import io.smnode.core.types.Bytes;
-import io.smnode.mesh.atx.builder.PoetSubmission;
+import io.smnode.activation.builder.PoetSubmission;
 import io.smnode.poet.PoetProof;
 import java.time.Instant;
 import java.util.List;

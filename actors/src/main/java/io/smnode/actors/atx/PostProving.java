@@ -1,7 +1,7 @@
 package io.smnode.actors.atx;
 
 import io.smnode.core.types.Hash32;
-import io.smnode.mesh.atx.PostV1;
+import io.smnode.activation.PostV1;
 
 /**
  * Blocking PoST proving over the identity's data (post-gpu's {@code Prover}): called on the proving dispatcher only,

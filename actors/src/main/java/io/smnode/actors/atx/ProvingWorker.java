@@ -1,7 +1,7 @@
 package io.smnode.actors.atx;
 
 import io.smnode.core.types.Hash32;
-import io.smnode.mesh.atx.PostV1;
+import io.smnode.activation.PostV1;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;

@@ -1,6 +1,6 @@
 package io.smnode.actors.atx;
 
-import io.smnode.mesh.atx.ActivationTxV1;
+import io.smnode.activation.ActivationTxV1;
 import java.time.Instant;
 
 /** An own ATX for gossip on {@code ax1}; the publisher retries until {@code retryUntil} ({@code S(P+1)}). */

@@ -11,7 +11,7 @@ import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
-import io.smnode.mesh.atx.builder.PoetSubmission;
+import io.smnode.activation.builder.PoetSubmission;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.MemoryRegistrationStore;
 import io.smnode.poet.MemoryTreeStore;

@@ -16,7 +16,7 @@ import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
-import io.smnode.mesh.atx.builder.PoetSubmission;
+import io.smnode.activation.builder.PoetSubmission;
 import io.smnode.poet.MerkleProof;
 import io.smnode.poet.PoetInfo;
 import io.smnode.poet.PoetProof;

@@ -5,7 +5,7 @@ import io.smnode.core.codec.ScaleCodec;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.LayerId;
-import io.smnode.mesh.atx.ActivationTxV1;
+import io.smnode.activation.ActivationTxV1;
 import java.util.List;
 import java.util.Optional;
 

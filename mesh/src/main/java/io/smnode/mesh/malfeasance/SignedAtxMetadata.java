@@ -5,8 +5,8 @@ import io.smnode.core.codec.ScaleCodec;
 import io.smnode.core.codec.ScaleCodecs;
 import io.smnode.core.signing.Signature;
 import io.smnode.core.types.NodeId;
-import io.smnode.mesh.atx.ActivationTxV1;
-import io.smnode.mesh.atx.AtxMetadata;
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxMetadata;
 
 /** One half of a double-ATX proof: what a smesher signed for an ATX and its signature (spec 07 §5, type 1). */
 public record SignedAtxMetadata(AtxMetadata metadata, NodeId smesherId, Signature signature) {

@@ -1,5 +1,6 @@
 package io.smnode.mesh.proposal;
 
+import io.smnode.activation.BallotSlots;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.BlockId;
@@ -118,7 +119,7 @@ public final class BallotValidator {
             if (activeSetWeight.getAsLong() == 0) {
                 return reject(BallotRule.EMPTY_ACTIVE_SET, "active set has no weight");
             }
-            long slots = Eligibility.slots(atx.get().weight(), params.layerAvgSize(), params.layersPerEpoch(),
+            long slots = BallotSlots.slots(atx.get().weight(), params.layerAvgSize(), params.layersPerEpoch(),
                     ctx.minimalActiveSetWeight(epoch), activeSetWeight.getAsLong());
             if (epochData.eligibilityCount() != slots) {
                 return reject(BallotRule.WRONG_ELIGIBILITY_COUNT, "claims " + epochData.eligibilityCount() + " slots, ATX earns " + slots);

@@ -10,25 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ballot eligibility (spec 03 §3): how many slots an ATX earns in an epoch, the VRF message of each slot, and the
- * layer a slot's proof lands in. Pure arithmetic; the VRF signer is passed in.
+ * Ballot eligibility (spec 03 §3): the VRF message of each slot and the layer a slot's proof lands in (how many
+ * slots an ATX earns is {@link io.smnode.activation.BallotSlots}). Pure arithmetic; the VRF signer is passed in.
  */
 public final class Eligibility {
     private Eligibility() {}
-
-    /**
-     * {@code max(1, weight · layerAvgSize · layersPerEpoch / max(minWeight, activeSetWeight))} in uint64.
-     * <b>Quirk:</b> the reference multiplies in uint64 and lets the product wrap; so does this (Java's long
-     * multiplication wraps identically) and the division is unsigned.
-     */
-    public static long slots(long atxWeight, int layerAvgSize, int layersPerEpoch, long minWeight, long activeSetWeight) {
-        long total = Long.compareUnsigned(minWeight, activeSetWeight) >= 0 ? minWeight : activeSetWeight;
-        if (total == 0) {
-            throw new IllegalArgumentException("active set weight and minimal weight are both zero");
-        }
-        long n = Long.divideUnsigned(atxWeight * layerAvgSize * layersPerEpoch, total);
-        return n == 0 ? 1 : n;
-    }
 
     /** SCALE of {@code {type=3, beacon[4], epoch, vrfNonce, counter}}: what slot {@code j}'s VRF proof signs. */
     public static byte[] vrfMessage(Beacon beacon, EpochId epoch, long vrfNonce, long j) {

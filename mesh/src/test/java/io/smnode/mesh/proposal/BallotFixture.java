@@ -1,5 +1,6 @@
 package io.smnode.mesh.proposal;
 
+import io.smnode.activation.BallotSlots;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.Signature;
@@ -31,7 +32,7 @@ final class BallotFixture implements BallotContext {
 
     final EdSigner signer = EdSigner.fromSeed(Hex.decode("11".repeat(32)), PREFIX);
     final AtxId atx = AtxId.ofHex("cc".repeat(32));
-    final long slots = Eligibility.slots(WEIGHT, LAYER_AVG_SIZE, LAYERS_PER_EPOCH, 0, WEIGHT);
+    final long slots = BallotSlots.slots(WEIGHT, LAYER_AVG_SIZE, LAYERS_PER_EPOCH, 0, WEIGHT);
     final Map<AtxId, AtxFacts> atxs = new HashMap<>(Map.of(atx, new AtxFacts(signer.nodeId(), EPOCH, WEIGHT, VRF_NONCE)));
     final Map<BallotId, Ballot> ballots = new HashMap<>();
     final Map<Hash32, Long> activeSets = new HashMap<>(Map.of(ACTIVE_SET, WEIGHT));

@@ -5,7 +5,7 @@ import io.smnode.core.net.NetworkParams;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
-import io.smnode.mesh.atx.PostV1;
+import io.smnode.activation.PostV1;
 import io.smnode.post.init.InitConfig;
 import io.smnode.post.init.InitException;
 import io.smnode.post.init.InitListener;

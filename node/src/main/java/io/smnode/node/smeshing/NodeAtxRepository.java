@@ -3,9 +3,9 @@ package io.smnode.node.smeshing;
 import io.smnode.actors.atx.AtxRepository;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.NodeId;
-import io.smnode.mesh.atx.ActivationTxV1;
-import io.smnode.mesh.atx.AtxHeader;
-import io.smnode.mesh.atx.StoredAtx;
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxHeader;
+import io.smnode.activation.StoredAtx;
 import io.smnode.persistence.atx.LmdbAtxStore;
 import java.util.Optional;
 

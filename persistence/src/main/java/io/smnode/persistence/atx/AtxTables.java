@@ -7,7 +7,7 @@ import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
-import io.smnode.mesh.atx.StoredAtx;
+import io.smnode.activation.StoredAtx;
 import io.smnode.persistence.Codecs;
 import io.smnode.persistence.Table;
 import io.smnode.poet.RoundProof;

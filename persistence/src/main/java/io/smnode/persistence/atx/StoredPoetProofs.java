@@ -2,8 +2,8 @@ package io.smnode.persistence.atx;
 
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
-import io.smnode.mesh.atx.MerkleProofV1;
-import io.smnode.mesh.atx.PoetMembershipCheck;
+import io.smnode.activation.MerkleProofV1;
+import io.smnode.activation.PoetMembershipCheck;
 import io.smnode.persistence.Store;
 import io.smnode.persistence.WriteBatch;
 import io.smnode.poet.MembershipProof;

@@ -1,0 +1,139 @@
+package io.smnode.activation.builder;
+
+import io.smnode.core.codec.CoreCodecs;
+import io.smnode.core.codec.ScaleCodec;
+import io.smnode.core.codec.ScaleCodecs;
+import io.smnode.core.codec.ScaleException;
+import io.smnode.core.codec.ScaleReader;
+import io.smnode.core.codec.ScaleWriter;
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.MerkleProofV1;
+import io.smnode.activation.NIPostChallengeV1;
+import io.smnode.activation.builder.BuilderPhase.AwaitingProofs;
+import io.smnode.activation.builder.BuilderPhase.Built;
+import io.smnode.activation.builder.BuilderPhase.Idle;
+import io.smnode.activation.builder.BuilderPhase.Positioning;
+import io.smnode.activation.builder.BuilderPhase.ProofCandidate;
+import io.smnode.activation.builder.BuilderPhase.Proving;
+import io.smnode.activation.builder.BuilderPhase.Registering;
+import io.smnode.activation.builder.BuilderPhase.Registration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The builder state's own storage format (not a network format): SCALE, a phase as a one-byte tag followed by its
+ * fields, instants as i64 seconds (LE) and u32 nanoseconds (LE), PoET names as strings of at most 256 bytes.
+ */
+final class BuilderStateCodec {
+    /** An ATX nests options four deep inside the optional last ATX and a phase. */
+    static final int MAX_NESTED = 8;
+    private static final int MAX_POETS = 64;
+    private static final long MAX_NAME = 256;
+
+    private BuilderStateCodec() {}
+
+    private static final ScaleCodec<Instant> INSTANT = ScaleCodec.of(
+            (w, t) -> {
+                w.field("Seconds", ScaleCodecs.U64_LE, t.getEpochSecond());
+                w.field("Nanos", ScaleCodecs.U32_LE, (long) t.getNano());
+            },
+            r -> {
+                long seconds = r.field("Seconds", ScaleCodecs.U64_LE);
+                long nanos = r.field("Nanos", ScaleCodecs.U32_LE);
+                if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()
+                        || nanos > 999_999_999L) {
+                    throw r.error(ScaleException.Reason.INVALID_VALUE, r.position(), "instant out of range");
+                }
+                return Instant.ofEpochSecond(seconds, nanos);
+            });
+
+    private static final ScaleCodec<String> NAME = ScaleCodecs.string(MAX_NAME);
+
+    private static final ScaleCodec<Registration> REGISTRATION = ScaleCodec.of(
+            (w, v) -> {
+                w.field("Poet", NAME, v.poet());
+                w.field("Round", ScaleCodecs.COMPACT_U64, v.round());
+                w.field("RoundEnd", INSTANT, v.roundEnd());
+            },
+            r -> new Registration(r.field("Poet", NAME), r.field("Round", ScaleCodecs.COMPACT_U64),
+                    r.field("RoundEnd", INSTANT)));
+
+    private static final ScaleCodec<ProofCandidate> CANDIDATE = ScaleCodec.of(
+            (w, v) -> {
+                w.field("Poet", NAME, v.poet());
+                w.field("PoetRef", CoreCodecs.HASH32, v.poetRef());
+                w.field("LeafCount", ScaleCodecs.COMPACT_U64, v.leafCount());
+                w.field("Membership", MerkleProofV1.CODEC, v.membership());
+            },
+            r -> new ProofCandidate(r.field("Poet", NAME), r.field("PoetRef", CoreCodecs.HASH32),
+                    r.field("LeafCount", ScaleCodecs.COMPACT_U64), r.field("Membership", MerkleProofV1.CODEC)));
+
+    private static final ScaleCodec<List<Registration>> REGISTRATIONS =
+            ScaleCodecs.structSlice(REGISTRATION, MAX_POETS);
+    private static final ScaleCodec<List<ProofCandidate>> CANDIDATES =
+            ScaleCodecs.structSlice(CANDIDATE, MAX_POETS);
+    private static final ScaleCodec<List<String>> NAMES = ScaleCodecs.slice(NAME, MAX_POETS);
+
+    private static final int IDLE = 0;
+    private static final int POSITIONING = 1;
+    private static final int REGISTERING = 2;
+    private static final int AWAITING_PROOFS = 3;
+    private static final int PROVING = 4;
+    private static final int BUILT = 5;
+
+    static final ScaleCodec<BuilderPhase> PHASE = ScaleCodec.of(BuilderStateCodec::encodePhase,
+            BuilderStateCodec::decodePhase);
+
+    static final ScaleCodec<BuilderState> STATE = ScaleCodec.of(
+            (w, s) -> {
+                w.field("LastPublished", ScaleCodecs.option(ActivationTxV1.CODEC), s.lastPublished());
+                w.field("Phase", PHASE, s.phase());
+            },
+            r -> new BuilderState(r.field("LastPublished", ScaleCodecs.option(ActivationTxV1.CODEC)),
+                    r.field("Phase", PHASE)));
+
+    private static void encodePhase(ScaleWriter w, BuilderPhase phase) {
+        if (phase instanceof Idle) {
+            w.field("Tag", ScaleCodecs.U8, IDLE);
+        } else if (phase instanceof Positioning p) {
+            w.field("Tag", ScaleCodecs.U8, POSITIONING);
+            w.field("PublishEpoch", CoreCodecs.EPOCH_ID, p.publishEpoch());
+        } else if (phase instanceof Registering p) {
+            w.field("Tag", ScaleCodecs.U8, REGISTERING);
+            w.field("Challenge", NIPostChallengeV1.CODEC, p.challenge());
+            w.field("Registrations", REGISTRATIONS, p.registrations());
+        } else if (phase instanceof AwaitingProofs p) {
+            w.field("Tag", ScaleCodecs.U8, AWAITING_PROOFS);
+            w.field("Challenge", NIPostChallengeV1.CODEC, p.challenge());
+            w.field("Registrations", REGISTRATIONS, p.registrations());
+            w.field("Candidates", CANDIDATES, p.candidates());
+            w.field("AnsweredWithout", NAMES, p.answeredWithout());
+        } else if (phase instanceof Proving p) {
+            w.field("Tag", ScaleCodecs.U8, PROVING);
+            w.field("Challenge", NIPostChallengeV1.CODEC, p.challenge());
+            w.field("Chosen", CANDIDATE, p.chosen());
+        } else if (phase instanceof Built p) {
+            w.field("Tag", ScaleCodecs.U8, BUILT);
+            w.field("Atx", ActivationTxV1.CODEC, p.atx());
+        } else {
+            throw new IllegalStateException("unknown phase " + phase);
+        }
+    }
+
+    private static BuilderPhase decodePhase(ScaleReader r) throws ScaleException {
+        int start = r.position();
+        int tag = r.field("Tag", ScaleCodecs.U8);
+        return switch (tag) {
+            case IDLE -> new Idle();
+            case POSITIONING -> new Positioning(r.field("PublishEpoch", CoreCodecs.EPOCH_ID));
+            case REGISTERING -> new Registering(r.field("Challenge", NIPostChallengeV1.CODEC),
+                    r.field("Registrations", REGISTRATIONS));
+            case AWAITING_PROOFS -> new AwaitingProofs(r.field("Challenge", NIPostChallengeV1.CODEC),
+                    r.field("Registrations", REGISTRATIONS), r.field("Candidates", CANDIDATES),
+                    r.field("AnsweredWithout", NAMES));
+            case PROVING -> new Proving(r.field("Challenge", NIPostChallengeV1.CODEC), r.field("Chosen", CANDIDATE));
+            case BUILT -> new Built(r.field("Atx", ActivationTxV1.CODEC));
+            default -> throw r.error(ScaleException.Reason.INVALID_VALUE, start, "unknown builder phase " + tag);
+        };
+    }
+}

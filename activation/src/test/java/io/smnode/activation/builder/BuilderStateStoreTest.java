@@ -1,0 +1,107 @@
+package io.smnode.activation.builder;
+
+import static io.smnode.activation.builder.BuilderWorld.at;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smnode.core.codec.ScaleException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The state encoding round-trips every state a real run goes through; the file store is atomic and checks bytes. */
+class BuilderStateStoreTest {
+    static List<BuilderState> states;
+
+    /** Keeps every state a two-epoch run saves. */
+    private static final class Recording implements BuilderStateStore {
+        final List<BuilderState> saved = new ArrayList<>();
+
+        @Override
+        public Optional<BuilderState> load() {
+            return saved.isEmpty() ? Optional.empty() : Optional.of(saved.get(saved.size() - 1));
+        }
+
+        @Override
+        public void save(BuilderState state) {
+            saved.add(state);
+        }
+    }
+
+    @BeforeAll
+    static void recordARun() throws Exception {
+        Recording store = new Recording();
+        new BuilderWorld(TinyPost.shared(), store, "poet-a").runUntil(at(250));
+        states = store.saved;
+    }
+
+    @Test
+    void aRunGoesThroughEveryPhase() {
+        Set<Class<?>> phases = new HashSet<>();
+        states.forEach(s -> phases.add(s.phase().getClass()));
+        assertEquals(Set.of(BuilderPhase.Idle.class, BuilderPhase.Positioning.class, BuilderPhase.Registering.class,
+                BuilderPhase.AwaitingProofs.class, BuilderPhase.Proving.class), phases,
+                "Built is passed through within a step here: publishing at S(P) is already due when the ATX is built");
+    }
+
+    @Test
+    void everyStateRoundTrips() throws Exception {
+        for (BuilderState state : states) {
+            byte[] bytes = state.encode();
+            BuilderState decoded = BuilderState.decode(bytes);
+            assertEquals(state, decoded);
+            assertArrayEquals(bytes, decoded.encode());
+        }
+    }
+
+    @Test
+    void aBuiltStateRoundTrips() throws Exception {
+        BuilderState last = states.get(states.size() - 1);
+        BuilderState built = new BuilderState(Optional.empty(), new BuilderPhase.Built(last.lastPublished().get()));
+        assertEquals(built, BuilderState.decode(built.encode()));
+    }
+
+    @Test
+    void anUnknownPhaseTagIsATypedError() {
+        byte[] bytes = BuilderState.INITIAL.encode();
+        bytes[bytes.length - 1] = 9;
+        ScaleException e = assertThrows(ScaleException.class, () -> BuilderState.decode(bytes));
+        assertEquals(ScaleException.Reason.INVALID_VALUE, e.reason());
+    }
+
+    @Test
+    void everyTruncationOfAStateIsATypedError() {
+        byte[] bytes = states.get(states.size() - 1).encode();
+        for (int n = 0; n < bytes.length; n++) {
+            byte[] cut = Arrays.copyOf(bytes, n);
+            assertThrows(ScaleException.class, () -> BuilderState.decode(cut), "prefix of " + n + " bytes");
+        }
+    }
+
+    @Test
+    void theFileStoreIsEmptyUntilSavedThenLoadsTheLastSave(@TempDir Path dir) throws Exception {
+        FileBuilderStateStore store = new FileBuilderStateStore(dir.resolve("state"));
+        assertEquals(Optional.empty(), store.load());
+        for (BuilderState state : states) {
+            store.save(state);
+        }
+        assertEquals(Optional.of(states.get(states.size() - 1)), new FileBuilderStateStore(dir.resolve("state")).load());
+        assertTrue(Files.notExists(dir.resolve("state.tmp")), "no temporary file is left behind");
+    }
+
+    @Test
+    void aCorruptFileIsReportedNotReturned(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("state"), new byte[] {1, 2, 3});
+        assertThrows(BuilderStateException.class, () -> new FileBuilderStateStore(dir.resolve("state")).load());
+    }
+}

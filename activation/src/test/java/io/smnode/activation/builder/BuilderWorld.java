@@ -1,0 +1,340 @@
+package io.smnode.activation.builder;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
+import io.smnode.core.types.NodeId;
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxChoice;
+import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxIndex;
+import io.smnode.activation.AtxParams;
+import io.smnode.activation.AtxStore;
+import io.smnode.activation.AtxValidator;
+import io.smnode.activation.AtxVerdict;
+import io.smnode.activation.MerkleProofV1;
+import io.smnode.activation.PoetMembershipCheck;
+import io.smnode.activation.StoredAtx;
+import io.smnode.activation.builder.BuilderAction.ChoosePositioning;
+import io.smnode.activation.builder.BuilderAction.Expired;
+import io.smnode.activation.builder.BuilderAction.FetchProof;
+import io.smnode.activation.builder.BuilderAction.Prove;
+import io.smnode.activation.builder.BuilderAction.Publish;
+import io.smnode.activation.builder.BuilderAction.Register;
+import io.smnode.poet.MembershipProof;
+import io.smnode.poet.MembershipTree;
+import io.smnode.poet.MemoryRegistrationStore;
+import io.smnode.poet.MemoryTreeStore;
+import io.smnode.poet.PoetConfig;
+import io.smnode.poet.PoetService;
+import io.smnode.poet.PowParams;
+import io.smnode.poet.ProofException;
+import io.smnode.poet.RoundProof;
+import io.smnode.poet.RoundSchedule;
+import io.smnode.poet.SubmitRequest;
+import io.smnode.poet.SubmitResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A test clock, one in-process {@link PoetService} per configured PoET (its {@code advance} driven by the same
+ * clock), the tiny PoST, and an ATX validator standing in for the network: every action of the builder is carried
+ * out here and answered with the input a node would feed back. Faults can be injected per PoET, and the builder
+ * can be "crashed" after any step: its in-flight answers and that step's actions are lost, and a new builder is
+ * opened over the same state store.
+ */
+final class BuilderWorld {
+    static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
+    static final Duration EPOCH = Duration.ofSeconds(100);
+    static final Duration PHASE_SHIFT = Duration.ofSeconds(10);
+    static final Duration CYCLE_GAP = Duration.ofSeconds(5);
+    static final Duration GRACE = Duration.ofSeconds(5);
+    static final Duration RETRY = Duration.ofSeconds(1);
+    /** 3 % of the cycle gap. */
+    static final Duration JITTER = Duration.ofMillis(150);
+    static final long TICK_SIZE = 1;
+    private static final PowParams POW = new PowParams(Bytes.wrap(new byte[32]), 0);
+
+    final TinyPost post;
+    final BuilderConfig config;
+    final BuilderStateStore store;
+    private final Map<String, PoetService> poets = new LinkedHashMap<>();
+    private final Map<Hash32, RoundProof> proofsByRef = new HashMap<>();
+    private final AtxValidator validator;
+    private final Atxs atxs = new Atxs();
+    private final Map<EpochId, AtxIndex> byPublishEpoch = new HashMap<>();
+    private final Deque<BuilderInput> inbox = new ArrayDeque<>();
+    private AtxBuilder builder;
+    private Optional<Instant> wakeAt = Optional.empty();
+
+    Instant now = GENESIS;
+    int steps;
+    /** PoET name → time before which it does not answer at all. */
+    final Map<String, Instant> downUntil = new HashMap<>();
+    /** PoET name → time before which registrations quote stale PoW parameters (the PoET refuses them). */
+    final Map<String, Instant> refuseUntil = new HashMap<>();
+    /** PoET name → time before which its proofs are withheld. */
+    final Map<String, Instant> proofsWithheldUntil = new HashMap<>();
+
+    /** How many PoST proofs fail before one succeeds. */
+    int provingFailures;
+    final List<Instant> provingAttempts = new ArrayList<>();
+
+    final List<ActivationTxV1> gossiped = new ArrayList<>();
+    /** When each of {@link #gossiped} was handed out. */
+    final List<Instant> gossipTimes = new ArrayList<>();
+    final List<Expired> expired = new ArrayList<>();
+    final List<Register> registrations = new ArrayList<>();
+    final List<AtxVerdict> verdicts = new ArrayList<>();
+
+    /** PoETs that each prove the minimum of 150 leaves per round. */
+    BuilderWorld(TinyPost post, BuilderStateStore store, String... poetNames) throws Exception {
+        this(post, store, minimalLeaves(poetNames));
+    }
+
+    /** PoETs by name, each with the leaves its rounds prove. */
+    BuilderWorld(TinyPost post, BuilderStateStore store, Map<String, Long> leavesByPoet) throws Exception {
+        this(post, store, PHASE_SHIFT, leavesByPoet);
+    }
+
+    /**
+     * With another phase shift: one below the cycle gap makes rounds end before the publish epoch starts, so a
+     * built ATX waits for {@code S(P)}.
+     */
+    BuilderWorld(TinyPost post, BuilderStateStore store, Duration phaseShift, Map<String, Long> leavesByPoet)
+            throws Exception {
+        this.post = post;
+        this.store = store;
+        this.config = new BuilderConfig(GENESIS, EPOCH, phaseShift, CYCLE_GAP, GRACE,
+                List.copyOf(leavesByPoet.keySet()), RETRY, JITTER);
+        RoundSchedule schedule = new RoundSchedule(GENESIS, EPOCH, phaseShift, CYCLE_GAP);
+        for (Map.Entry<String, Long> poet : leavesByPoet.entrySet()) {
+            PoetConfig poetConfig = new PoetConfig(schedule, Bytes.wrap(new byte[32]), poet.getValue(),
+                    PoetConfig.DEFAULT_MAX_ROUND_MEMBERS, POW, Optional.empty());
+            poets.put(poet.getKey(),
+                    new PoetService(poetConfig, new MemoryRegistrationStore(), r -> new MemoryTreeStore(), now));
+        }
+        AtxParams params = new AtxParams(TinyPost.PREFIX, TinyPost.GOLDEN, TICK_SIZE, TinyPost.verifyingParams(),
+                (int) TinyPost.K2, Bytes.ofHex("0123456789"));
+        validator = new AtxValidator(params, post.verifier(), new ServiceMembership());
+        builder = new AtxBuilder(post.setup, config, store);
+    }
+
+    /** Runs until the clock passes {@code until}, crashing the builder right after step {@code crashAfter} (0: never). */
+    void runUntil(Instant until, int crashAfter) throws Exception {
+        inbox.add(new BuilderInput.Tick(now));
+        while (true) {
+            BuilderInput input = inbox.poll();
+            if (input == null) {
+                if (wakeAt.isEmpty() || wakeAt.get().isAfter(until)) {
+                    now = until;
+                    return;
+                }
+                now = wakeAt.get().isAfter(now) ? wakeAt.get() : now;
+                input = new BuilderInput.Tick(now);
+            }
+            BuilderDecision decision = builder.on(input);
+            steps++;
+            wakeAt = decision.wakeAt();
+            if (steps == crashAfter) {
+                inbox.clear();
+                builder = new AtxBuilder(post.setup, config, store);
+                inbox.add(new BuilderInput.Tick(now));
+                continue;
+            }
+            for (BuilderAction action : decision.actions()) {
+                carryOut(action);
+            }
+        }
+    }
+
+    void runUntil(Instant until) throws Exception {
+        runUntil(until, 0);
+    }
+
+    private void carryOut(BuilderAction action) throws Exception {
+        if (action instanceof ChoosePositioning a) {
+            inbox.add(new BuilderInput.PositioningChosen(now, a.publishEpoch(), positioning(a.publishEpoch())));
+        } else if (action instanceof Register a) {
+            registrations.add(a);
+            inbox.add(register(a));
+        } else if (action instanceof FetchProof a) {
+            inbox.add(fetch(a));
+        } else if (action instanceof Prove a) {
+            provingAttempts.add(now);
+            if (provingFailures > 0) {
+                provingFailures--;
+                inbox.add(new BuilderInput.PostFailed(now, a.poetRef(), "disk read error"));
+            } else {
+                inbox.add(new BuilderInput.PostProven(now, a.poetRef(), post.prove(a.poetRef())));
+            }
+        } else if (action instanceof Publish a) {
+            gossiped.add(a.atx());
+            gossipTimes.add(now);
+            receive(a.atx());
+        } else if (action instanceof Expired a) {
+            expired.add(a);
+        }
+    }
+
+    /** Spec 02 §5 step 3 over what this world has accepted (every chain verifies here: all ATXs are full-checked). */
+    private AtxId positioning(EpochId publishEpoch) {
+        AtxIndex published = byPublishEpoch.getOrDefault(EpochId.of(publishEpoch.value() - 1), new AtxIndex(1));
+        Optional<AtxHeader> own = atxs.lastHeader(post.setup.signer().nodeId());
+        return AtxChoice.positioning(published, id -> true, TinyPost.GOLDEN, own);
+    }
+
+    private BuilderInput register(Register a) {
+        if (now.isBefore(downUntil.getOrDefault(a.poet(), Instant.MIN))) {
+            return new BuilderInput.PoetUnavailable(now, a.poet(), "connection refused");
+        }
+        PoetService poet = poets.get(a.poet());
+        boolean refuse = now.isBefore(refuseUntil.getOrDefault(a.poet(), Instant.MIN));
+        PowParams quoted = refuse ? new PowParams(Bytes.wrap(new byte[32]), 1) : poet.powParams();
+        PoetSubmission s = a.submission();
+        SubmitRequest request = new SubmitRequest(s.prefix(), Bytes.of(s.challenge().toByteArray()),
+                Bytes.of(s.pubkey().toByteArray()), Bytes.of(s.signature().toByteArray()), 0, quoted,
+                Optional.empty(), Optional.empty(), Optional.of(a.roundEndBy()));
+        SubmitResult result = poet.submit(request, now);
+        if (result instanceof SubmitResult.Accepted ok) {
+            return new BuilderInput.PoetRegistered(now, a.poet(), ok.round(), now.plus(ok.roundEnd()));
+        }
+        SubmitResult.Rejected no = (SubmitResult.Rejected) result;
+        return new BuilderInput.PoetRejected(now, a.poet(), no.reason() + ": " + no.detail());
+    }
+
+    private BuilderInput fetch(FetchProof a) {
+        PoetService poet = poets.get(a.poet());
+        poet.advance(now);
+        Optional<RoundProof> proof = poet.proof(a.round());
+        if (now.isBefore(downUntil.getOrDefault(a.poet(), Instant.MIN))
+                || now.isBefore(proofsWithheldUntil.getOrDefault(a.poet(), Instant.MIN)) || proof.isEmpty()) {
+            return new BuilderInput.PoetUnavailable(now, a.poet(), "no proof for round " + a.round());
+        }
+        // A node stores the proof it fetched, so that it (and peers fetching it by reference) can validate ATXs.
+        proofsByRef.put(proof.get().proof().ref(), proof.get());
+        return new BuilderInput.PoetProofReceived(now, a.poet(), proof.get().proof(), proof.get().members());
+    }
+
+    /** The network's side: validate, and store what is valid. */
+    private void receive(ActivationTxV1 atx) {
+        AtxVerdict verdict = validator.validate(atx.encode(), Optional.empty(), config.epochOf(now), atxs);
+        verdicts.add(verdict);
+        if (verdict instanceof AtxVerdict.Valid valid) {
+            atxs.put(atx, valid.header());
+            byPublishEpoch.computeIfAbsent(valid.header().publishEpoch(), e -> new AtxIndex(4))
+                    .add(valid.header(), false);
+        }
+    }
+
+    /** The distinct ATXs gossiped for each publish epoch. */
+    Map<EpochId, Set<AtxId>> publishedByEpoch() {
+        Map<EpochId, Set<AtxId>> out = new LinkedHashMap<>();
+        for (ActivationTxV1 atx : gossiped) {
+            out.computeIfAbsent(atx.challenge().publishEpoch(), e -> new LinkedHashSet<>()).add(atx.id());
+        }
+        return out;
+    }
+
+    /** The valid ATXs this world's validator accepted, in order. */
+    List<AtxHeader> accepted() {
+        List<AtxHeader> out = new ArrayList<>();
+        for (AtxVerdict v : verdicts) {
+            if (v instanceof AtxVerdict.Valid valid) {
+                out.add(valid.header());
+            }
+        }
+        return out;
+    }
+
+    ActivationTxV1 gossipedAtx(AtxId id) {
+        return gossiped.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static Map<String, Long> minimalLeaves(String... names) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String name : names) {
+            out.put(name, 150L);
+        }
+        return out;
+    }
+
+    static Instant at(long seconds) {
+        return GENESIS.plusSeconds(seconds);
+    }
+
+    static void assertValid(AtxVerdict verdict) {
+        assertInstanceOf(AtxVerdict.Valid.class, verdict, verdict.toString());
+    }
+
+    /** PoET membership over the proofs this node fetched: the path must rebuild the round's statement. */
+    private final class ServiceMembership implements PoetMembershipCheck {
+        @Override
+        public OptionalLong leafCount(Hash32 poetRef) {
+            RoundProof proof = proofsByRef.get(poetRef);
+            return proof == null ? OptionalLong.empty() : OptionalLong.of(proof.proof().leafCount());
+        }
+
+        @Override
+        public boolean isMember(Hash32 poetRef, Hash32 challengeHash, MerkleProofV1 path) {
+            RoundProof proof = proofsByRef.get(poetRef);
+            if (proof == null) {
+                return false;
+            }
+            try {
+                MembershipTree.verify(Bytes.of(challengeHash.toByteArray()),
+                        new MembershipProof(path.nodes(), path.leafIndex()), proof.statement());
+                return true;
+            } catch (ProofException e) {
+                return false;
+            }
+        }
+    }
+
+    /** The node's ATX storage as validation reads it. */
+    private static final class Atxs implements AtxStore {
+        private final Map<AtxId, StoredAtx> stored = new HashMap<>();
+        private final Map<NodeId, AtxId> commitments = new HashMap<>();
+        private final Map<NodeId, AtxHeader> last = new HashMap<>();
+
+        void put(ActivationTxV1 atx, AtxHeader header) {
+            stored.put(header.id(), new StoredAtx(header.smesherId(), header.publishEpoch(), header.sequence(),
+                    atx.inner().numUnits(), header.vrfNonce(), header.tickHeight()));
+            commitments.putIfAbsent(header.smesherId(), header.commitmentAtx());
+            last.put(header.smesherId(), header);
+        }
+
+        Optional<AtxHeader> lastHeader(NodeId node) {
+            return Optional.ofNullable(last.get(node));
+        }
+
+        @Override
+        public boolean contains(AtxId id) {
+            return stored.containsKey(id);
+        }
+
+        @Override
+        public Optional<StoredAtx> atx(AtxId id) {
+            return Optional.ofNullable(stored.get(id));
+        }
+
+        @Override
+        public Optional<AtxId> commitmentOf(NodeId smesher) {
+            return Optional.ofNullable(commitments.get(smesher));
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.smnode.mesh.beacon;
-
-/** A message of the beacon protocol, ready to gossip: its topic and its SCALE bytes. */
-public sealed interface BeaconMessage
-        permits ProposalMessage, FirstVotingMessage, FollowingVotingMessage, WeakCoinMessage {
-    BeaconTopic topic();
-
-    byte[] encode();
-}
