@@ -1,10 +1,12 @@
 package io.smnode.activation;
 
+import io.smnode.core.verdict.Rule;
+
 /**
  * Each check of spec 02 §4 an ATX v1 can fail, in the order they are made. Whether a failure is IGNORE (missing
- * dependency, duplicate) or REJECT (protocol violation) is the validator's {@link AtxVerdict}.
+ * dependency, duplicate) or REJECT (protocol violation) is the validator's {@link AtxValidation}.
  */
-public enum AtxRule {
+public enum AtxRule implements Rule {
     // 1. decoding and identity
     MALFORMED,
     WRONG_HASH,
@@ -52,5 +54,10 @@ public enum AtxRule {
     /** A label check failed: not stored, and the identity is proven malicious (spec 02 §4 step 9). */
     INVALID_POST_INDEX,
     // 10. header
-    WEIGHT_OVERFLOW
+    WEIGHT_OVERFLOW;
+
+    @Override
+    public String domain() {
+        return "atx";
+    }
 }

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * initial ATX's VRF nonce and initial PoST), dependencies (PoET proof, previous, positioning and commitment ATXs),
  * commitment, previous ATX, positioning ATX, NIPoST (units, labels per unit, PoET membership, PoST on K3 indices),
  * and finally the header. Missing dependencies and duplicates are IGNORE, everything provably wrong is REJECT; a
- * failed label check of the NIPoST's PoST is {@link AtxVerdict.InvalidPostIndex}. The malfeasance checks made when
+ * failed label check of the NIPoST's PoST is a reject with rule {@link AtxRule#INVALID_POST_INDEX} naming the label. The malfeasance checks made when
  * storing (step 11) and the notifications (step 12) are the handler's.
  *
  * <p>Deterministic and single-threaded: the current epoch is an input, and the PoST verifier (not thread-safe) is
@@ -41,7 +41,7 @@ public final class AtxValidator {
     /**
      * Validates gossiped ({@code expectedId} empty) or fetched bytes ({@code expectedId} = the requested hash).
      */
-    public AtxVerdict validate(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store) {
+    public AtxValidation validate(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store) {
         ActivationTxV1 atx;
         try {
             atx = ActivationTxV1.decode(bytes);
@@ -55,14 +55,14 @@ public final class AtxValidator {
     }
 
     /** Validates a decoded ATX. */
-    public AtxVerdict validate(ActivationTxV1 atx, EpochId currentEpoch, AtxStore store) {
+    public AtxValidation validate(ActivationTxV1 atx, EpochId currentEpoch, AtxStore store) {
         if (store.contains(atx.id())) {
             return ignore(AtxRule.KNOWN, "ATX " + atx.id().hex() + " is already stored");
         }
         if (!atx.signatureValid(verifier)) {
             return reject(AtxRule.SIGNATURE, "ATX signature does not verify for " + atx.smesherId().hex());
         }
-        Optional<AtxVerdict> failure = checkSyntax(atx, currentEpoch);
+        Optional<AtxValidation> failure = checkSyntax(atx, currentEpoch);
         if (failure.isEmpty()) {
             failure = checkDependenciesKnown(atx, store);
         }
@@ -73,7 +73,7 @@ public final class AtxValidator {
     }
 
     // Step 3. NIPoST, post and metadata are known present after the first two checks.
-    private Optional<AtxVerdict> checkSyntax(ActivationTxV1 atx, EpochId currentEpoch) {
+    private Optional<AtxValidation> checkSyntax(ActivationTxV1 atx, EpochId currentEpoch) {
         InnerActivationTxV1 inner = atx.inner();
         NIPostChallengeV1 challenge = inner.challenge();
         if (inner.nipost().isEmpty()) {
@@ -93,7 +93,7 @@ public final class AtxValidator {
         return challenge.isInitial() ? checkInitialSyntax(atx) : checkNonInitialSyntax(atx);
     }
 
-    private Optional<AtxVerdict> checkInitialSyntax(ActivationTxV1 atx) {
+    private Optional<AtxValidation> checkInitialSyntax(ActivationTxV1 atx) {
         InnerActivationTxV1 inner = atx.inner();
         NIPostChallengeV1 challenge = inner.challenge();
         if (challenge.initialPost().isEmpty()) {
@@ -132,7 +132,7 @@ public final class AtxValidator {
         return Optional.empty();
     }
 
-    private static Optional<AtxVerdict> checkNonInitialSyntax(ActivationTxV1 atx) {
+    private static Optional<AtxValidation> checkNonInitialSyntax(ActivationTxV1 atx) {
         if (atx.inner().nodeId().isPresent()) {
             return fail(reject(AtxRule.NODE_ID_WITH_PREVIOUS, "ATX with a previous ATX carries a node id"));
         }
@@ -146,7 +146,7 @@ public final class AtxValidator {
     }
 
     // Step 4: what the handler must fetch before the checks below can run (empty and golden ids need nothing).
-    private Optional<AtxVerdict> checkDependenciesKnown(ActivationTxV1 atx, AtxStore store) {
+    private Optional<AtxValidation> checkDependenciesKnown(ActivationTxV1 atx, AtxStore store) {
         Optional<Hash32> ref = poetRef(atx);
         if (ref.isEmpty() || poet.leafCount(ref.get()).isEmpty()) {
             return fail(ignore(AtxRule.UNKNOWN_POET_PROOF, "PoET proof "
@@ -168,7 +168,7 @@ public final class AtxValidator {
     }
 
     // Steps 5 to 8 and 10.
-    private AtxVerdict checkAgainstDependencies(ActivationTxV1 atx, AtxStore store) {
+    private AtxValidation checkAgainstDependencies(ActivationTxV1 atx, AtxStore store) {
         NIPostChallengeV1 challenge = atx.challenge();
         InnerActivationTxV1 inner = atx.inner();
         AtxId commitment;
@@ -198,7 +198,7 @@ public final class AtxValidator {
             if (previous == null) {
                 return ignore(AtxRule.UNKNOWN_PREVIOUS_ATX, "previous ATX " + challenge.prevAtx().hex() + " is not known");
             }
-            Optional<AtxVerdict> failure = checkPrevious(atx, previous, commitment);
+            Optional<AtxValidation> failure = checkPrevious(atx, previous, commitment);
             if (failure.isPresent()) {
                 return failure.get();
             }
@@ -222,7 +222,7 @@ public final class AtxValidator {
     }
 
     // Step 6.
-    private Optional<AtxVerdict> checkPrevious(ActivationTxV1 atx, StoredAtx previous, AtxId commitment) {
+    private Optional<AtxValidation> checkPrevious(ActivationTxV1 atx, StoredAtx previous, AtxId commitment) {
         NIPostChallengeV1 challenge = atx.challenge();
         InnerActivationTxV1 inner = atx.inner();
         if (!previous.smesherId().equals(atx.smesherId())) {
@@ -248,7 +248,7 @@ public final class AtxValidator {
     }
 
     // Steps 8 and 10.
-    private AtxVerdict checkNipost(ActivationTxV1 atx, AtxId commitment, long effectiveUnits, long vrfNonce,
+    private AtxValidation checkNipost(ActivationTxV1 atx, AtxId commitment, long effectiveUnits, long vrfNonce,
                                    long baseTickHeight) {
         InnerActivationTxV1 inner = atx.inner();
         VerifyingParams post = params.post();
@@ -277,7 +277,7 @@ public final class AtxValidator {
         VerificationResult result = postVerifier.verify(nipost.post().orElseThrow().toProof(), meta, post, receiptMode());
         OptionalInt failedIndex = failedIndexId(result);
         if (failedIndex.isPresent()) {
-            return new AtxVerdict.InvalidPostIndex(failedIndex.getAsInt(), "NIPoST post: " + result);
+            return AtxValidation.invalidPostIndex(failedIndex.getAsInt(), "NIPoST post: " + result);
         }
         if (!result.isValid()) {
             return reject(AtxRule.INVALID_POST, "NIPoST post: " + result);
@@ -291,7 +291,7 @@ public final class AtxValidator {
                 commitment, inner.coinbase(), effectiveUnits, baseTickHeight, tickCount, vrfNonce, atx.smesherId(),
                 effectiveUnits * tickCount,
                 params.checksFullPost() ? AtxHeader.Validity.VALID : AtxHeader.Validity.UNKNOWN);
-        return new AtxVerdict.Valid(header);
+        return AtxValidation.valid(header);
     }
 
     /** The position of the index whose label failed, when that is why the proof failed. */
@@ -326,15 +326,15 @@ public final class AtxValidator {
         return nipost(atx).postMetadata().orElseThrow().poetRef();
     }
 
-    private static Optional<AtxVerdict> fail(AtxVerdict verdict) {
+    private static Optional<AtxValidation> fail(AtxValidation verdict) {
         return Optional.of(verdict);
     }
 
-    private static AtxVerdict reject(AtxRule rule, String detail) {
-        return new AtxVerdict.Reject(rule, detail);
+    private static AtxValidation reject(AtxRule rule, String detail) {
+        return AtxValidation.reject(rule, detail);
     }
 
-    private static AtxVerdict ignore(AtxRule rule, String detail) {
-        return new AtxVerdict.Ignore(rule, detail);
+    private static AtxValidation ignore(AtxRule rule, String detail) {
+        return AtxValidation.ignore(rule, detail);
     }
 }

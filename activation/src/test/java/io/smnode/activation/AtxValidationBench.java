@@ -56,7 +56,7 @@ public final class AtxValidationBench {
         initialRecipe.postMetadata = Optional.of(PostMetadataV1.of(POET_REF, setup.labelsPerUnit()));
         ActivationTxV1 initial = initialRecipe.sign(id.signer());
         poet.member(POET_REF, initial.challenge().hash());
-        AtxHeader initialHeader = ((AtxVerdict.Valid) validator.validate(initial, E2, new FakeAtxStore())).header();
+        AtxHeader initialHeader = validator.validate(initial, E2, new FakeAtxStore()).header().orElseThrow();
         FakeAtxStore store = new FakeAtxStore().put(initial, initialHeader);
 
         AtxBuilder nextRecipe = AtxBuilder.next(id, initial, E3, initial.id(), POET_REF);
@@ -71,7 +71,7 @@ public final class AtxValidationBench {
     }
 
     private static double rate(AtxValidator validator, byte[] bytes, EpochId current, AtxStore store, double seconds) {
-        AtxVerdict warm = validator.validate(bytes, Optional.empty(), current, store);
+        AtxValidation warm = validator.validate(bytes, Optional.empty(), current, store);
         if (!warm.valid()) {
             throw new IllegalStateException("benchmark ATX is not valid: " + warm);
         }

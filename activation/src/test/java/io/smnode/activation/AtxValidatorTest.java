@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.signing.EdSigner;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
@@ -87,7 +88,7 @@ class AtxValidatorTest {
     }
 
     /** Validates with K3 = K2, the ATX's challenge registered at the PoET. */
-    AtxVerdict check(ActivationTxV1 atx, EpochId current, AtxStore store) {
+    AtxValidation check(ActivationTxV1 atx, EpochId current, AtxStore store) {
         poet.member(POET_REF, atx.challenge().hash());
         return validator((int) PostIdentity.K2).validate(atx.encode(), Optional.empty(), current, store);
     }
@@ -107,18 +108,23 @@ class AtxValidatorTest {
     /** The store after Alice's initial ATX was accepted. */
     FakeAtxStore storeWithA0() {
         ActivationTxV1 a0 = a0();
-        AtxVerdict verdict = check(a0, E2, new FakeAtxStore());
-        return new FakeAtxStore().put(a0, ((AtxVerdict.Valid) verdict).header());
+        AtxValidation verdict = check(a0, E2, new FakeAtxStore());
+        return new FakeAtxStore().put(a0, verdict.header().orElseThrow());
     }
 
-    static void assertRejected(AtxRule rule, AtxVerdict verdict) {
-        assertInstanceOf(AtxVerdict.Reject.class, verdict, verdict.toString());
-        assertEquals(rule, ((AtxVerdict.Reject) verdict).rule(), verdict.toString());
+    static AtxHeader assertValid(AtxValidation verdict, String message) {
+        assertTrue(verdict.valid(), message);
+        return verdict.header().orElseThrow();
     }
 
-    static void assertIgnored(AtxRule rule, AtxVerdict verdict) {
-        assertInstanceOf(AtxVerdict.Ignore.class, verdict, verdict.toString());
-        assertEquals(rule, ((AtxVerdict.Ignore) verdict).rule(), verdict.toString());
+    static void assertRejected(AtxRule rule, AtxValidation verdict) {
+        assertInstanceOf(Verdict.Reject.class, verdict.verdict(), verdict.toString());
+        assertEquals(rule, verdict.verdict().ruleOrNull(), verdict.toString());
+    }
+
+    static void assertIgnored(AtxRule rule, AtxValidation verdict) {
+        assertInstanceOf(Verdict.Ignore.class, verdict.verdict(), verdict.toString());
+        assertEquals(rule, verdict.verdict().ruleOrNull(), verdict.toString());
     }
 
     // ---- valid ATXs
@@ -126,8 +132,8 @@ class AtxValidatorTest {
     @Test
     void validInitialAtxIsAcceptedWithItsHeader() {
         ActivationTxV1 atx = a0();
-        AtxVerdict verdict = check(atx, E2, new FakeAtxStore());
-        AtxHeader h = ((AtxVerdict.Valid) assertInstanceOf(AtxVerdict.Valid.class, verdict, verdict.toString())).header();
+        AtxValidation verdict = check(atx, E2, new FakeAtxStore());
+        AtxHeader h = assertValid(verdict, verdict.toString());
         assertEquals(atx.id(), h.id());
         assertEquals(E2, h.publishEpoch());
         assertEquals(E3, h.targetEpoch());
@@ -146,8 +152,8 @@ class AtxValidatorTest {
     void validFollowUpAtxInheritsNonceAndStandsOnItsPositioningAtx() {
         FakeAtxStore store = storeWithA0();
         ActivationTxV1 atx = next().sign(alice.signer());
-        AtxVerdict verdict = check(atx, E3, store);
-        AtxHeader h = ((AtxVerdict.Valid) assertInstanceOf(AtxVerdict.Valid.class, verdict, verdict.toString())).header();
+        AtxValidation verdict = check(atx, E3, store);
+        AtxHeader h = assertValid(verdict, verdict.toString());
         assertEquals(1, h.sequence());
         assertEquals(GOLDEN, h.commitmentAtx());
         assertEquals(alice.vrfNonce(), h.vrfNonce());
@@ -160,8 +166,8 @@ class AtxValidatorTest {
         FakeAtxStore store = storeWithA0();
         StoredAtx prev = store.atxs.get(a0().id());
         store.put(a0().id(), new StoredAtx(prev.smesherId(), prev.publishEpoch(), 0, 1, prev.vrfNonce(), prev.tickHeight()));
-        AtxVerdict verdict = check(next().sign(alice.signer()), E3, store);
-        AtxHeader h = ((AtxVerdict.Valid) assertInstanceOf(AtxVerdict.Valid.class, verdict, verdict.toString())).header();
+        AtxValidation verdict = check(next().sign(alice.signer()), E3, store);
+        AtxHeader h = assertValid(verdict, verdict.toString());
         assertEquals(1, h.numUnits());
         assertEquals(LEAVES / TICK_SIZE, h.weight());
     }
@@ -170,15 +176,15 @@ class AtxValidatorTest {
     void withK3BelowK2TheAtxIsAcceptedButItsValidityStaysUnknown() {
         ActivationTxV1 atx = a0();
         poet.member(POET_REF, atx.challenge().hash());
-        AtxVerdict verdict = validator(1).validate(atx, E2, new FakeAtxStore());
-        assertEquals(AtxHeader.Validity.UNKNOWN, ((AtxVerdict.Valid) verdict).header().validity());
+        AtxValidation verdict = validator(1).validate(atx, E2, new FakeAtxStore());
+        assertEquals(AtxHeader.Validity.UNKNOWN, verdict.header().orElseThrow().validity());
     }
 
     @Test
     void initialAtxOfAnIdentityWithANonGoldenCommitmentIsAccepted() {
         FakeAtxStore store = new FakeAtxStore().put(BOB_COMMITMENT, stored(E2, 5));
         ActivationTxV1 atx = AtxBuilder.initial(bob, E3, GOLDEN, POET_REF).sign(bob.signer());
-        assertInstanceOf(AtxVerdict.Valid.class, check(atx, E3, store));
+        assertTrue(check(atx, E3, store).valid());
     }
 
     static StoredAtx stored(EpochId epoch, long tickHeight) {
@@ -190,14 +196,14 @@ class AtxValidatorTest {
     @Test
     void undecodableBytesAreRejected() {
         byte[] bytes = a0().encode();
-        AtxVerdict verdict = validator(4).validate(Arrays.copyOf(bytes, bytes.length - 1), Optional.empty(), E2,
+        AtxValidation verdict = validator(4).validate(Arrays.copyOf(bytes, bytes.length - 1), Optional.empty(), E2,
                 new FakeAtxStore());
         assertRejected(AtxRule.MALFORMED, verdict);
     }
 
     @Test
     void fetchedBytesOfAnotherHashAreRejected() {
-        AtxVerdict verdict = validator(4).validate(a0().encode(), Optional.of(POET_REF), E2, new FakeAtxStore());
+        AtxValidation verdict = validator(4).validate(a0().encode(), Optional.of(POET_REF), E2, new FakeAtxStore());
         assertRejected(AtxRule.WRONG_HASH, verdict);
     }
 
@@ -205,9 +211,9 @@ class AtxValidatorTest {
     void fetchedBytesOfTheRequestedHashAreValidated() {
         ActivationTxV1 atx = a0();
         poet.member(POET_REF, atx.challenge().hash());
-        AtxVerdict verdict = validator(4).validate(atx.encode(), Optional.of(Hash32.of(atx.id().toByteArray())), E2,
+        AtxValidation verdict = validator(4).validate(atx.encode(), Optional.of(Hash32.of(atx.id().toByteArray())), E2,
                 new FakeAtxStore());
-        assertInstanceOf(AtxVerdict.Valid.class, verdict, verdict.toString());
+        assertTrue(verdict.valid(), verdict.toString());
     }
 
     @Test
@@ -262,7 +268,7 @@ class AtxValidatorTest {
 
     @Test
     void atxForTheNextEpochIsAccepted() {
-        assertInstanceOf(AtxVerdict.Valid.class, check(a0(), EpochId.of(1), new FakeAtxStore()));
+        assertTrue(check(a0(), EpochId.of(1), new FakeAtxStore()).valid());
     }
 
     @Test
@@ -437,7 +443,7 @@ class AtxValidatorTest {
         FakeAtxStore sameUnits = storeWithA0();
         StoredAtx prev = sameUnits.atxs.get(a0().id());
         sameUnits.put(a0().id(), new StoredAtx(prev.smesherId(), prev.publishEpoch(), 0, 2, bad, prev.tickHeight()));
-        assertInstanceOf(AtxVerdict.Valid.class, check(next().sign(alice.signer()), E3, sameUnits));
+        assertTrue(check(next().sign(alice.signer()), E3, sameUnits).valid());
 
         FakeAtxStore grown = storeWithA0();
         grown.put(a0().id(), new StoredAtx(prev.smesherId(), prev.publishEpoch(), 0, 1, bad, prev.tickHeight()));
@@ -489,7 +495,7 @@ class AtxValidatorTest {
     @Test
     void challengeThatIsNotAPoetMemberIsRejected() {
         ActivationTxV1 atx = next().sign(alice.signer());
-        AtxVerdict verdict = validator(4).validate(atx, E3, storeWithA0());
+        AtxValidation verdict = validator(4).validate(atx, E3, storeWithA0());
         assertRejected(AtxRule.NOT_A_POET_MEMBER, verdict);
     }
 
@@ -507,14 +513,14 @@ class AtxValidatorTest {
         PostV1 bad = postFailingAtALabel(alice);
         AtxBuilder b = next();
         b.post = Optional.of(bad);
-        AtxVerdict verdict = check(b.sign(alice.signer()), E3, storeWithA0());
-        assertInstanceOf(AtxVerdict.InvalidPostIndex.class, verdict, verdict.toString());
+        AtxValidation verdict = check(b.sign(alice.signer()), E3, storeWithA0());
+        assertTrue(verdict.invalidPostIndex().isPresent(), verdict.toString());
         VerificationResult direct = new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(vm)).verify(
                 bad.toProof(), new ProofMetadata(alice.signer().nodeId(), GOLDEN, POET_REF, PostIdentity.NUM_UNITS),
                 params(4).post(), new VerifyMode.All());
         int expected = direct instanceof VerificationResult.InvalidMsb m ? m.indexId()
                 : ((VerificationResult.InvalidLsb) direct).indexId();
-        assertEquals(expected, ((AtxVerdict.InvalidPostIndex) verdict).indexId());
+        assertEquals(expected, verdict.invalidPostIndex().getAsInt());
         assertEquals(Optional.of(AtxRule.INVALID_POST_INDEX), verdict.failedRule());
     }
 
@@ -523,7 +529,7 @@ class AtxValidatorTest {
     @Test
     void weightThatOverflows64BitsIsRejected() {
         poet.round(POET_REF, -1L); // 2^64 - 1 leaves
-        AtxVerdict verdict = new AtxValidator(new AtxParams(PREFIX, GOLDEN, 1, params(4).post(), 4, Bytes.EMPTY),
+        AtxValidation verdict = new AtxValidator(new AtxParams(PREFIX, GOLDEN, 1, params(4).post(), 4, Bytes.EMPTY),
                 new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(vm)), poet)
                 .validate(memberOfPoet(a0()), E2, new FakeAtxStore());
         assertRejected(AtxRule.WEIGHT_OVERFLOW, verdict);

@@ -1,5 +1,6 @@
 package io.smnode.beacon;
 
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.hash.Blake3;
 import io.smnode.core.net.NetworkParams;

@@ -1,7 +1,9 @@
 package io.smnode.beacon;
 
+import io.smnode.core.verdict.Rule;
+
 /** Why a beacon message was not taken (spec 03 §1 and the reference's handlers). */
-public enum BeaconRule {
+public enum BeaconRule implements Rule {
     /** The bytes are not a valid SCALE encoding of the message: the only REJECT, as in the reference. */
     MALFORMED,
     /** The message names another epoch than this protocol instance's. */
@@ -27,5 +29,10 @@ public enum BeaconRule {
     /** A weak coin unit above the sender's allowance (the reference lets {@code unit == allowance} pass). */
     UNIT_NOT_ALLOWED,
     /** A weak coin proof that is not smaller than the smallest already seen. */
-    NOT_SMALLEST
+    NOT_SMALLEST;
+
+    @Override
+    public String domain() {
+        return "beacon";
+    }
 }

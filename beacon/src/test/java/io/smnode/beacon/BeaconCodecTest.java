@@ -1,5 +1,6 @@
 package io.smnode.beacon;
 
+import io.smnode.core.verdict.Verdict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

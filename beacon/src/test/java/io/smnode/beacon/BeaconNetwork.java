@@ -1,5 +1,6 @@
 package io.smnode.beacon;
 
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.core.net.NetworkParams.Ratio;
 import io.smnode.core.signing.EdSigner;

@@ -1,5 +1,6 @@
 package io.smnode.beacon;
 
+import io.smnode.core.verdict.Verdict;
 import static io.smnode.beacon.BeaconNetwork.EPOCH;
 import static io.smnode.beacon.BeaconNetwork.EPOCH_START;
 import static org.junit.jupiter.api.Assertions.assertEquals;

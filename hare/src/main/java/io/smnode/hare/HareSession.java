@@ -80,11 +80,11 @@ public final class HareSession {
     }
 
     /** Handles gossip bytes: decode, then as {@link #onMessage(HareMessage)}. */
-    public Verdict onMessage(byte[] bytes) {
+    public MessageOutcome onMessage(byte[] bytes) {
         try {
             return onMessage(HareCodecs.decodeMessage(bytes));
         } catch (InvalidHareMessageException e) {
-            return Verdict.reject(e.getMessage());
+            return MessageOutcome.reject(HareRule.MALFORMED, e.getMessage());
         }
     }
 
@@ -92,30 +92,30 @@ public final class HareSession {
      * The reference's inline validation: shape, layer, signature, eligibility (invalid → ignored), then graded
      * gossip. A revealed equivocation is reported once, for a sender not already known malicious.
      */
-    public Verdict onMessage(HareMessage message) {
+    public MessageOutcome onMessage(HareMessage message) {
         try {
             message.checkShape();
         } catch (InvalidHareMessageException e) {
-            return Verdict.reject(e.getMessage());
+            return MessageOutcome.reject(HareRule.MALFORMED, e.getMessage());
         }
         if (finished || !message.body().layer().equals(layer)) {
-            return Verdict.ignore("no session for layer " + message.body().layer(), Optional.empty());
+            return MessageOutcome.ignore(HareRule.NO_SESSION, "layer " + message.body().layer(), Optional.empty());
         }
         Hash32 hash = message.body().hash();
         if (!message.signatureValid(verifier, hash)) {
-            return Verdict.reject("invalid signature");
+            return MessageOutcome.reject(HareRule.SIGNATURE, "invalid signature");
         }
         NodeId sender = message.sender();
         boolean malicious = isMalicious(sender);
         int atxGrade = oracle.atxGrade(message, config);
         if (atxGrade == 0) {
-            return Verdict.ignore("not eligible", Optional.empty());
+            return MessageOutcome.ignore(HareRule.NOT_ELIGIBLE, "", Optional.empty());
         }
         Received received = protocol.onInput(new ProtocolInput(message, atxGrade, malicious, hash));
         Optional<HareEquivocation> equivocation = malicious ? Optional.empty() : received.equivocation();
         equivocation.ifPresent(e -> equivocators.add(sender));
-        return received.gossip() ? Verdict.accept(equivocation)
-                : Verdict.ignore("dropped by graded gossip", equivocation);
+        return received.gossip() ? MessageOutcome.accept(equivocation)
+                : MessageOutcome.ignore(HareRule.NOT_RELAYED, "dropped by graded gossip", equivocation);
     }
 
     /**

@@ -6,7 +6,7 @@
  *   <li>{@link io.smnode.hare.HareProtocol}: the state machine (graded gossip, thresh-gossip, gradecast, locks,
  *       result, weak coin), driven by {@code onInput} and {@code next}.</li>
  *   <li>{@link io.smnode.hare.HareSession}: one layer with signatures and eligibility: gossip bytes in,
- *       {@link io.smnode.hare.Verdict}s out; {@code next} at each round timer returns signed messages, coin,
+ *       {@link io.smnode.hare.MessageOutcome}s (a verdict and any equivocation) out; {@code next} at each round timer returns signed messages, coin,
  *       result.</li>
  *   <li>{@link io.smnode.hare.HareOracle}: the VRF message, seats, and the check of a claimed count.</li>
  *   <li>{@link io.smnode.hare.HareCodecs}: SCALE of the wire types; hostile bytes give

@@ -65,7 +65,7 @@ public final class HareBench {
             session.next();
             long t0 = System.nanoTime();
             for (byte[] bytes : wire) {
-                if (session.onMessage(bytes).kind() != Verdict.Kind.ACCEPT) {
+                if (!session.onMessage(bytes).accepted()) {
                     throw new IllegalStateException("benchmark message not accepted");
                 }
             }

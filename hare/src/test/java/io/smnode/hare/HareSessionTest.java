@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.signing.Signature;
@@ -79,8 +80,8 @@ class HareSessionTest {
                 for (HareMessage m : o.messages()) {
                     for (int j = 0; j < nodes.size(); j++) {
                         if (j != i) {
-                            Verdict v = nodes.get(j).onMessage(HareCodecs.encodeMessage(m));
-                            assertEquals(Verdict.Kind.ACCEPT, v.kind(), v.reason());
+                            MessageOutcome v = nodes.get(j).onMessage(HareCodecs.encodeMessage(m));
+                            assertTrue(v.accepted(), v.toString());
                         }
                     }
                 }
@@ -108,16 +109,16 @@ class HareSessionTest {
         HareMessage second = signedPreround(cheat, seats, HareCodecsTest.id(2));
         HareMessage third = signedPreround(cheat, seats, HareCodecsTest.id(3));
 
-        assertEquals(new Verdict(Verdict.Kind.ACCEPT, "", Optional.empty()), node.onMessage(first));
-        assertEquals(Verdict.Kind.IGNORE, node.onMessage(first).kind(), "a duplicate is dropped");
-        Verdict v = node.onMessage(second);
-        assertEquals(Verdict.Kind.ACCEPT, v.kind());
+        assertEquals(new MessageOutcome(Verdict.accept(), Optional.empty()), node.onMessage(first));
+        assertEquals(Verdict.Ignore.class, node.onMessage(first).verdict().getClass(), "a duplicate is dropped");
+        MessageOutcome v = node.onMessage(second);
+        assertEquals(Verdict.Accept.class, v.verdict().getClass());
         HareEquivocation proof = v.equivocation().orElseThrow();
         assertEquals(first.toProofMessage(), proof.first());
         assertEquals(second.toProofMessage(), proof.second());
         assertEquals(Optional.of(cheat.nodeId()), proof.offender(VERIFIER));
-        Verdict again = node.onMessage(third);
-        assertEquals(Verdict.Kind.IGNORE, again.kind());
+        MessageOutcome again = node.onMessage(third);
+        assertEquals(Verdict.Ignore.class, again.verdict().getClass());
         assertFalse(again.equivocation().isPresent(), "reported once");
     }
 
@@ -163,15 +164,15 @@ class HareSessionTest {
         HareMessage good = signedPreround(sender, seats, HareCodecsTest.id(1));
 
         HareMessage forged = new HareMessage(good.body(), good.sender(), Signature.of(new byte[64]));
-        assertEquals(Verdict.Kind.REJECT, node.onMessage(forged).kind());
-        assertEquals(Verdict.Kind.REJECT, node.onMessage(new byte[] {1, 2, 3}).kind());
+        assertEquals(Verdict.Reject.class, node.onMessage(forged).verdict().getClass());
+        assertEquals(Verdict.Reject.class, node.onMessage(new byte[] {1, 2, 3}).verdict().getClass());
         HareMessage inflated = HareMessage.sign(new Body(LAYER, good.iterRound(), good.body().value(),
                 new Eligibility(seats.proof(), seats.count() + 1)), sender);
-        assertEquals(new Verdict(Verdict.Kind.IGNORE, "not eligible", Optional.empty()), node.onMessage(inflated));
+        assertEquals(new MessageOutcome(Verdict.ignore(HareRule.NOT_ELIGIBLE, ""), Optional.empty()), node.onMessage(inflated));
         HareMessage otherLayer = HareMessage.sign(new Body(LAYER.add(1), good.iterRound(), good.body().value(),
                 seats), sender);
-        assertEquals(Verdict.Kind.IGNORE, node.onMessage(otherLayer).kind());
-        assertEquals(Verdict.Kind.ACCEPT, node.onMessage(good).kind());
+        assertEquals(Verdict.Ignore.class, node.onMessage(otherLayer).verdict().getClass());
+        assertEquals(Verdict.Accept.class, node.onMessage(good).verdict().getClass());
     }
 
     @Test

@@ -20,7 +20,7 @@ import io.smnode.hare.HareSession;
 import io.smnode.hare.InvalidHareMessageException;
 import io.smnode.hare.RoundOutcome;
 import io.smnode.hare.Value;
-import io.smnode.hare.Verdict;
+import io.smnode.hare.MessageOutcome;
 import io.smnode.tortoise.AtxInfo;
 import io.smnode.tortoise.BallotInput;
 import io.smnode.tortoise.BlockHeader;
@@ -316,9 +316,9 @@ public final class SimNode {
         if (session == null || session.finished()) {
             return;
         }
-        Verdict verdict = session.onMessage(message);
-        verdict.equivocation().ifPresent(this::onEquivocation);
-        if (verdict.kind() == Verdict.Kind.ACCEPT && acting() != Behaviour.WITHHOLD) {
+        MessageOutcome outcome = session.onMessage(message);
+        outcome.equivocation().ifPresent(this::onEquivocation);
+        if (outcome.accepted() && acting() != Behaviour.WITHHOLD) {
             network.publish(index, gossip); // relay, as pubsub does with accepted messages
         }
     }

@@ -1,6 +1,6 @@
 package io.smnode.activation.builder;
 
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
@@ -14,7 +14,7 @@ import io.smnode.activation.AtxIndex;
 import io.smnode.activation.AtxParams;
 import io.smnode.activation.AtxStore;
 import io.smnode.activation.AtxValidator;
-import io.smnode.activation.AtxVerdict;
+import io.smnode.activation.AtxValidation;
 import io.smnode.activation.MerkleProofV1;
 import io.smnode.activation.PoetMembershipCheck;
 import io.smnode.activation.StoredAtx;
@@ -99,7 +99,7 @@ final class BuilderWorld {
     final List<Instant> gossipTimes = new ArrayList<>();
     final List<Expired> expired = new ArrayList<>();
     final List<Register> registrations = new ArrayList<>();
-    final List<AtxVerdict> verdicts = new ArrayList<>();
+    final List<AtxValidation> verdicts = new ArrayList<>();
 
     /** PoETs that each prove the minimum of 150 leaves per round. */
     BuilderWorld(TinyPost post, BuilderStateStore store, String... poetNames) throws Exception {
@@ -232,13 +232,12 @@ final class BuilderWorld {
 
     /** The network's side: validate, and store what is valid. */
     private void receive(ActivationTxV1 atx) {
-        AtxVerdict verdict = validator.validate(atx.encode(), Optional.empty(), config.epochOf(now), atxs);
+        AtxValidation verdict = validator.validate(atx.encode(), Optional.empty(), config.epochOf(now), atxs);
         verdicts.add(verdict);
-        if (verdict instanceof AtxVerdict.Valid valid) {
-            atxs.put(atx, valid.header());
-            byPublishEpoch.computeIfAbsent(valid.header().publishEpoch(), e -> new AtxIndex(4))
-                    .add(valid.header(), false);
-        }
+        verdict.header().ifPresent(header -> {
+            atxs.put(atx, header);
+            byPublishEpoch.computeIfAbsent(header.publishEpoch(), e -> new AtxIndex(4)).add(header, false);
+        });
     }
 
     /** The distinct ATXs gossiped for each publish epoch. */
@@ -253,10 +252,8 @@ final class BuilderWorld {
     /** The valid ATXs this world's validator accepted, in order. */
     List<AtxHeader> accepted() {
         List<AtxHeader> out = new ArrayList<>();
-        for (AtxVerdict v : verdicts) {
-            if (v instanceof AtxVerdict.Valid valid) {
-                out.add(valid.header());
-            }
+        for (AtxValidation v : verdicts) {
+            v.header().ifPresent(out::add);
         }
         return out;
     }
@@ -277,8 +274,8 @@ final class BuilderWorld {
         return GENESIS.plusSeconds(seconds);
     }
 
-    static void assertValid(AtxVerdict verdict) {
-        assertInstanceOf(AtxVerdict.Valid.class, verdict, verdict.toString());
+    static void assertValid(AtxValidation verdict) {
+        assertTrue(verdict.valid(), verdict.toString());
     }
 
     /** PoET membership over the proofs this node fetched: the path must rebuild the round's statement. */

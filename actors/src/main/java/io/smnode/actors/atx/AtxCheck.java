@@ -3,7 +3,7 @@ package io.smnode.actors.atx;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.activation.AtxStore;
-import io.smnode.activation.AtxVerdict;
+import io.smnode.activation.AtxValidation;
 import java.util.Optional;
 
 /**
@@ -12,5 +12,5 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface AtxCheck {
-    AtxVerdict validate(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store);
+    AtxValidation validate(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store);
 }

@@ -9,7 +9,9 @@ import io.smnode.core.types.NodeId;
 import io.smnode.activation.AtxChoice;
 import io.smnode.activation.AtxHeader;
 import io.smnode.activation.AtxIndex;
-import io.smnode.activation.AtxVerdict;
+import io.smnode.activation.AtxRule;
+import io.smnode.activation.AtxValidation;
+import io.smnode.core.verdict.Verdict;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -60,14 +62,6 @@ public final class AtxHandlerActor extends AbstractBehavior<AtxHandlerActor.Comm
             implements Command {}
 
     private record Validated(ValidationWorker.Validated result) implements Command {}
-
-    public sealed interface Verdict {}
-
-    public record Accept(AtxId id) implements Verdict {}
-
-    public record Ignore(String reason) implements Verdict {}
-
-    public record Reject(String reason) implements Verdict {}
 
     public record Weight(OptionalLong weight) {}
 
@@ -130,25 +124,18 @@ public final class AtxHandlerActor extends AbstractBehavior<AtxHandlerActor.Comm
     }
 
     private Verdict store(ValidationWorker.Validated v) {
-        if (v.verdict() instanceof AtxVerdict.Valid valid) {
-            AtxHeader header = valid.header();
-            // Two copies of one ATX may have been validated side by side; the first one stored wins.
-            if (!index(header.targetEpoch()).add(header, false)) {
-                return new Ignore("ATX " + header.id().hex() + " is already stored");
-            }
-            repository.put(v.atx().orElseThrow(), header);
-            latestOf.merge(header.smesherId(), header,
-                    (old, now) -> now.publishEpoch().value() > old.publishEpoch().value() ? now : old);
-            return new Accept(header.id());
+        if (v.verdict().header().isEmpty()) {
+            return v.verdict().verdict();
         }
-        if (v.verdict() instanceof AtxVerdict.Ignore i) {
-            return new Ignore(i.rule() + ": " + i.detail());
+        AtxHeader header = v.verdict().header().get();
+        // Two copies of one ATX may have been validated side by side; the first one stored wins.
+        if (!index(header.targetEpoch()).add(header, false)) {
+            return Verdict.ignore(AtxRule.KNOWN, "ATX " + header.id().hex() + " is already stored");
         }
-        if (v.verdict() instanceof AtxVerdict.Reject r) {
-            return new Reject(r.rule() + ": " + r.detail());
-        }
-        AtxVerdict.InvalidPostIndex bad = (AtxVerdict.InvalidPostIndex) v.verdict();
-        return new Reject("invalid PoST index " + bad.indexId() + ": " + bad.detail());
+        repository.put(v.atx().orElseThrow(), header);
+        latestOf.merge(header.smesherId(), header,
+                (old, now) -> now.publishEpoch().value() > old.publishEpoch().value() ? now : old);
+        return Verdict.accept();
     }
 
     private Behavior<Command> onGetWeight(GetWeight q) {

@@ -4,9 +4,10 @@ import io.smnode.core.codec.ScaleException;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.activation.ActivationTxV1;
 import io.smnode.activation.AtxStore;
-import io.smnode.activation.AtxVerdict;
+import io.smnode.activation.AtxValidation;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,15 +18,15 @@ final class ValidationWorker {
     private ValidationWorker() {}
 
     record Validate(Bytes atx, Optional<Hash32> expectedId, EpochId currentEpoch,
-                    ActorRef<AtxHandlerActor.Verdict> requester, ActorRef<Validated> replyTo) {}
+                    ActorRef<Verdict> requester, ActorRef<Validated> replyTo) {}
 
     /** The verdict, with the decoded ATX when it is valid (for storing). */
-    record Validated(AtxVerdict verdict, Optional<ActivationTxV1> atx, ActorRef<AtxHandlerActor.Verdict> requester) {}
+    record Validated(AtxValidation verdict, Optional<ActivationTxV1> atx, ActorRef<Verdict> requester) {}
 
     static Behavior<Validate> create(AtxCheck check, AtxStore store) {
         return Behaviors.receiveMessage(v -> {
             byte[] bytes = v.atx().toByteArray();
-            AtxVerdict verdict = check.validate(bytes, v.expectedId(), v.currentEpoch(), store);
+            AtxValidation verdict = check.validate(bytes, v.expectedId(), v.currentEpoch(), store);
             Optional<ActivationTxV1> atx = Optional.empty();
             if (verdict.valid()) {
                 try {

@@ -13,12 +13,13 @@ import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.types.NodeId;
 import io.smnode.activation.ActivationTxV1;
 import io.smnode.activation.AtxHeader;
 import io.smnode.activation.AtxRule;
 import io.smnode.activation.AtxStore;
-import io.smnode.activation.AtxVerdict;
+import io.smnode.activation.AtxValidation;
 import io.smnode.activation.InnerActivationTxV1;
 import io.smnode.activation.MerkleProofV1;
 import io.smnode.activation.NIPostChallengeV1;
@@ -64,29 +65,29 @@ class AtxHandlerActorTest {
     }
 
     /** Stands in for AtxValidator: malformed → REJECT, known → IGNORE, else VALID with weight = 10 × sequence+1. */
-    private AtxVerdict check(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store) {
+    private AtxValidation check(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch, AtxStore store) {
         validationThread = Thread.currentThread().getName();
         ActivationTxV1 atx;
         try {
             atx = ActivationTxV1.decode(bytes);
         } catch (ScaleException e) {
-            return new AtxVerdict.Reject(AtxRule.MALFORMED, e.getMessage());
+            return AtxValidation.reject(AtxRule.MALFORMED, e.getMessage());
         }
         if (store.contains(atx.id())) {
-            return new AtxVerdict.Ignore(AtxRule.KNOWN, "known");
+            return AtxValidation.ignore(AtxRule.KNOWN, "known");
         }
         long seq = atx.challenge().sequence();
-        return new AtxVerdict.Valid(new AtxHeader(atx.id(), atx.challenge().publishEpoch(), seq, GOLDEN,
+        return AtxValidation.valid(new AtxHeader(atx.id(), atx.challenge().publishEpoch(), seq, GOLDEN,
                 atx.inner().coinbase(), 2, 0, 5 * (seq + 1), 9, atx.smesherId(), 10 * (seq + 1),
                 AtxHeader.Validity.VALID));
     }
 
-    private AtxHandlerActor.Verdict handle(ActivationTxV1 atx) {
+    private Verdict handle(ActivationTxV1 atx) {
         return handle(Bytes.of(atx.encode()));
     }
 
-    private AtxHandlerActor.Verdict handle(Bytes bytes) {
-        TestProbe<AtxHandlerActor.Verdict> reply = kit.createTestProbe();
+    private Verdict handle(Bytes bytes) {
+        TestProbe<Verdict> reply = kit.createTestProbe();
         handler.tell(new AtxHandlerActor.HandleAtx(bytes, Optional.empty(), reply.getRef()));
         return reply.receiveMessage(Duration.ofSeconds(5));
     }
@@ -94,7 +95,7 @@ class AtxHandlerActorTest {
     @Test
     void aValidAtxIsAcceptedStoredAndWeighsInItsTargetEpoch() {
         ActivationTxV1 atx = atx(1, EpochId.of(2), 0);
-        assertEquals(new AtxHandlerActor.Accept(atx.id()), handle(atx));
+        assertEquals(Verdict.accept(), handle(atx));
         assertTrue(repository.contains(atx.id()));
         assertTrue(validationThread.contains(AtxHandlerActor.VALIDATION_DISPATCHER), validationThread);
 
@@ -114,10 +115,10 @@ class AtxHandlerActorTest {
     void aKnownAtxIsIgnoredAndMalformedBytesAreRejected() {
         ActivationTxV1 atx = atx(1, EpochId.of(2), 0);
         handle(atx);
-        assertInstanceOf(AtxHandlerActor.Ignore.class, handle(atx));
-        AtxHandlerActor.Verdict garbage = handle(Bytes.ofHex("0102"));
-        assertInstanceOf(AtxHandlerActor.Reject.class, garbage);
-        assertTrue(((AtxHandlerActor.Reject) garbage).reason().startsWith("MALFORMED"), garbage.toString());
+        assertEquals(Verdict.ignore(AtxRule.KNOWN, "known"), handle(atx));
+        Verdict garbage = handle(Bytes.ofHex("0102"));
+        assertInstanceOf(Verdict.Reject.class, garbage);
+        assertEquals(AtxRule.MALFORMED, garbage.ruleOrNull(), garbage.toString());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.smnode.mesh.proposal;
 
+import io.smnode.core.verdict.Rule;
+
 /** Each validation rule of spec 03 §5 that a ballot can break, in the order they are checked. */
-public enum BallotRule {
+public enum BallotRule implements Rule {
     SIGNATURE,
     REFERENCE_WITHOUT_EPOCH_DATA,
     REFERENCE_WITHOUT_BEACON,
@@ -22,5 +24,10 @@ public enum BallotRule {
     SLOT_OUT_OF_RANGE,
     SLOTS_NOT_ASCENDING,
     INVALID_VRF_PROOF,
-    SLOT_NOT_IN_LAYER
+    SLOT_NOT_IN_LAYER;
+
+    @Override
+    public String domain() {
+        return "ballot";
+    }
 }

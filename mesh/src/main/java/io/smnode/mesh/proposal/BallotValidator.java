@@ -1,5 +1,6 @@
 package io.smnode.mesh.proposal;
 
+import io.smnode.core.verdict.Verdict;
 import io.smnode.activation.BallotSlots;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdVerifier;

@@ -1,5 +1,6 @@
 package io.smnode.mesh.proposal;
 
+import io.smnode.core.verdict.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

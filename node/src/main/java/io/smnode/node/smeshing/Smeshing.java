@@ -16,6 +16,8 @@ import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Address;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.verdict.CommonRule;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.activation.AtxParams;
@@ -63,7 +65,7 @@ public final class Smeshing {
 
     private record Publish(PublishAtx atx) implements Command {}
 
-    private record Judged(AtxId id, EpochId publishEpoch, AtxHandlerActor.Verdict verdict) implements Command {}
+    private record Judged(AtxId id, EpochId publishEpoch, Verdict verdict) implements Command {}
 
     private Smeshing() {}
 
@@ -158,16 +160,16 @@ public final class Smeshing {
                     AtxId id = p.atx().atx().id();
                     EpochId epoch = p.atx().atx().challenge().publishEpoch();
                     ctx.getLog().info("published ATX {} for epoch {}", id.hex(), epoch.value());
-                    ctx.ask(AtxHandlerActor.Verdict.class, handler,
+                    ctx.ask(Verdict.class, handler,
                             Duration.ofMinutes(1),
                             to -> new AtxHandlerActor.HandleAtx(Bytes.wrap(p.atx().atx().encode()), Optional.empty(),
                                     to),
                             (verdict, failure) -> new Judged(id, epoch, verdict != null ? verdict
-                                    : new AtxHandlerActor.Ignore("no verdict: " + failure)));
+                                    : Verdict.ignore(CommonRule.TIMEOUT, "no verdict: " + failure)));
                     return Behaviors.same();
                 })
                 .onMessage(Judged.class, j -> {
-                    if (j.verdict() instanceof AtxHandlerActor.Accept) {
+                    if (j.verdict().accepted()) {
                         ctx.getLog().info("ATX {} for epoch {} accepted by the handler", j.id().hex(),
                                 j.publishEpoch().value());
                     } else {
