@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.EpochId;
 import io.smnode.activation.AtxHeader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -58,19 +56,19 @@ class AtxBuilderRestartTest {
 
     @ParameterizedTest(name = "crash after step {0}")
     @MethodSource("everyStep")
-    void aCrashAfterAnyStepStillPublishesExactlyOneAtxPerEpoch(int crashAfter, @TempDir Path dir) throws Exception {
-        crashAndCheck(LATE_ROUNDS, crashAfter, dir);
+    void aCrashAfterAnyStepStillPublishesExactlyOneAtxPerEpoch(int crashAfter) throws Exception {
+        crashAndCheck(LATE_ROUNDS, crashAfter);
     }
 
     @ParameterizedTest(name = "early rounds, crash after step {0}")
     @MethodSource("everyStepWithEarlyRounds")
-    void aCrashAfterAnyStepWithABuiltAtxWaitingStillPublishesExactlyOneAtxPerEpoch(int crashAfter, @TempDir Path dir)
+    void aCrashAfterAnyStepWithABuiltAtxWaitingStillPublishesExactlyOneAtxPerEpoch(int crashAfter)
             throws Exception {
-        crashAndCheck(EARLY_ROUNDS, crashAfter, dir);
+        crashAndCheck(EARLY_ROUNDS, crashAfter);
     }
 
-    private static void crashAndCheck(Duration phaseShift, int crashAfter, Path dir) throws Exception {
-        FileBuilderStateStore store = new FileBuilderStateStore(dir.resolve("builder.state"));
+    private static void crashAndCheck(Duration phaseShift, int crashAfter) throws Exception {
+        MemoryBuilderStateStore store = new MemoryBuilderStateStore();
         BuilderWorld world = world(store, phaseShift);
         world.runUntil(at(UNTIL), crashAfter);
 

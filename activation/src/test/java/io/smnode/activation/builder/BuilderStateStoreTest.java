@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.codec.ScaleException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The state encoding round-trips every state a real run goes through; the file store is atomic and checks bytes. */
 class BuilderStateStoreTest {
@@ -86,22 +83,5 @@ class BuilderStateStoreTest {
             byte[] cut = Arrays.copyOf(bytes, n);
             assertThrows(ScaleException.class, () -> BuilderState.decode(cut), "prefix of " + n + " bytes");
         }
-    }
-
-    @Test
-    void theFileStoreIsEmptyUntilSavedThenLoadsTheLastSave(@TempDir Path dir) throws Exception {
-        FileBuilderStateStore store = new FileBuilderStateStore(dir.resolve("state"));
-        assertEquals(Optional.empty(), store.load());
-        for (BuilderState state : states) {
-            store.save(state);
-        }
-        assertEquals(Optional.of(states.get(states.size() - 1)), new FileBuilderStateStore(dir.resolve("state")).load());
-        assertTrue(Files.notExists(dir.resolve("state.tmp")), "no temporary file is left behind");
-    }
-
-    @Test
-    void aCorruptFileIsReportedNotReturned(@TempDir Path dir) throws Exception {
-        Files.write(dir.resolve("state"), new byte[] {1, 2, 3});
-        assertThrows(BuilderStateException.class, () -> new FileBuilderStateStore(dir.resolve("state")).load());
     }
 }

@@ -1,127 +1,161 @@
 package io.smnode.actors.atx;
 
-import io.smnode.core.types.EpochId;
 import io.smnode.activation.builder.AtxBuilder;
 import io.smnode.activation.builder.BuilderAction;
 import io.smnode.activation.builder.BuilderConfig;
 import io.smnode.activation.builder.BuilderDecision;
 import io.smnode.activation.builder.BuilderInput;
 import io.smnode.activation.builder.BuilderState;
-import io.smnode.activation.builder.BuilderStateStore;
 import io.smnode.activation.builder.SmesherSetup;
+import io.smnode.actors.post.ProvingWorker;
+import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.types.EpochId;
+import io.smnode.persistence.WriteBatch;
+import io.smnode.persistence.atx.BuilderStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Runs one identity's {@link AtxBuilder}: turns its decisions into requests (positioning to the ATX handler,
- * registrations and proof fetches to the PoET port, PoST proving to a worker on {@link #PROVING_DISPATCHER}, ATXs to
- * the publisher) and a timer, and feeds every answer back with the time it arrived. All decisions, deadlines and
- * persistence are the builder's; a failure to save its state stops this actor (its parent decides on a restart,
- * which resumes from the saved state).
+ * registrations and proof fetches to the PoET port, PoST proofs to the prover, ATXs to the publisher) and a timer,
+ * and feeds every answer back with the time it arrived. All decisions, deadlines and state are the builder's.
+ *
+ * <p>Persist, then act: after each step the state it ended in is committed through the storage writer, and only
+ * then are the step's actions carried out (messages arriving meanwhile wait in a bounded stash). So a crash at any
+ * moment resumes from a state whose consequences had not yet happened — an ATX is never handed out before the
+ * record that it was is durable. A commit that fails makes this actor fail; its restart reloads the last durable
+ * state.
  */
-public final class AtxBuilderActor extends AbstractBehavior<AtxBuilderActor.Command> {
-    /** PoST proving reads the whole data set; its worker runs on this dispatcher (see the report). */
-    public static final String PROVING_DISPATCHER = "smnode-atx-proving-dispatcher";
+public final class AtxBuilderActor {
     private static final Object TIMER_KEY = "builder-wake";
+    private static final int STASH_WHILE_SAVING = 1_000;
 
     public sealed interface Command {}
 
-    /** The builder's current (saved) state, for operators and tests. */
+    /** The builder's current state, for operators and tests. */
     public record GetState(ActorRef<BuilderState> replyTo) implements Command {}
 
     private record Wake() implements Command {}
 
     private record Positioned(AtxHandlerActor.PositioningChoice choice) implements Command {}
 
-    private record RegisterAnswered(PoetPort.RegisterReply reply) implements Command {}
+    private record RegisterAnswered(PoetPortActor.RegisterReply reply) implements Command {}
 
-    private record ProofAnswered(PoetPort.ProofReply reply) implements Command {}
+    private record ProofAnswered(PoetPortActor.ProofReply reply) implements Command {}
 
     private record ProvingAnswered(ProvingWorker.Result result) implements Command {}
 
-    private final AtxBuilder builder;
-    private final Clock clock;
-    private final TimerScheduler<Command> timers;
-    private final ActorRef<PoetPort.Command> poets;
-    private final ActorRef<AtxHandlerActor.Command> atxs;
-    private final ActorRef<PublishAtx> publisher;
-    private final ActorRef<ProvingWorker.Prove> prover;
-    private final ActorRef<AtxHandlerActor.PositioningChoice> positionedAdapter;
-    private final ActorRef<PoetPort.RegisterReply> registerAdapter;
-    private final ActorRef<PoetPort.ProofReply> proofAdapter;
-    private final ActorRef<ProvingWorker.Result> provingAdapter;
-    private final SmesherSetup setup;
+    private record Saved(BuilderDecision decision, StorageActor.CommitResult result) implements Command {}
 
-    public static Behavior<Command> create(SmesherSetup setup, BuilderConfig config, BuilderStateStore store,
-                                           Clock clock, ActorRef<PoetPort.Command> poets, PostProving proving,
-                                           ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PublishAtx> publisher) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AtxBuilderActor(ctx, timers,
-                new AtxBuilder(setup, config, store), setup, clock, poets, proving, atxs, publisher)));
+    /** Who the builder talks to. */
+    public record Peers(ActorRef<PoetPortActor.Command> poets, ActorRef<ProvingWorker.Prove> prover,
+                        ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PublishAtx> publisher,
+                        ActorRef<StorageActor.Command> storage) {}
+
+    private final ActorContext<Command> ctx;
+    private final TimerScheduler<Command> timers;
+    private final StashBuffer<Command> stash;
+    private final AtxBuilder builder;
+    private final BuilderStates states;
+    private final SmesherSetup setup;
+    private final Clock clock;
+    private final Peers peers;
+    private final ActorRef<AtxHandlerActor.PositioningChoice> positionedAdapter;
+    private final ActorRef<PoetPortActor.RegisterReply> registerAdapter;
+    private final ActorRef<PoetPortActor.ProofReply> proofAdapter;
+    private final ActorRef<ProvingWorker.Result> provingAdapter;
+
+    public static Behavior<Command> create(SmesherSetup setup, BuilderConfig config, BuilderStates states,
+                                           Clock clock, Peers peers) {
+        return Behaviors.setup(ctx -> {
+            AtxBuilder builder = new AtxBuilder(setup, config, states); // loads the last durable state
+            return Behaviors.withTimers(timers -> Behaviors.withStash(STASH_WHILE_SAVING, stash -> {
+                AtxBuilderActor actor = new AtxBuilderActor(ctx, timers, stash, builder, states, setup, clock, peers);
+                return actor.start();
+            }));
+        });
     }
 
-    private AtxBuilderActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, AtxBuilder builder,
-                            SmesherSetup setup, Clock clock, ActorRef<PoetPort.Command> poets, PostProving proving,
-                            ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PublishAtx> publisher) throws Exception {
-        super(ctx);
+    private AtxBuilderActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, StashBuffer<Command> stash,
+                            AtxBuilder builder, BuilderStates states, SmesherSetup setup, Clock clock, Peers peers) {
+        this.ctx = ctx;
+        this.timers = timers;
+        this.stash = stash;
         this.builder = builder;
+        this.states = states;
         this.setup = setup;
         this.clock = clock;
-        this.timers = timers;
-        this.poets = poets;
-        this.atxs = atxs;
-        this.publisher = publisher;
-        this.prover = ctx.spawn(ProvingWorker.create(proving), "proving",
-                DispatcherSelector.fromConfig(PROVING_DISPATCHER));
+        this.peers = peers;
         this.positionedAdapter = ctx.messageAdapter(AtxHandlerActor.PositioningChoice.class, Positioned::new);
-        this.registerAdapter = ctx.messageAdapter(PoetPort.RegisterReply.class, RegisterAnswered::new);
-        this.proofAdapter = ctx.messageAdapter(PoetPort.ProofReply.class, ProofAnswered::new);
+        this.registerAdapter = ctx.messageAdapter(PoetPortActor.RegisterReply.class, RegisterAnswered::new);
+        this.proofAdapter = ctx.messageAdapter(PoetPortActor.ProofReply.class, ProofAnswered::new);
         this.provingAdapter = ctx.messageAdapter(ProvingWorker.Result.class, ProvingAnswered::new);
-        step(new BuilderInput.Tick(clock.instant()));
     }
 
-    @Override
-    public Receive<Command> createReceive() {
-        return newReceiveBuilder()
+    /** The first step (a tick) is taken as the first message, so its commit can be waited for like any other. */
+    private Behavior<Command> start() {
+        ctx.getSelf().tell(new Wake());
+        return idle();
+    }
+
+    private Behavior<Command> idle() {
+        return Behaviors.receive(Command.class)
                 .onMessage(Wake.class, w -> step(new BuilderInput.Tick(clock.instant())))
                 .onMessage(Positioned.class, p -> step(new BuilderInput.PositioningChosen(clock.instant(),
                         p.choice().publishEpoch(), p.choice().positioningAtx())))
                 .onMessage(RegisterAnswered.class, r -> step(registerInput(r.reply())))
                 .onMessage(ProofAnswered.class, p -> step(proofInput(p.reply())))
                 .onMessage(ProvingAnswered.class, this::onProving)
-                .onMessage(GetState.class, g -> {
-                    g.replyTo().tell(builder.state());
-                    return this;
+                .onMessage(GetState.class, this::onGetState)
+                .build();
+    }
+
+    /** Waiting for the step's state to be durable; everything else waits too, except questions about the state. */
+    private Behavior<Command> saving() {
+        return Behaviors.receive(Command.class)
+                .onMessage(Saved.class, this::onSaved)
+                .onMessage(GetState.class, this::onGetState)
+                .onMessage(Command.class, c -> {
+                    if (stash.isFull()) {
+                        throw new IllegalStateException(STASH_WHILE_SAVING + " messages arrived while one state "
+                                + "was being saved");
+                    }
+                    stash.stash(c);
+                    return Behaviors.same();
                 })
                 .build();
     }
 
-    private BuilderInput registerInput(PoetPort.RegisterReply reply) {
+    private Behavior<Command> onGetState(GetState g) {
+        g.replyTo().tell(builder.state());
+        return Behaviors.same();
+    }
+
+    private BuilderInput registerInput(PoetPortActor.RegisterReply reply) {
         Instant now = clock.instant();
-        if (reply instanceof PoetPort.Registered r) {
+        if (reply instanceof PoetPortActor.Registered r) {
             return new BuilderInput.PoetRegistered(now, r.poet(), r.round(), r.roundEnd());
         }
-        if (reply instanceof PoetPort.Rejected r) {
+        if (reply instanceof PoetPortActor.Rejected r) {
             return new BuilderInput.PoetRejected(now, r.poet(), r.reason());
         }
-        PoetPort.Unavailable u = (PoetPort.Unavailable) reply;
+        PoetPortActor.Unavailable u = (PoetPortActor.Unavailable) reply;
         return new BuilderInput.PoetUnavailable(now, u.poet(), u.detail());
     }
 
-    private BuilderInput proofInput(PoetPort.ProofReply reply) {
+    private BuilderInput proofInput(PoetPortActor.ProofReply reply) {
         Instant now = clock.instant();
-        if (reply instanceof PoetPort.ProofFound p) {
+        if (reply instanceof PoetPortActor.ProofFound p) {
             return new BuilderInput.PoetProofReceived(now, p.poet(), p.proof(), p.members());
         }
-        PoetPort.Unavailable u = (PoetPort.Unavailable) reply;
+        PoetPortActor.Unavailable u = (PoetPortActor.Unavailable) reply;
         return new BuilderInput.PoetUnavailable(now, u.poet(), u.detail());
     }
 
@@ -131,12 +165,32 @@ public final class AtxBuilderActor extends AbstractBehavior<AtxBuilderActor.Comm
             return step(new BuilderInput.PostProven(clock.instant(), proven.challenge(), proven.post()));
         }
         ProvingWorker.Failed failed = (ProvingWorker.Failed) p.result();
-        getContext().getLog().error("PoST proving over {} failed: {}", failed.challenge().hex(), failed.reason());
+        ctx.getLog().error("PoST proving over {} failed: {}", failed.challenge().hex(), failed.reason());
         return step(new BuilderInput.PostFailed(clock.instant(), failed.challenge(), failed.reason()));
     }
 
+    /** One builder step; its state is committed before its actions are carried out. */
     private Behavior<Command> step(BuilderInput input) throws Exception {
         BuilderDecision decision = builder.on(input);
+        WriteBatch batch = states.takeStaged();
+        if (batch.isEmpty()) {
+            return act(decision);
+        }
+        ctx.ask(StorageActor.CommitResult.class, peers.storage(), StorageAsk.TIMEOUT,
+                to -> new StorageActor.Commit(batch, to),
+                (result, failure) -> new Saved(decision, StorageAsk.result(result, failure)));
+        return saving();
+    }
+
+    private Behavior<Command> onSaved(Saved s) {
+        if (s.result() instanceof StorageActor.Rejected r) {
+            throw new IllegalStateException("the ATX builder's state could not be saved (" + r.reason()
+                    + "); restarting from the last saved state");
+        }
+        return stash.unstashAll(act(s.decision()));
+    }
+
+    private Behavior<Command> act(BuilderDecision decision) {
         decision.actions().forEach(this::carryOut);
         if (decision.wakeAt().isPresent()) {
             Duration delay = Duration.between(clock.instant(), decision.wakeAt().get());
@@ -144,29 +198,29 @@ public final class AtxBuilderActor extends AbstractBehavior<AtxBuilderActor.Comm
         } else {
             timers.cancel(TIMER_KEY);
         }
-        return this;
+        return idle();
     }
 
     private void carryOut(BuilderAction action) {
         if (action instanceof BuilderAction.ChoosePositioning a) {
-            atxs.tell(new AtxHandlerActor.ChoosePositioning(a.publishEpoch(), setup.signer().nodeId(),
+            peers.atxs().tell(new AtxHandlerActor.ChoosePositioning(a.publishEpoch(), setup.signer().nodeId(),
                     positionedAdapter));
         } else if (action instanceof BuilderAction.Register a) {
-            poets.tell(new PoetPort.Register(a.poet(), a.submission(), a.roundEndBy(), registerAdapter));
+            peers.poets().tell(new PoetPortActor.Register(a.poet(), a.submission(), a.roundEndBy(), registerAdapter));
         } else if (action instanceof BuilderAction.FetchProof a) {
-            poets.tell(new PoetPort.FetchProof(a.poet(), a.round(), proofAdapter));
+            peers.poets().tell(new PoetPortActor.FetchProof(a.poet(), a.round(), proofAdapter));
         } else if (action instanceof BuilderAction.Prove a) {
-            prover.tell(new ProvingWorker.Prove(a.poetRef(), provingAdapter));
+            peers.prover().tell(new ProvingWorker.Prove(a.poetRef(), provingAdapter));
         } else if (action instanceof BuilderAction.Publish a) {
-            getContext().getLog().info("publishing ATX {} for epoch {}", a.atx().id().hex(),
+            ctx.getLog().info("publishing ATX {} for epoch {}", a.atx().id().hex(),
                     a.atx().challenge().publishEpoch().value());
-            publisher.tell(new PublishAtx(a.atx(), a.deadline()));
+            peers.publisher().tell(new PublishAtx(a.atx(), a.deadline()));
         } else if (action instanceof BuilderAction.Expired a) {
             logExpired(a.publishEpoch(), a.reason());
         }
     }
 
     private void logExpired(EpochId publishEpoch, String reason) {
-        getContext().getLog().warn("ATX for epoch {} given up: {}", publishEpoch.value(), reason);
+        ctx.getLog().warn("ATX for epoch {} given up: {}", publishEpoch.value(), reason);
     }
 }

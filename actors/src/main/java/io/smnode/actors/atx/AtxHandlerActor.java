@@ -1,41 +1,54 @@
 package io.smnode.actors.atx;
 
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxEpochIndexes;
+import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxRule;
+import io.smnode.activation.AtxValidation;
+import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.codec.ScaleException;
 import io.smnode.core.time.LayerClock;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
-import io.smnode.activation.AtxChoice;
-import io.smnode.activation.AtxHeader;
-import io.smnode.activation.AtxIndex;
-import io.smnode.activation.AtxRule;
-import io.smnode.activation.AtxValidation;
+import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
+import io.smnode.persistence.atx.LmdbAtxStore;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
- * Receives ATXs (gossiped or fetched), has them validated off this actor's thread, stores the valid ones in the
- * {@link AtxRepository} and in one {@link AtxIndex} per target epoch, and answers what other components ask per
- * epoch: weights, ballot slots, and the positioning ATX for a builder (spec 02 §4, §5 step 3). Answers
- * ACCEPT/IGNORE/REJECT in gossip terms. The malfeasance checks of spec 02 §4 step 11 are not made here yet.
+ * Receives ATXs (gossiped, fetched, or the node's own), has them validated by the {@link AtxValidationPool}, stores
+ * the valid ones through the storage writer and indexes them per target epoch ({@link AtxEpochIndexes}), and
+ * answers what other components ask: weights, ballot slots, the positioning ATX for a builder. Answers each ATX with
+ * a {@link Verdict}, ACCEPT only once the ATX is durable.
+ *
+ * <p>At start (and after a restart) the indexes are rebuilt from every stored header on a blocking dispatcher while
+ * requests wait in a bounded stash, so a restart answers exactly as before. The malfeasance checks of spec 02 §4
+ * step 11 are not made here yet.
  */
-public final class AtxHandlerActor extends AbstractBehavior<AtxHandlerActor.Command> {
-    /** ATX validation is CPU-bound (PoST label checks); its worker runs on this dispatcher (see the report). */
-    public static final String VALIDATION_DISPATCHER = "smnode-atx-validation-dispatcher";
-    private static final int EXPECTED_ATXS_PER_EPOCH = 1024;
+public final class AtxHandlerActor {
+    /** Components that send ATXs or ask about them find the handler here. */
+    public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "atx-handler");
+    private static final int STASH_WHILE_LOADING = 10_000;
 
     public sealed interface Command {}
 
@@ -61,7 +74,17 @@ public final class AtxHandlerActor extends AbstractBehavior<AtxHandlerActor.Comm
     public record ChoosePositioning(EpochId publishEpoch, NodeId builder, ActorRef<PositioningChoice> replyTo)
             implements Command {}
 
-    private record Validated(ValidationWorker.Validated result) implements Command {}
+    /** How many ATXs carry weight in {@code targetEpoch}. */
+    public record CountAtxs(EpochId targetEpoch, ActorRef<AtxCount> replyTo) implements Command {}
+
+    private record Loaded(AtxEpochIndexes indexes, long headers) implements Command {}
+
+    private record LoadFailed(Throwable cause) implements Command {}
+
+    private record Validated(ValidationDone done) implements Command {}
+
+    private record Stored(AtxHeader header, ActorRef<Verdict> replyTo, StorageActor.CommitResult result)
+            implements Command {}
 
     public record Weight(OptionalLong weight) {}
 
@@ -69,112 +92,158 @@ public final class AtxHandlerActor extends AbstractBehavior<AtxHandlerActor.Comm
 
     public record PositioningChoice(EpochId publishEpoch, AtxId positioningAtx) {}
 
-    /** What eligibility answers depend on (spec 03): layer size, epoch length and the minimal active weight. */
-    public record EligibilityParams(int layerAvgSize, int layersPerEpoch, long minActiveWeight) {}
+    public record AtxCount(EpochId targetEpoch, int count) {}
 
-    private final AtxRepository repository;
-    private final LayerClock layers;
-    private final Clock clock;
-    private final AtxId golden;
-    private final EligibilityParams eligibility;
-    private final ActorRef<ValidationWorker.Validate> worker;
-    private final ActorRef<ValidationWorker.Validated> validatedAdapter;
-    private final Map<EpochId, AtxIndex> byTargetEpoch = new HashMap<>();
-    private final Map<NodeId, AtxHeader> latestOf = new HashMap<>();
+    /**
+     * What the handler is made of: the stored ATXs' reads, the writer, its validation pool (spawned as its child,
+     * so a restart of the handler starts a fresh pool with it) and the network.
+     */
+    public record Setup(LmdbAtxStore atxs, ActorRef<StorageActor.Command> storage,
+                        Behavior<AtxValidationPool.Command> validation, LayerClock layers, Clock clock,
+                        AtxId golden, AtxEpochIndexes.EligibilityParams eligibility) {}
 
-    public static Behavior<Command> create(AtxCheck check, AtxRepository repository, LayerClock layers, Clock clock,
-                                           AtxId golden, EligibilityParams eligibility) {
-        return Behaviors.setup(ctx -> new AtxHandlerActor(ctx, check, repository, layers, clock, golden, eligibility));
+    private final ActorContext<Command> ctx;
+    private final Setup setup;
+    private final ActorRef<ValidationDone> validatedAdapter;
+    private final ActorRef<AtxValidationPool.Command> validation;
+    private AtxEpochIndexes indexes;
+    /** Who waits for which validation job. */
+    private final Map<Long, ActorRef<Verdict>> awaiting = new HashMap<>();
+    /** Valid ATXs handed to the writer and not yet committed: a second copy meanwhile is a duplicate. */
+    private final Set<AtxId> storing = new HashSet<>();
+    private long jobs;
+
+    public static Behavior<Command> create(Setup setup) {
+        return Behaviors.setup(ctx -> Behaviors.withStash(STASH_WHILE_LOADING,
+                stash -> new AtxHandlerActor(ctx, setup).loading(stash)));
     }
 
-    private AtxHandlerActor(ActorContext<Command> ctx, AtxCheck check, AtxRepository repository, LayerClock layers,
-                            Clock clock, AtxId golden, EligibilityParams eligibility) {
-        super(ctx);
-        this.repository = repository;
-        this.layers = layers;
-        this.clock = clock;
-        this.golden = golden;
-        this.eligibility = eligibility;
-        this.worker = ctx.spawn(ValidationWorker.create(check, repository), "validation",
-                DispatcherSelector.fromConfig(VALIDATION_DISPATCHER));
-        this.validatedAdapter = ctx.messageAdapter(ValidationWorker.Validated.class, Validated::new);
+    private AtxHandlerActor(ActorContext<Command> ctx, Setup setup) {
+        this.ctx = ctx;
+        this.setup = setup;
+        this.validatedAdapter = ctx.messageAdapter(ValidationDone.class, Validated::new);
+        this.validation = ctx.spawn(setup.validation(), "validation");
+        ctx.watch(validation);
+        Executor blocking = ctx.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(this::loadIndexes, blocking),
+                (loaded, failure) -> failure == null ? loaded : new LoadFailed(failure));
     }
 
-    @Override
-    public Receive<Command> createReceive() {
-        return newReceiveBuilder()
+    /** Reads every stored header (off this actor's thread: mainnet has millions). */
+    private Loaded loadIndexes() {
+        AtxEpochIndexes loaded = new AtxEpochIndexes(setup.eligibility(), setup.golden());
+        long[] count = {0};
+        setup.atxs().forEachHeader(header -> {
+            loaded.add(header);
+            count[0]++;
+            return true;
+        });
+        return new Loaded(loaded, count[0]);
+    }
+
+    private Behavior<Command> loading(StashBuffer<Command> stash) {
+        return Behaviors.receive(Command.class)
+                .onMessage(Loaded.class, l -> {
+                    indexes = l.indexes();
+                    ctx.getLog().info("ATX index rebuilt from {} stored ATXs", l.headers());
+                    ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
+                    return stash.unstashAll(ready());
+                })
+                .onMessage(LoadFailed.class, f -> {
+                    throw new IllegalStateException("rebuilding the ATX index failed: " + f.cause(), f.cause());
+                })
+                .onMessage(Command.class, c -> {
+                    if (stash.isFull()) {
+                        refuseWhileLoading(c);
+                    } else {
+                        stash.stash(c);
+                    }
+                    return Behaviors.same();
+                })
+                .build();
+    }
+
+    private Behavior<Command> ready() {
+        return Behaviors.receive(Command.class)
                 .onMessage(HandleAtx.class, this::onHandleAtx)
-                .onMessage(Validated.class, v -> onValidated(v.result()))
-                .onMessage(GetWeight.class, this::onGetWeight)
-                .onMessage(GetActiveSetWeight.class, this::onGetActiveSetWeight)
-                .onMessage(GetSlots.class, this::onGetSlots)
-                .onMessage(ChoosePositioning.class, this::onChoosePositioning)
+                .onMessage(Validated.class, v -> onValidated(v.done()))
+                .onMessage(Stored.class, this::onStored)
+                .onMessage(GetWeight.class, q -> {
+                    q.replyTo().tell(new Weight(indexes.weight(q.targetEpoch(), q.atx())));
+                    return Behaviors.same();
+                })
+                .onMessage(GetActiveSetWeight.class, q -> {
+                    q.replyTo().tell(new Weight(indexes.activeSetWeight(q.targetEpoch(), q.activeSet())));
+                    return Behaviors.same();
+                })
+                .onMessage(GetSlots.class, q -> {
+                    q.replyTo().tell(new Slots(indexes.slots(q.targetEpoch(), q.atx(), q.activeSetWeight())));
+                    return Behaviors.same();
+                })
+                .onMessage(ChoosePositioning.class, q -> {
+                    q.replyTo().tell(new PositioningChoice(q.publishEpoch(),
+                            indexes.positioning(q.publishEpoch(), q.builder())));
+                    return Behaviors.same();
+                })
+                .onMessage(CountAtxs.class, q -> {
+                    q.replyTo().tell(new AtxCount(q.targetEpoch(), indexes.count(q.targetEpoch())));
+                    return Behaviors.same();
+                })
                 .build();
     }
 
     private Behavior<Command> onHandleAtx(HandleAtx r) {
-        EpochId current = layers.epochOf(layers.layerAt(clock.instant()));
-        worker.tell(new ValidationWorker.Validate(r.atx(), r.expectedId(), current, r.replyTo(), validatedAdapter));
-        return this;
+        long id = ++jobs;
+        EpochId current = setup.layers().epochOf(setup.layers().layerAt(setup.clock().instant()));
+        awaiting.put(id, r.replyTo());
+        validation.tell(new AtxValidationPool.Validate(new ValidationJob(id, r.atx(), r.expectedId(), current),
+                validatedAdapter));
+        return Behaviors.same();
     }
 
-    private Behavior<Command> onValidated(ValidationWorker.Validated v) {
-        v.requester().tell(store(v));
-        return this;
-    }
-
-    private Verdict store(ValidationWorker.Validated v) {
-        if (v.verdict().header().isEmpty()) {
-            return v.verdict().verdict();
+    private Behavior<Command> onValidated(ValidationDone done) {
+        ActorRef<Verdict> replyTo = awaiting.remove(done.job().id());
+        if (replyTo == null) {
+            return Behaviors.same();
         }
-        AtxHeader header = v.verdict().header().get();
+        AtxValidation result = done.result();
+        if (result.header().isEmpty()) {
+            replyTo.tell(result.verdict());
+            return Behaviors.same();
+        }
+        AtxHeader header = result.header().get();
         // Two copies of one ATX may have been validated side by side; the first one stored wins.
-        if (!index(header.targetEpoch()).add(header, false)) {
-            return Verdict.ignore(AtxRule.KNOWN, "ATX " + header.id().hex() + " is already stored");
+        if (storing.contains(header.id()) || indexes.contains(header.id(), header.targetEpoch())) {
+            replyTo.tell(Verdict.ignore(AtxRule.KNOWN, "ATX " + header.id().hex() + " is already stored"));
+            return Behaviors.same();
         }
-        repository.put(v.atx().orElseThrow(), header);
-        latestOf.merge(header.smesherId(), header,
-                (old, now) -> now.publishEpoch().value() > old.publishEpoch().value() ? now : old);
-        return Verdict.accept();
+        ActivationTxV1 atx;
+        try {
+            atx = ActivationTxV1.decode(done.job().atx().toByteArray());
+        } catch (ScaleException e) {
+            throw new IllegalStateException("a valid ATX does not decode: " + e.getMessage(), e);
+        }
+        storing.add(header.id());
+        ctx.ask(StorageActor.CommitResult.class, setup.storage(), StorageAsk.TIMEOUT,
+                to -> new StorageActor.Commit(LmdbAtxStore.put(atx, header), to),
+                (committed, failure) -> new Stored(header, replyTo, StorageAsk.result(committed, failure)));
+        return Behaviors.same();
     }
 
-    private Behavior<Command> onGetWeight(GetWeight q) {
-        AtxIndex index = byTargetEpoch.get(q.targetEpoch());
-        q.replyTo().tell(new Weight(index == null ? OptionalLong.empty() : index.weight(q.atx())));
-        return this;
+    private Behavior<Command> onStored(Stored s) {
+        storing.remove(s.header().id());
+        if (s.result() instanceof StorageActor.Rejected r) {
+            s.replyTo().tell(Verdict.ignore(CommonRule.UNAVAILABLE, "not stored: " + r.reason()));
+            return Behaviors.same();
+        }
+        indexes.add(s.header());
+        s.replyTo().tell(Verdict.accept());
+        return Behaviors.same();
     }
 
-    private Behavior<Command> onGetActiveSetWeight(GetActiveSetWeight q) {
-        AtxIndex index = byTargetEpoch.get(q.targetEpoch());
-        q.replyTo().tell(new Weight(index == null ? OptionalLong.empty() : index.weightOf(q.activeSet())));
-        return this;
-    }
-
-    private Behavior<Command> onGetSlots(GetSlots q) {
-        AtxIndex index = byTargetEpoch.get(q.targetEpoch());
-        q.replyTo().tell(new Slots(index == null ? OptionalLong.empty()
-                : index.slots(q.atx(), eligibility.layerAvgSize(), eligibility.layersPerEpoch(),
-                        eligibility.minActiveWeight(), q.activeSetWeight())));
-        return this;
-    }
-
-    /**
-     * The candidates are the ATXs published in the latest epoch before P that has any (their target epoch is at
-     * most P). Every stored ATX passed full validation here, so each chain is taken as verified.
-     */
-    private Behavior<Command> onChoosePositioning(ChoosePositioning q) {
-        Optional<AtxIndex> published = byTargetEpoch.entrySet().stream()
-                .filter(e -> e.getKey().value() <= q.publishEpoch().value())
-                .max(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue);
-        Optional<AtxHeader> own = Optional.ofNullable(latestOf.get(q.builder()))
-                .filter(h -> h.publishEpoch().value() < q.publishEpoch().value());
-        AtxId chosen = AtxChoice.positioning(published.orElseGet(() -> new AtxIndex(1)), id -> true, golden, own);
-        q.replyTo().tell(new PositioningChoice(q.publishEpoch(), chosen));
-        return this;
-    }
-
-    private AtxIndex index(EpochId targetEpoch) {
-        return byTargetEpoch.computeIfAbsent(targetEpoch, e -> new AtxIndex(EXPECTED_ATXS_PER_EPOCH));
+    private static void refuseWhileLoading(Command c) {
+        if (c instanceof HandleAtx h) {
+            h.replyTo().tell(Verdict.ignore(CommonRule.UNAVAILABLE, "the ATX handler is still loading"));
+        }
     }
 }

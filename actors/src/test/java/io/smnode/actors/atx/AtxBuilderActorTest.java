@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.actors.post.ProvingWorker;
+import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.testing.ManualClock;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.atx.AtxTables;
+import io.smnode.persistence.atx.BuilderStates;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
@@ -17,7 +24,6 @@ import io.smnode.activation.PostV1;
 import io.smnode.activation.builder.BuilderConfig;
 import io.smnode.activation.builder.BuilderPhase;
 import io.smnode.activation.builder.BuilderState;
-import io.smnode.activation.builder.MemoryBuilderStateStore;
 import io.smnode.activation.builder.PoetSubmission;
 import io.smnode.activation.builder.SmesherSetup;
 import io.smnode.poet.MerkleProof;
@@ -30,6 +36,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +55,11 @@ class AtxBuilderActorTest {
     private final ActorTestKit kit = ActorTestKit.create(AtxActorsConfig.withManualTime());
     private final ManualTime manualTime = ManualTime.get(kit.system());
     private final ManualClock wall = new ManualClock(GENESIS);
-    private final TestProbe<PoetPort.Command> poet = kit.createTestProbe();
+    private final TestProbe<PoetPortActor.Command> poet = kit.createTestProbe();
     private final TestProbe<AtxHandlerActor.Command> atxs = kit.createTestProbe();
     private final TestProbe<PublishAtx> publisher = kit.createTestProbe();
-    private final MemoryBuilderStateStore store = new MemoryBuilderStateStore();
+    private final Store store = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+    private final ActorRef<StorageActor.Command> storage = kit.spawn(StorageActor.create(store));
     private final EdSigner signer = EdSigner.fromSeed(filled(32, 5), PREFIX);
     private ActorRef<AtxBuilderActor.Command> builder;
     private volatile String provingThread = "";
@@ -63,10 +71,12 @@ class AtxBuilderActorTest {
         BuilderConfig config = new BuilderConfig(GENESIS, Duration.ofSeconds(100), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), List.of("poet-a"), Duration.ofSeconds(1),
                 Duration.ofMillis(150));
-        builder = kit.spawn(AtxBuilderActor.create(setup, config, store, wall, poet.getRef(), challenge -> {
+        ActorRef<ProvingWorker.Prove> prover = kit.spawn(ProvingWorker.create(challenge -> {
             provingThread = Thread.currentThread().getName();
             return POST;
-        }, atxs.getRef(), publisher.getRef()));
+        }), "proving", DispatcherSelector.fromConfig(ProvingWorker.DISPATCHER));
+        builder = kit.spawn(AtxBuilderActor.create(setup, config, new BuilderStates(store, signer.nodeId()), wall,
+                new AtxBuilderActor.Peers(poet.getRef(), prover, atxs.getRef(), publisher.getRef(), storage)));
         // Real time: lets the actor start and set its first timer before manual time moves.
         atxs.expectNoMessage(Duration.ofMillis(200));
     }
@@ -82,7 +92,7 @@ class AtxBuilderActorTest {
     }
 
     @Test
-    void positionsRegistersFetchesProvesAndPublishesAtTheBuildersTimes() {
+    void positionsRegistersFetchesProvesAndPublishesAtTheBuildersTimes() throws Exception {
         advance(Duration.ofMillis(4_999));
         atxs.expectNoMessage(Duration.ofMillis(50));
         advance(Duration.ofMillis(1));
@@ -91,22 +101,22 @@ class AtxBuilderActorTest {
         assertEquals(signer.nodeId(), choose.builder());
         choose.replyTo().tell(new AtxHandlerActor.PositioningChoice(EpochId.of(1), GOLDEN));
 
-        PoetPort.Register register = poet.expectMessageClass(PoetPort.Register.class);
+        PoetPortActor.Register register = poet.expectMessageClass(PoetPortActor.Register.class);
         PoetSubmission submission = register.submission();
         assertEquals("poet-a", register.poet());
         assertEquals(GENESIS.plusSeconds(195), register.roundEndBy(), "S(P+1) − CG");
         assertTrue(new EdVerifier(PREFIX).verify(Domain.POET, submission.pubkey(),
                 submission.challenge().toByteArray(), submission.signature()), "signed in the POET domain");
         assertEquals(PREFIX.hex() + "04", submission.prefix().hex());
-        register.replyTo().tell(new PoetPort.Registered("poet-a", 0, GENESIS.plusSeconds(105)));
+        register.replyTo().tell(new PoetPortActor.Registered("poet-a", 0, GENESIS.plusSeconds(105)));
 
         advance(Duration.ofMillis(100_149));
         poet.expectNoMessage(Duration.ofMillis(50));
         advance(Duration.ofMillis(1));
-        PoetPort.FetchProof fetch = poet.expectMessageClass(PoetPort.FetchProof.class);
+        PoetPortActor.FetchProof fetch = poet.expectMessageClass(PoetPortActor.FetchProof.class);
         assertEquals(0, fetch.round());
         PoetProof proof = new PoetProof(new MerkleProof(Bytes.of(filled(32, 1)), List.of(), List.of()), 150);
-        fetch.replyTo().tell(new PoetPort.ProofFound("poet-a", proof,
+        fetch.replyTo().tell(new PoetPortActor.ProofFound("poet-a", proof,
                 List.of(Bytes.of(submission.challenge().toByteArray()))));
 
         PublishAtx published = publisher.receiveMessage(Duration.ofSeconds(5));
@@ -116,12 +126,13 @@ class AtxBuilderActorTest {
         assertEquals(proof.ref(), atx.inner().nipost().orElseThrow().postMetadata().orElseThrow().poetRef().orElseThrow());
         assertEquals(POST, atx.inner().nipost().orElseThrow().post().orElseThrow());
         assertEquals(GENESIS.plusSeconds(200), published.retryUntil());
-        assertTrue(provingThread.contains(AtxBuilderActor.PROVING_DISPATCHER), provingThread);
+        assertTrue(provingThread.contains(ProvingWorker.DISPATCHER), provingThread);
 
         TestProbe<BuilderState> state = kit.createTestProbe();
         builder.tell(new AtxBuilderActor.GetState(state.getRef()));
         assertEquals(atx, state.receiveMessage().lastPublished().orElseThrow());
-        assertEquals(atx, store.load().orElseThrow().lastPublished().orElseThrow(), "saved before handed out");
+        assertEquals(atx, new BuilderStates(store, signer.nodeId()).load().orElseThrow().lastPublished().orElseThrow(),
+                "saved before handed out");
     }
 
     @Test
@@ -129,21 +140,21 @@ class AtxBuilderActorTest {
         advance(Duration.ofSeconds(5));
         AtxHandlerActor.ChoosePositioning choose = atxs.expectMessageClass(AtxHandlerActor.ChoosePositioning.class);
         choose.replyTo().tell(new AtxHandlerActor.PositioningChoice(EpochId.of(1), GOLDEN));
-        PoetPort.Register first = poet.expectMessageClass(PoetPort.Register.class);
-        first.replyTo().tell(new PoetPort.Rejected("poet-a", "INVALID_POW_PARAMS"));
+        PoetPortActor.Register first = poet.expectMessageClass(PoetPortActor.Register.class);
+        first.replyTo().tell(new PoetPortActor.Rejected("poet-a", "INVALID_POW_PARAMS"));
         poet.expectNoMessage(Duration.ofMillis(100));
 
         advance(Duration.ofMillis(999));
         poet.expectNoMessage(Duration.ofMillis(50));
         advance(Duration.ofMillis(1));
-        PoetPort.Register second = poet.expectMessageClass(PoetPort.Register.class);
+        PoetPortActor.Register second = poet.expectMessageClass(PoetPortActor.Register.class);
         assertEquals(first.submission(), second.submission(), "the same challenge, signed the same way");
-        second.replyTo().tell(new PoetPort.Unavailable("poet-a", "timeout"));
+        second.replyTo().tell(new PoetPortActor.Unavailable("poet-a", "timeout"));
         poet.expectNoMessage(Duration.ofMillis(100));
 
         // Past the round start (10 s) nothing was accepted: the challenge expires and nothing more is sent.
         advance(Duration.ofSeconds(1));
-        poet.expectMessageClass(PoetPort.Register.class);
+        poet.expectMessageClass(PoetPortActor.Register.class);
         advance(Duration.ofSeconds(4));
         TestProbe<BuilderState> state = kit.createTestProbe();
         builder.tell(new AtxBuilderActor.GetState(state.getRef()));

@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.activation.AtxEpochIndexes;
+import io.smnode.actors.component.ComponentFactory;
+import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.testing.ManualClock;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.atx.AtxTables;
+import io.smnode.persistence.atx.LmdbAtxStore;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.time.LayerClock;
@@ -26,15 +34,12 @@ import io.smnode.activation.NIPostChallengeV1;
 import io.smnode.activation.NIPostV1;
 import io.smnode.activation.PostMetadataV1;
 import io.smnode.activation.PostV1;
-import io.smnode.activation.StoredAtx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,8 +47,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler actor around a stand-in validation (the real {@code AtxValidator} is tested in mesh): verdicts in
- * gossip terms, storing, per-epoch weight and slot queries, positioning choice, and validation off its own thread.
+ * The handler actor around a stand-in validation (the real {@code AtxValidator} is tested in activation), over the
+ * real ATX tables in an in-memory store behind a storage writer: verdicts in gossip terms, storing, per-epoch weight
+ * and slot queries, positioning choice, validation off its own thread, and a restart that answers as before.
  */
 class AtxHandlerActorTest {
     private static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
@@ -54,10 +60,18 @@ class AtxHandlerActorTest {
     private final ManualClock wall = new ManualClock(GENESIS.plusSeconds(250));
 
     private final ActorTestKit kit = ActorTestKit.create(AtxActorsConfig.withManualTime());
-    private final Repository repository = new Repository();
+    private final Store store = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+    private final LmdbAtxStore atxs = new LmdbAtxStore(store);
+    private final ActorRef<StorageActor.Command> storage = kit.spawn(StorageActor.create(store));
     private volatile String validationThread = "";
-    private final ActorRef<AtxHandlerActor.Command> handler = kit.spawn(AtxHandlerActor.create(this::check,
-            repository, LAYERS, wall, GOLDEN, new AtxHandlerActor.EligibilityParams(50, 10, 1)));
+    private ActorRef<AtxHandlerActor.Command> handler = spawnHandler();
+
+    private ActorRef<AtxHandlerActor.Command> spawnHandler() {
+        AtxCheck check = this::check;
+        return kit.spawn(AtxHandlerActor.create(new AtxHandlerActor.Setup(atxs, storage,
+                AtxValidationPool.create(ComponentFactory.withoutFaults(), () -> check, atxs, 2, 100), LAYERS, wall,
+                GOLDEN, new AtxEpochIndexes.EligibilityParams(50, 10, 1))));
+    }
 
     @AfterEach
     void stop() {
@@ -96,8 +110,8 @@ class AtxHandlerActorTest {
     void aValidAtxIsAcceptedStoredAndWeighsInItsTargetEpoch() {
         ActivationTxV1 atx = atx(1, EpochId.of(2), 0);
         assertEquals(Verdict.accept(), handle(atx));
-        assertTrue(repository.contains(atx.id()));
-        assertTrue(validationThread.contains(AtxHandlerActor.VALIDATION_DISPATCHER), validationThread);
+        assertTrue(atxs.contains(atx.id()), "durable before the accept");
+        assertTrue(validationThread.contains(AtxValidationPool.DISPATCHER), validationThread);
 
         assertEquals(OptionalLong.of(10), weight(EpochId.of(3), atx.id()));
         assertEquals(OptionalLong.empty(), weight(EpochId.of(2), atx.id()), "no weight in its publish epoch");
@@ -133,6 +147,54 @@ class AtxHandlerActorTest {
         assertEquals(high.id(), positioning(EpochId.of(4), builder), "epoch 3 has none: the latest epoch counts");
     }
 
+    @Test
+    void aRestartedHandlerRebuildsItsIndexFromTheStoreAndAnswersAsBefore() {
+        ActivationTxV1 low = atx(1, EpochId.of(2), 0);
+        ActivationTxV1 high = atx(2, EpochId.of(2), 3);
+        ActivationTxV1 later = atx(3, EpochId.of(3), 1);
+        handle(low);
+        handle(high);
+        handle(later);
+        NodeId builder = EdSigner.fromSeed(filled(9), PREFIX).nodeId();
+        List<Object> before = answers(builder, low, high, later);
+
+        kit.stop(handler);
+        handler = spawnHandler();
+        assertEquals(before, answers(builder, low, high, later));
+        assertInstanceOf(Verdict.Ignore.class, handle(high), "what was stored before the restart is known after it");
+    }
+
+    @Test
+    void countsTheAtxsOfAnEpoch() {
+        handle(atx(1, EpochId.of(2), 0));
+        handle(atx(2, EpochId.of(2), 0));
+        TestProbe<AtxHandlerActor.AtxCount> count = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.CountAtxs(EpochId.of(3), count.getRef()));
+        assertEquals(new AtxHandlerActor.AtxCount(EpochId.of(3), 2), count.receiveMessage());
+    }
+
+    /** Every answer the handler gives about these ATXs: weights, active set weights, slots, positioning. */
+    private List<Object> answers(NodeId builder, ActivationTxV1... all) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (ActivationTxV1 atx : all) {
+            for (long target = 2; target <= 5; target++) {
+                out.add(weight(EpochId.of(target), atx.id()));
+                TestProbe<AtxHandlerActor.Slots> slots = kit.createTestProbe();
+                handler.tell(new AtxHandlerActor.GetSlots(EpochId.of(target), atx.id(), 100, slots.getRef()));
+                out.add(slots.receiveMessage().slots());
+            }
+        }
+        TestProbe<AtxHandlerActor.Weight> total = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.GetActiveSetWeight(EpochId.of(3),
+                java.util.Arrays.stream(all).map(ActivationTxV1::id).toList(), total.getRef()));
+        out.add(total.receiveMessage().weight());
+        for (long publish = 1; publish <= 5; publish++) {
+            out.add(positioning(EpochId.of(publish), builder));
+            out.add(positioning(EpochId.of(publish), all[1].smesherId()));
+        }
+        return out;
+    }
+
     private OptionalLong weight(EpochId target, AtxId id) {
         TestProbe<AtxHandlerActor.Weight> probe = kit.createTestProbe();
         handler.tell(new AtxHandlerActor.GetWeight(target, id, probe.getRef()));
@@ -164,33 +226,5 @@ class AtxHandlerActorTest {
         byte[] out = new byte[32];
         Arrays.fill(out, (byte) b);
         return out;
-    }
-
-    /** Thread-safe: the handler writes while the validation worker reads. */
-    private static final class Repository implements AtxRepository {
-        private final Map<AtxId, StoredAtx> atxs = new ConcurrentHashMap<>();
-        private final Map<NodeId, AtxId> commitments = new ConcurrentHashMap<>();
-
-        @Override
-        public void put(ActivationTxV1 atx, AtxHeader header) {
-            atxs.put(header.id(), new StoredAtx(header.smesherId(), header.publishEpoch(), header.sequence(),
-                    atx.inner().numUnits(), header.vrfNonce(), header.tickHeight()));
-            commitments.putIfAbsent(header.smesherId(), header.commitmentAtx());
-        }
-
-        @Override
-        public boolean contains(AtxId id) {
-            return atxs.containsKey(id);
-        }
-
-        @Override
-        public Optional<StoredAtx> atx(AtxId id) {
-            return Optional.ofNullable(atxs.get(id));
-        }
-
-        @Override
-        public Optional<AtxId> commitmentOf(NodeId smesher) {
-            return Optional.ofNullable(commitments.get(smesher));
-        }
     }
 }

@@ -6,7 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.actors.poet.PoetActor;
 import io.smnode.actors.poet.PoetRegistrations;
+import io.smnode.actors.faults.FaultAction;
+import io.smnode.actors.faults.FaultInjectingStore;
+import io.smnode.actors.faults.FaultInjector;
+import io.smnode.actors.faults.FaultRule;
+import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.testing.ManualClock;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.atx.AtxTables;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
@@ -18,15 +28,13 @@ import io.smnode.poet.MemoryTreeStore;
 import io.smnode.poet.PoetConfig;
 import io.smnode.poet.PoetVerifier;
 import io.smnode.poet.PowParams;
-import io.smnode.poet.RoundProof;
 import io.smnode.poet.RoundSchedule;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.OptionalLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -37,7 +45,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The PoET port over a real in-process PoET actor: a registration solves the PoET's PoW and lands in its round,
  * the proof is "unavailable" until the round is proven, then found with the challenge among its members and kept
- * before the builder hears of it.
+ * (committed through the storage writer) before the builder hears of it; a proof the store cannot keep is not
+ * handed on.
  */
 class EmbeddedPoetPortTest {
     private static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
@@ -53,7 +62,8 @@ class EmbeddedPoetPortTest {
     private final ManualTime manualTime = ManualTime.get(kit.system());
     private final ManualClock wall = new ManualClock(GENESIS);
     private final EdSigner signer = EdSigner.fromSeed(filled(32, 7), Bytes.of(filled(20, 1)));
-    private final List<RoundProof> kept = new CopyOnWriteArrayList<>();
+    private final Store store = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+    private final StoredPoetProofs kept = new StoredPoetProofs(store);
 
     @AfterEach
     void stop() {
@@ -62,80 +72,82 @@ class EmbeddedPoetPortTest {
 
     @Test
     void registrationIsAcceptedAndItsRoundsProofFoundAndKept() throws Exception {
-        ActorRef<PoetPort.Command> port = spawnPort(kept::add);
+        ActorRef<PoetPortActor.Command> port = spawnPort(store);
         Hash32 challenge = Hash32.of(filled(32, 0x42));
-        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
-        port.tell(new PoetPort.Register(NAME, submission(challenge), GENESIS.plusSeconds(120), registered.getRef()));
-        assertEquals(new PoetPort.Registered(NAME, 0, GENESIS.plusSeconds(60)), registered.receiveMessage());
+        TestProbe<PoetPortActor.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPortActor.Register(NAME, submission(challenge), GENESIS.plusSeconds(120), registered.getRef()));
+        assertEquals(new PoetPortActor.Registered(NAME, 0, GENESIS.plusSeconds(60)), registered.receiveMessage());
 
-        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
-        port.tell(new PoetPort.FetchProof(NAME, 0, proofs.getRef()));
-        assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage());
-        assertTrue(kept.isEmpty());
+        TestProbe<PoetPortActor.ProofReply> proofs = kit.createTestProbe();
+        port.tell(new PoetPortActor.FetchProof(NAME, 0, proofs.getRef()));
+        assertInstanceOf(PoetPortActor.Unavailable.class, proofs.receiveMessage());
+        assertEquals(0, store.count(AtxTables.POET_PROOFS));
 
         wall.advance(Duration.ofSeconds(60));
         manualTime.timePasses(Duration.ofSeconds(60));
-        PoetPort.ProofFound found = proofs.awaitAssert(Duration.ofSeconds(10), Duration.ofMillis(50), () -> {
-            port.tell(new PoetPort.FetchProof(NAME, 0, proofs.getRef()));
-            return assertInstanceOf(PoetPort.ProofFound.class, proofs.receiveMessage());
+        PoetPortActor.ProofFound found = proofs.awaitAssert(Duration.ofSeconds(10), Duration.ofMillis(50), () -> {
+            port.tell(new PoetPortActor.FetchProof(NAME, 0, proofs.getRef()));
+            return assertInstanceOf(PoetPortActor.ProofFound.class, proofs.receiveMessage());
         });
         assertEquals(List.of(Bytes.of(challenge.toByteArray())), found.members());
         // The proof is over the statement the members make, so the builder's challenge is proven.
         PoetVerifier.verify(found.proof().merkleProof(), MembershipTree.root(found.members()),
                 found.proof().leafCount());
-        assertEquals(1, kept.size());
-        assertEquals(found.proof(), kept.get(0).proof());
+        assertEquals(found.proof(), kept.proof(found.proof().ref()).orElseThrow().proof(), "kept before handed on");
     }
 
     @Test
     void aRoundEndingAfterTheDeadlineIsRejectedWithTheReason() {
-        ActorRef<PoetPort.Command> port = spawnPort(kept::add);
-        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
-        port.tell(new PoetPort.Register(NAME, submission(Hash32.of(filled(32, 1))), GENESIS.plusSeconds(59),
+        ActorRef<PoetPortActor.Command> port = spawnPort(store);
+        TestProbe<PoetPortActor.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPortActor.Register(NAME, submission(Hash32.of(filled(32, 1))), GENESIS.plusSeconds(59),
                 registered.getRef()));
-        PoetPort.Rejected rejected = assertInstanceOf(PoetPort.Rejected.class, registered.receiveMessage());
+        PoetPortActor.Rejected rejected = assertInstanceOf(PoetPortActor.Rejected.class, registered.receiveMessage());
         assertTrue(rejected.reason().startsWith("TOO_LATE"), rejected.reason());
     }
 
     @Test
     void aPoetThisPortDoesNotServeIsNotAsked() {
-        ActorRef<PoetPort.Command> port = spawnPort(kept::add);
-        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
-        port.tell(new PoetPort.Register("other", submission(Hash32.of(filled(32, 1))), GENESIS.plusSeconds(120),
+        ActorRef<PoetPortActor.Command> port = spawnPort(store);
+        TestProbe<PoetPortActor.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPortActor.Register("other", submission(Hash32.of(filled(32, 1))), GENESIS.plusSeconds(120),
                 registered.getRef()));
-        assertEquals("other", assertInstanceOf(PoetPort.Rejected.class, registered.receiveMessage()).poet());
-        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
-        port.tell(new PoetPort.FetchProof("other", 0, proofs.getRef()));
-        assertEquals("other", assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage()).poet());
+        assertEquals("other", assertInstanceOf(PoetPortActor.Rejected.class, registered.receiveMessage()).poet());
+        TestProbe<PoetPortActor.ProofReply> proofs = kit.createTestProbe();
+        port.tell(new PoetPortActor.FetchProof("other", 0, proofs.getRef()));
+        assertEquals("other", assertInstanceOf(PoetPortActor.Unavailable.class, proofs.receiveMessage()).poet());
     }
 
     @Test
     void aProofThatCannotBeKeptIsNotHandedOn() {
-        ActorRef<PoetPort.Command> port = spawnPort(p -> {
-            throw new IOException("disk full");
-        });
-        TestProbe<PoetPort.RegisterReply> registered = kit.createTestProbe();
-        port.tell(new PoetPort.Register(NAME, submission(Hash32.of(filled(32, 5))), GENESIS.plusSeconds(120),
+        // The storage seam: the store reports a full disk on the first commit (the proof's).
+        FaultRule full = new FaultRule(0, "storage", "commit", FaultAction.DISK_FULL, 1, 0, Duration.ZERO,
+                OptionalLong.empty(), OptionalLong.empty(), 0);
+        ActorRef<PoetPortActor.Command> port = spawnPort(new FaultInjectingStore(store,
+                new FaultInjector(7, List.of(full), () -> 0)));
+        TestProbe<PoetPortActor.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPortActor.Register(NAME, submission(Hash32.of(filled(32, 5))), GENESIS.plusSeconds(120),
                 registered.getRef()));
-        assertInstanceOf(PoetPort.Registered.class, registered.receiveMessage());
+        assertInstanceOf(PoetPortActor.Registered.class, registered.receiveMessage());
         wall.advance(Duration.ofSeconds(60));
         manualTime.timePasses(Duration.ofSeconds(60));
-        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
-        PoetPort.Unavailable failed = proofs.awaitAssert(Duration.ofSeconds(10), Duration.ofMillis(50), () -> {
-            port.tell(new PoetPort.FetchProof(NAME, 0, proofs.getRef()));
-            PoetPort.Unavailable u = assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage());
+        TestProbe<PoetPortActor.ProofReply> proofs = kit.createTestProbe();
+        PoetPortActor.Unavailable failed = proofs.awaitAssert(Duration.ofSeconds(10), Duration.ofMillis(50), () -> {
+            port.tell(new PoetPortActor.FetchProof(NAME, 0, proofs.getRef()));
+            PoetPortActor.Unavailable u = assertInstanceOf(PoetPortActor.Unavailable.class, proofs.receiveMessage());
             assertTrue(u.detail().contains("disk full"), u.detail());
             return u;
         });
         assertEquals(NAME, failed.poet());
     }
 
-    private ActorRef<PoetPort.Command> spawnPort(FetchedProofs fetched) {
+    private ActorRef<PoetPortActor.Command> spawnPort(Store writes) {
         PoetConfig config = new PoetConfig(SCHEDULE, Bytes.of(filled(32, 9)), 150, PoetConfig.DEFAULT_MAX_ROUND_MEMBERS,
                 POW, Optional.empty());
         ActorRef<PoetActor.Command> poet = kit.spawn(PoetActor.create(config, new MemoryRegistrationStore(),
                 round -> new MemoryTreeStore(), wall));
-        return kit.spawn(EmbeddedPoetPort.create(NAME, poet, signer, fetched, wall, ASK));
+        ActorRef<StorageActor.Command> storage = kit.spawn(StorageActor.create(writes));
+        return kit.spawn(PoetPortActor.create(NAME, new EmbeddedPoetBackend(NAME, poet, wall, ASK), signer, storage));
     }
 
     private PoetSubmission submission(Hash32 challenge) {

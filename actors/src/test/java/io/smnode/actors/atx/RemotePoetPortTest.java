@@ -11,7 +11,13 @@ import io.smnode.actors.poet.PoetOutcome;
 import io.smnode.actors.poet.PoetRegistration;
 import io.smnode.actors.poet.PoetRegistrations;
 import io.smnode.actors.poet.PoetRetryPolicy;
+import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.testing.ManualClock;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.atx.AtxTables;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
@@ -51,7 +57,9 @@ class RemotePoetPortTest {
     private final ManualClock wall = new ManualClock(NOW);
     private final EdSigner signer = EdSigner.fromSeed(filled(32, 7), Bytes.of(filled(20, 1)));
     private final ScriptedPoet server = new ScriptedPoet();
-    private final List<RoundProof> kept = new CopyOnWriteArrayList<>();
+    private final Store store = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+    private final StoredPoetProofs kept = new StoredPoetProofs(store);
+    private final ActorRef<StorageActor.Command> storage = kit.spawn(StorageActor.create(store));
 
     @AfterEach
     void stop() {
@@ -61,8 +69,8 @@ class RemotePoetPortTest {
     @Test
     void acceptedRegistrationCarriesTheRoundAndItsEnd() {
         server.registration = new PoetOutcome.Ok<>(new PoetRegistration("7", Duration.ofSeconds(50)));
-        PoetPort.RegisterReply reply = register(Hash32.of(filled(32, 0x42)));
-        assertEquals(new PoetPort.Registered(NAME, 7, NOW.plusSeconds(50)), reply);
+        PoetPortActor.RegisterReply reply = register(Hash32.of(filled(32, 0x42)));
+        assertEquals(new PoetPortActor.Registered(NAME, 7, NOW.plusSeconds(50)), reply);
         SubmitRequest sent = server.submitted.get(0);
         assertEquals(POW, sent.powParams());
         assertEquals(Bytes.of(filled(32, 0x42)), sent.challenge());
@@ -74,11 +82,11 @@ class RemotePoetPortTest {
     @Test
     void refusalsAreRejectionsAndSilenceIsUnavailable() {
         server.registration = new PoetOutcome.Full<>("round is full");
-        assertInstanceOf(PoetPort.Rejected.class, register(Hash32.of(filled(32, 1))));
+        assertInstanceOf(PoetPortActor.Rejected.class, register(Hash32.of(filled(32, 1))));
         server.registration = new PoetOutcome.Unavailable<>("503");
-        assertInstanceOf(PoetPort.Unavailable.class, register(Hash32.of(filled(32, 1))));
+        assertInstanceOf(PoetPortActor.Unavailable.class, register(Hash32.of(filled(32, 1))));
         server.pow = new PoetOutcome.Unavailable<>("connection refused");
-        assertInstanceOf(PoetPort.Unavailable.class, register(Hash32.of(filled(32, 1))));
+        assertInstanceOf(PoetPortActor.Unavailable.class, register(Hash32.of(filled(32, 1))));
     }
 
     @Test
@@ -86,30 +94,31 @@ class RemotePoetPortTest {
         RoundProof round = new RoundProof(3, new PoetProof(new MerkleProof(Bytes.of(filled(32, 8)), List.of(),
                 List.of()), 150), List.of(Bytes.of(filled(32, 0x42))));
         server.proofs.put("3", new PoetOutcome.Ok<>(round));
-        ActorRef<PoetPort.Command> port = spawnPort();
-        TestProbe<PoetPort.ProofReply> proofs = kit.createTestProbe();
+        ActorRef<PoetPortActor.Command> port = spawnPort();
+        TestProbe<PoetPortActor.ProofReply> proofs = kit.createTestProbe();
 
-        port.tell(new PoetPort.FetchProof(NAME, 3, proofs.getRef()));
-        assertEquals(new PoetPort.ProofFound(NAME, round.proof(), round.members()), proofs.receiveMessage());
-        assertEquals(List.of(round), kept);
+        port.tell(new PoetPortActor.FetchProof(NAME, 3, proofs.getRef()));
+        assertEquals(new PoetPortActor.ProofFound(NAME, round.proof(), round.members()), proofs.receiveMessage());
+        assertEquals(java.util.Optional.of(round), kept.proof(round.proof().ref()));
 
-        port.tell(new PoetPort.FetchProof(NAME, 4, proofs.getRef()));
-        assertInstanceOf(PoetPort.Unavailable.class, proofs.receiveMessage());
-        assertEquals(1, kept.size());
+        port.tell(new PoetPortActor.FetchProof(NAME, 4, proofs.getRef()));
+        assertInstanceOf(PoetPortActor.Unavailable.class, proofs.receiveMessage());
+        assertEquals(1, store.count(AtxTables.POET_PROOFS));
     }
 
-    private PoetPort.RegisterReply register(Hash32 challenge) {
-        TestProbe<PoetPort.RegisterReply> probe = kit.createTestProbe();
+    private PoetPortActor.RegisterReply register(Hash32 challenge) {
+        TestProbe<PoetPortActor.RegisterReply> probe = kit.createTestProbe();
         PoetSubmission submission = new PoetSubmission(PoetRegistrations.poetPrefix(signer), challenge,
                 signer.nodeId(), signer.sign(Domain.POET, challenge.toByteArray()));
-        spawnPort().tell(new PoetPort.Register(NAME, submission, NOW.plusSeconds(100), probe.getRef()));
+        spawnPort().tell(new PoetPortActor.Register(NAME, submission, NOW.plusSeconds(100), probe.getRef()));
         return probe.receiveMessage();
     }
 
-    private ActorRef<PoetPort.Command> spawnPort() {
+    private ActorRef<PoetPortActor.Command> spawnPort() {
         ActorRef<PoetClientActor.Command> client = kit.spawn(PoetClientActor.create(server,
                 new PoetRetryPolicy(1, Duration.ZERO, Duration.ZERO)));
-        return kit.spawn(RemotePoetPort.create(NAME, client, signer, kept::add, wall, Duration.ofSeconds(5)));
+        return kit.spawn(PoetPortActor.create(NAME, new RemotePoetBackend(NAME, client, wall, Duration.ofSeconds(5)),
+                signer, storage));
     }
 
     /** Answers as scripted; records what was submitted. */

@@ -51,6 +51,18 @@ public record NetworkParams(
         Objects.requireNonNull(smeshing, "smeshing");
     }
 
+    /** These parameters with another PoST section (a devnet's experiment: more labels, a larger scrypt N). */
+    public NetworkParams withPost(Post newPost) {
+        return new NetworkParams(hrp, genesis, time, poet, atx, newPost, beacon, hare, certificate, tortoise, ballots,
+                txs, sync, smeshing);
+    }
+
+    /** These parameters with another local smeshing section (e.g. more PoST units). */
+    public NetworkParams withSmeshing(Smeshing newSmeshing) {
+        return new NetworkParams(hrp, genesis, time, poet, atx, post, beacon, hare, certificate, tortoise, ballots,
+                txs, sync, newSmeshing);
+    }
+
     /**
      * Genesis inputs. Networks that are already running fix the time; local networks start "now", which is an
      * input the caller supplies (see {@link #config(Instant)}).
@@ -145,6 +157,14 @@ public record NetworkParams(
             if (powDifficulty.length() != 32) {
                 throw new IllegalArgumentException("PoW difficulty must be 32 bytes, got " + powDifficulty.length());
             }
+        }
+
+        public Post withLabelsPerUnit(long labels) {
+            return new Post(labels, minNumUnits, maxNumUnits, k1, k2, k3, powDifficulty, scryptN);
+        }
+
+        public Post withScryptN(int n) {
+            return new Post(labelsPerUnit, minNumUnits, maxNumUnits, k1, k2, k3, powDifficulty, n);
         }
     }
 
@@ -249,6 +269,10 @@ public record NetworkParams(
     public record Smeshing(int numUnits, boolean start, long computeBatchSize, Optional<Address> coinbase) {
         public Smeshing {
             Objects.requireNonNull(coinbase, "coinbase");
+        }
+
+        public Smeshing withNumUnits(int units) {
+            return new Smeshing(units, start, computeBatchSize, coinbase);
         }
     }
 }

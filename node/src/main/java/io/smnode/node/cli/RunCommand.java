@@ -3,6 +3,10 @@ package io.smnode.node.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smnode.actors.component.ComponentFactory;
+import io.smnode.actors.component.ComponentNames;
+import io.smnode.actors.faults.FaultPlan;
+import io.smnode.actors.faults.FaultPlans;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.time.LayerClock;
 import io.smnode.node.config.ConfigLoader;
@@ -19,6 +23,7 @@ import io.smnode.node.metrics.MetricsEndpoint;
 import io.smnode.persistence.LmdbConfig;
 import io.smnode.persistence.LmdbStore;
 import io.smnode.persistence.Store;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Starts the node: configuration → logging → data dir (lock, network binding) → store → metrics → actor system.
@@ -39,9 +45,14 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Option(names = "--fault-plan", paramLabel = "FILE",
+            description = "Inject the faults of a seeded plan (HOCON smnode.faults { seed, rules }): see the README.")
+    Path faultPlan;
+
     @Override
     public Integer call() throws Exception {
         NodeConfig config = new ConfigLoader(PresetLayers::of).load(options.sources(System.getenv()));
+        FaultPlan plan = FaultPlans.readOptional(Optional.ofNullable(faultPlan), ComponentNames.ALL);
         LogSetup.configure(config.log().format(), config.log().level());
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         log.info("smnode {} starting: preset {}, data dir {}", VersionInfo.version(), config.preset(), config.dataDir());
@@ -54,8 +65,15 @@ public final class RunCommand implements Callable<Integer> {
                 genesis.genesisId().hex(), genesis.goldenAtx().hex(), config.network().hrp(),
                 config.network().layersPerEpoch(), config.network().layerDuration());
 
-        Store store = LmdbStore.open(LmdbConfig.of(dataDir.stateDir())
-                .withMapBytes(config.storage().mapSizeInitial(), config.storage().mapSizeMax()), NodeSchema.SCHEMA);
+        LayerClock layerClock = new LayerClock(genesis.genesisTime(), config.network().layerDuration(),
+                config.network().layersPerEpoch());
+        ComponentFactory components = new ComponentFactory(plan,
+                () -> layerClock.layerAt(wallClock.instant()).value());
+        if (!plan.isEmpty()) {
+            log.warn("FAULT plan with {} rule(s), seed {}: faults will be injected", plan.rules().size(), plan.seed());
+        }
+        Store store = components.store(LmdbStore.open(LmdbConfig.of(dataDir.stateDir())
+                .withMapBytes(config.storage().mapSizeInitial(), config.storage().mapSizeMax()), NodeSchema.SCHEMA));
         PrometheusRegistry registry = new PrometheusRegistry();
         Optional<MetricsEndpoint> metrics = Optional.empty();
         if (config.metrics().enabled()) {
@@ -64,15 +82,14 @@ public final class RunCommand implements Callable<Integer> {
             log.info("metrics at http://{}:{}/metrics", config.metrics().host(), metrics.get().port());
         }
 
-        LayerClock layerClock = new LayerClock(genesis.genesisTime(), config.network().layerDuration(), config.network().layersPerEpoch());
-        NodeServices services = new NodeServices(config, store, layerClock, wallClock, registry);
+        NodeServices services = new NodeServices(config, store, layerClock, wallClock, registry, components);
         ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(services), "smnode", pekkoConfig(config));
         system.getWhenTerminated().toCompletableFuture().join();
 
         metrics.ifPresent(MetricsEndpoint::close);
         dataDir.close();
         boolean failed = CoordinatedShutdown.get(system).getShutdownReason()
-                .filter(r -> r instanceof NodeGuardian.VitalChildStopped).isPresent();
+                .filter(r -> r instanceof NodeGuardian.ComponentFailed).isPresent();
         return failed ? 1 : 0;
     }
 

@@ -1,5 +1,6 @@
 package io.smnode.node.cli;
 
+import io.smnode.actors.faults.FaultPlanException;
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
 import io.smnode.node.poet.PoetCommand;
@@ -32,7 +33,8 @@ public final class SmnodeCommand {
                 // A tool must keep its JSON contract even for a failure nobody foresaw.
                 return ToolOutput.error(commandLine.getOut(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
             }
-            if (ex instanceof ConfigException || ex instanceof DataDirException || ex instanceof StoreException) {
+            if (ex instanceof ConfigException || ex instanceof DataDirException || ex instanceof StoreException
+                    || ex instanceof FaultPlanException) {
                 commandLine.getErr().println("smnode: " + ex.getMessage());
                 return USAGE_ERROR;
             }

@@ -2,6 +2,7 @@ package io.smnode.node.config;
 
 import com.typesafe.config.Config;
 import io.smnode.core.net.GenesisConfig;
+import io.smnode.core.net.NetworkParams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Config raw) {
+        Smeshing smeshing, Atx atx, NetworkParams params, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -31,8 +32,17 @@ public record NodeConfig(
     /** The embedded PoET: whether the node runs one ("auto" resolved against the preset), its leaves and PoW bits. */
     public record Poet(boolean embedded, int leavesPerRound, int powDifficulty) {}
 
-    /** Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only). */
-    public record Smeshing(boolean enabled) {}
+    /**
+     * Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only), the label backend
+     * (auto, cpu, cuda) and the CPU workers of PoST initialization (0: half the cores).
+     */
+    public record Smeshing(boolean enabled, String provider, int cpuWorkers) {}
+
+    /** ATX validation: workers (0: one per core) and the queue in front of them. */
+    public record Atx(int validationWorkers, int validationQueue) {}
+
+    /** The presets whose consensus parameters an operator may change (nobody else runs them). */
+    private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -71,7 +81,42 @@ public record NodeConfig(
         Poet poet = new Poet(embedded.equals("on") || (embedded.equals("auto") && preset.equals("standalone")),
                 r.intIn("smnode.poet.leaves-per-round", 150, MAX_POET_LEAVES), r.intIn("smnode.poet.pow-difficulty", 0, 32));
         String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
-        Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")));
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, config);
+        Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")),
+                r.oneOf("smnode.smeshing.post.provider", Set.of("auto", "cpu", "cuda")),
+                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024));
+        Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
+                r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
+        NetworkParams params = effectiveParams(r, preset);
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx, params, config);
+    }
+
+    /** The preset's parameters with the PoST overrides applied (refused on a public network). */
+    private static NetworkParams effectiveParams(TypedReader r, String preset) {
+        NetworkParams params = io.smnode.core.net.Preset.byName(preset).params();
+        long labels = r.longIn("smnode.network.post.labels-per-unit", 0, 1L << 40);
+        int scryptN = r.intIn("smnode.network.post.scrypt-n", 0, 1 << 20);
+        if ((labels != 0 || scryptN != 0) && !DEVNETS.contains(preset)) {
+            throw new ConfigException("configuration key smnode.network.post." + (labels != 0 ? "labels-per-unit"
+                    : "scrypt-n") + " can only be changed on a devnet preset (standalone, localnet), not on " + preset
+                    + ".");
+        }
+        if (scryptN != 0 && Integer.bitCount(scryptN) != 1) {
+            throw new ConfigException("configuration key smnode.network.post.scrypt-n must be a power of two, got "
+                    + scryptN + ".");
+        }
+        NetworkParams.Post post = params.post();
+        if (labels != 0) {
+            post = post.withLabelsPerUnit(labels);
+        }
+        if (scryptN != 0) {
+            post = post.withScryptN(scryptN);
+        }
+        int units = r.intIn("smnode.smeshing.post.units", 0, Integer.MAX_VALUE);
+        if (units != 0 && (units < post.minNumUnits() || units > post.maxNumUnits())) {
+            throw new ConfigException("configuration key smnode.smeshing.post.units must be within the network's "
+                    + post.minNumUnits() + " to " + post.maxNumUnits() + " units, got " + units + ".");
+        }
+        NetworkParams.Smeshing smeshing = units == 0 ? params.smeshing() : params.smeshing().withNumUnits(units);
+        return params.withPost(post).withSmeshing(smeshing);
     }
 }

@@ -54,6 +54,20 @@ final class TypedReader {
         return value;
     }
 
+    long longIn(String key, long min, long max) {
+        long value;
+        try {
+            value = config.getLong(key);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw wrong(key, "a whole number");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException("configuration key " + key + " must be between " + min + " and " + max
+                    + ", got " + value + ".");
+        }
+        return value;
+    }
+
     long bytesAtLeast(String key, long min) {
         long value;
         try {

@@ -1,35 +1,41 @@
 package io.smnode.node.guardian;
 
-import io.prometheus.metrics.core.metrics.Gauge;
-import io.smnode.actors.clock.ClockActor;
-import io.smnode.actors.clock.LayerTick;
+import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.poet.PoetActor;
-import io.smnode.actors.post.PostSupervisor;
 import io.smnode.actors.storage.StorageActor;
-import io.smnode.core.net.Preset;
-import io.smnode.node.config.NodeConfig;
-import io.smnode.node.poet.EmbeddedPoet;
-import io.smnode.node.smeshing.Smeshing;
+import io.smnode.core.signing.EdSigner;
+import io.smnode.core.types.Bytes;
+import io.smnode.node.component.ActivationComponent;
+import io.smnode.node.component.ClockComponent;
+import io.smnode.node.component.PoetComponent;
+import io.smnode.node.component.SharedRandomX;
+import io.smnode.node.component.SmeshingComponent;
+import io.smnode.node.component.StorageComponent;
+import io.smnode.node.smeshing.IdentityKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Terminated;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The root of the node's actor tree. It starts the components in dependency order (storage first, then the clock
- * and what listens to it) and watches them: a component that dies for good takes the node down through
- * CoordinatedShutdown, because carrying on without, say, the storage writer would only lose data quietly.
+ * The root of the node's actor tree. It only composes the components — storage first, then the clock, the embedded
+ * PoET, activation and (when configured) smeshing — each spawned by its component class through the one
+ * {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
+ * node down through CoordinatedShutdown with one log line saying which component and why: carrying on without it,
+ * say without the storage writer, would only lose data quietly.
  */
-public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
+public final class NodeGuardian {
 
     public sealed interface Command {}
 
@@ -50,65 +56,96 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         }
     }
 
-    /** Reason given to CoordinatedShutdown when a vital child stops. */
-    public static final class VitalChildStopped implements CoordinatedShutdown.Reason {
+    /** Reason given to CoordinatedShutdown when a component stopped for good. */
+    public static final class ComponentFailed implements CoordinatedShutdown.Reason {
+        private final String component;
+        private final String why;
+
+        ComponentFailed(String component, String why) {
+            this.component = component;
+            this.why = why;
+        }
+
         @Override
         public String toString() {
-            return "a vital component stopped";
+            return "component " + component + " failed: " + why;
         }
     }
 
-    private final ActorRef<StorageActor.Command> storage;
+    private NodeGuardian() {}
 
     public static Behavior<Command> create(NodeServices services) {
-        return Behaviors.setup(ctx -> new NodeGuardian(ctx, services));
+        return Behaviors.setup(ctx -> {
+            announceShutdown(ctx);
+            services.store().get(NodeSchema.NODE_STATE, NodeSchema.LAST_LAYER).ifPresentOrElse(
+                    l -> ctx.getLog().info("resuming: the last layer this node saw was {}", l),
+                    () -> ctx.getLog().info("fresh data dir: no layer seen yet"));
+            compose(ctx, services);
+            return running(ctx);
+        });
     }
 
-    private NodeGuardian(ActorContext<Command> ctx, NodeServices services) {
-        super(ctx);
-        announceShutdown(ctx);
-        Optional<Long> lastLayer = services.store().get(NodeSchema.NODE_STATE, NodeSchema.LAST_LAYER);
-        lastLayer.ifPresentOrElse(
-                l -> ctx.getLog().info("resuming: the last layer this node saw was {}", l),
-                () -> ctx.getLog().info("fresh data dir: no layer seen yet"));
-        storage = ctx.spawn(StorageActor.create(services.store()), "storage",
-                DispatcherSelector.fromConfig(StorageActor.DISPATCHER));
-        ActorRef<ClockActor.Command> clock = ctx.spawn(ClockActor.create(services.layerClock(), services.wallClock()), "clock");
-        Gauge layerGauge = Gauge.builder().name("smnode_layer").help("The current layer of the node's clock")
-                .register(services.metrics());
-        ActorRef<LayerTick> recorder = ctx.spawn(LayerRecorder.create(storage, layerGauge), "layer-recorder");
-        clock.tell(new ClockActor.Subscribe(recorder));
-        ctx.watch(storage);
-        ctx.watch(clock);
-        ctx.watch(recorder);
-        Optional<ActorRef<PoetActor.Command>> poet = spawnEmbeddedPoet(ctx, services);
-        spawnSmeshing(ctx, services, poet);
+    /** The components, in dependency order. */
+    private static void compose(ActorContext<Command> ctx, NodeServices services) {
+        ComponentFactory factory = services.components();
+        ActorRef<StorageActor.Command> storage = StorageComponent.start(ctx, factory, services.store());
+        ClockComponent.start(ctx, factory, services, storage);
+        Optional<ActorRef<PoetActor.Command>> poet = PoetComponent.start(ctx, factory, services);
+        SharedRandomX randomX = new SharedRandomX();
+        Optional<EdSigner> identity = services.config().smeshing().enabled() ? Optional.of(identity(services))
+                : Optional.empty();
+        // The K3 subset checked on receipt is seeded by a local secret (the reference: the peer id).
+        Bytes seed = identity.map(s -> Bytes.of(s.nodeId().toByteArray())).orElseGet(() -> randomSeed());
+        ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, randomX,
+                seed);
+        identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
+                randomX));
     }
 
-    /**
-     * The embedded PoET, when configured (spec 09; default on the standalone preset). Not watched: without it the
-     * node still follows the chain, it only cannot register for the next epoch.
-     */
-    private static Optional<ActorRef<PoetActor.Command>> spawnEmbeddedPoet(ActorContext<Command> ctx,
-                                                                           NodeServices services) {
-        NodeConfig config = services.config();
-        if (!config.poet().embedded()) {
-            return Optional.empty();
+    private static EdSigner identity(NodeServices services) {
+        try {
+            return IdentityKey.loadOrCreate(SmeshingComponent.dir(services.config().dataDir()).resolve("identity.key"),
+                    Bytes.of(services.genesis().genesisId().toByteArray()), new SecureRandom());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the smeshing identity key: " + e.getMessage(), e);
         }
-        return Optional.of(ctx.spawn(EmbeddedPoet.create(config.poet(), config.dataDir(), services.layerClock(),
-                        Preset.byName(config.preset()).params().poet(), services.wallClock()),
-                "poet", DispatcherSelector.fromConfig(PoetActor.DISPATCHER)));
     }
 
-    /**
-     * Building this node's ATXs, when configured (default on the standalone preset). Not watched either: a node
-     * that cannot smesh still follows the chain. Its setup initializes PoST, hence the PoST dispatcher.
-     */
-    private static void spawnSmeshing(ActorContext<Command> ctx, NodeServices services,
-                                      Optional<ActorRef<PoetActor.Command>> poet) {
-        if (services.config().smeshing().enabled()) {
-            ctx.spawn(Smeshing.create(services, poet), "smeshing", DispatcherSelector.fromConfig(PostSupervisor.DISPATCHER));
+    private static Bytes randomSeed() {
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        return Bytes.wrap(seed);
+    }
+
+    private static Behavior<Command> running(ActorContext<Command> ctx) {
+        return Behaviors.receive(Command.class)
+                .onMessage(RequestShutdown.class, r -> {
+                    ctx.getLog().info("shutdown requested: {}", r.why());
+                    CoordinatedShutdown.get(ctx.getSystem()).runAll(new Requested(r.why()));
+                    return Behaviors.same();
+                })
+                .onSignal(ChildFailed.class, f -> componentGone(ctx, f.getRef().path().name(), oneLine(f.cause())))
+                .onSignal(Terminated.class, t -> componentGone(ctx, t.getRef().path().name(), "it stopped"))
+                .onSignal(PostStop.class, s -> {
+                    ctx.getLog().info("node stopped cleanly");
+                    return Behaviors.same();
+                })
+                .build();
+    }
+
+    /** Once the node is stopping, components stop too: only a death before that is a failure. */
+    private static Behavior<Command> componentGone(ActorContext<Command> ctx, String component, String why) {
+        CoordinatedShutdown shutdown = CoordinatedShutdown.get(ctx.getSystem());
+        if (shutdown.getShutdownReason().isEmpty()) {
+            ctx.getLog().error("component {} failed for good: {}; the node stops", component, why);
+            shutdown.runAll(new ComponentFailed(component, why));
         }
+        return Behaviors.same();
+    }
+
+    private static String oneLine(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /**
@@ -122,25 +159,5 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
             log.info("stopping ({})", shutdown.getShutdownReason().map(Object::toString).orElse("unknown reason"));
             return CompletableFuture.completedFuture(Done.getInstance());
         });
-    }
-
-    @Override
-    public Receive<Command> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(RequestShutdown.class, r -> {
-                    getContext().getLog().info("shutdown requested: {}", r.why());
-                    CoordinatedShutdown.get(getContext().getSystem()).runAll(new Requested(r.why()));
-                    return this;
-                })
-                .onSignal(Terminated.class, t -> {
-                    getContext().getLog().error("{} stopped unexpectedly; shutting the node down", t.getRef().path().name());
-                    CoordinatedShutdown.get(getContext().getSystem()).runAll(new VitalChildStopped());
-                    return this;
-                })
-                .onSignal(PostStop.class, s -> {
-                    getContext().getLog().info("node stopped cleanly");
-                    return this;
-                })
-                .build();
     }
 }

@@ -4,7 +4,7 @@ import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.activation.MerkleProofV1;
 import io.smnode.activation.PoetMembershipCheck;
-import io.smnode.persistence.Store;
+import io.smnode.persistence.Reads;
 import io.smnode.persistence.WriteBatch;
 import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
@@ -16,19 +16,19 @@ import java.util.OptionalLong;
 /**
  * The PoET round proofs this node fetched, kept in {@link AtxTables#POET_PROOFS} so that ATXs referring to them
  * validate after a restart too. Membership is checked against the round's statement, the root of its members.
- * {@link #keep} writes the store directly for the reason {@link LmdbAtxStore} gives: an ATX built on a proof is
- * validated right after the proof arrived.
+ * {@link #keep} returns the batch for the node's single storage writer: the port that fetched a proof hands it
+ * to the builder only once that batch is committed, so the ATX built on it validates.
  */
 public final class StoredPoetProofs implements PoetMembershipCheck {
-    private final Store store;
+    private final Reads store;
 
-    public StoredPoetProofs(Store store) {
+    public StoredPoetProofs(Reads store) {
         this.store = store;
     }
 
-    /** Keeps {@code proof} under its reference; keeping it again changes nothing. */
-    public void keep(RoundProof proof) {
-        store.write(WriteBatch.builder().put(AtxTables.POET_PROOFS, proof.proof().ref(), proof).build());
+    /** The write that keeps {@code proof} under its reference; keeping it again changes nothing. */
+    public static WriteBatch keep(RoundProof proof) {
+        return WriteBatch.builder().put(AtxTables.POET_PROOFS, proof.proof().ref(), proof).build();
     }
 
     public Optional<RoundProof> proof(Hash32 poetRef) {

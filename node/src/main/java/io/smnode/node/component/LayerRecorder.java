@@ -1,4 +1,6 @@
-package io.smnode.node.guardian;
+package io.smnode.node.component;
+
+import io.smnode.node.guardian.NodeSchema;
 
 import io.smnode.actors.clock.LayerTick;
 import io.smnode.actors.storage.StorageActor;

@@ -1,4 +1,4 @@
-package io.smnode.actors.atx;
+package io.smnode.actors.post;
 
 import io.smnode.core.types.Hash32;
 import io.smnode.activation.PostV1;

@@ -1,0 +1,37 @@
+package io.smnode.actors.component;
+
+import java.util.List;
+
+/**
+ * The stable names of the node's components: their actor names under the guardian, the names fault plans use, and
+ * the names in log lines. The README lists them; renaming one breaks operators' fault plans and dashboards.
+ */
+public final class ComponentNames {
+    /** The single LMDB writer. */
+    public static final String STORAGE = "storage";
+    /** Layer and epoch ticks. */
+    public static final String CLOCK = "clock";
+    /** Persists the last layer seen and exports it. */
+    public static final String LAYER_RECORDER = "layer-recorder";
+    /** The embedded PoET service. */
+    public static final String POET = "poet";
+    /** The HTTP client of a remote PoET. */
+    public static final String POET_CLIENT = "poet-client";
+    /** The builder's port to its PoET (registration with PoW, proof fetch). */
+    public static final String POET_PORT = "poet-port";
+    /** PoST: initialization through the worker pool, proving, progress. */
+    public static final String POST = "post";
+    /** Receives, validates (through the validation pool), stores and indexes ATXs; answers weights and slots. */
+    public static final String ATX_HANDLER = "atx-handler";
+    /** The pool of ATX validation workers behind a bounded queue. */
+    public static final String ATX_VALIDATION = "atx-validation";
+    /** This node's smeshing identity: PoST set-up, then the ATX builder and its PoET port. */
+    public static final String SMESHING = "smeshing";
+    /** The ATX builder of the smeshing identity. */
+    public static final String ATX_BUILDER = "atx-builder";
+
+    public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
+            ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER);
+
+    private ComponentNames() {}
+}

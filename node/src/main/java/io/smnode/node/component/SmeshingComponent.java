@@ -1,0 +1,117 @@
+package io.smnode.node.component;
+
+import io.smnode.activation.builder.BuilderConfig;
+import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.atx.EmbeddedPoetBackend;
+import io.smnode.actors.atx.PoetBackend;
+import io.smnode.actors.atx.RemotePoetBackend;
+import io.smnode.actors.atx.SmeshingActor;
+import io.smnode.actors.component.ComponentFactory;
+import io.smnode.actors.component.ComponentNames;
+import io.smnode.actors.component.Supervision;
+import io.smnode.actors.poet.PoetActor;
+import io.smnode.actors.poet.PoetClientActor;
+import io.smnode.actors.poet.PoetRetryPolicy;
+import io.smnode.actors.post.PostServiceActor;
+import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.net.NetworkParams;
+import io.smnode.core.signing.EdSigner;
+import io.smnode.core.types.Address;
+import io.smnode.node.guardian.NodeServices;
+import io.smnode.node.poet.HttpPoetClient;
+import io.smnode.node.poet.PoetSchedules;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's smeshing (spec 02 §5), when configured: the PoST component over the identity's data, and the
+ * smeshing component that, once PoST is ready, runs the ATX builder with its port to the embedded PoET (or else the
+ * preset's first PoET server over HTTP, through a retrying client).
+ */
+public final class SmeshingComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(SmeshingComponent.class);
+    /** The name the builder knows the PoET by when it is the embedded one. */
+    public static final String EMBEDDED_POET = "embedded";
+    /**
+     * The embedded PoET answers nothing while it proves a round (milliseconds to about 2.5 s, see NodeConfig); a
+     * request it missed is retried by the builder after its retry interval, well inside the registration window.
+     */
+    private static final Duration EMBEDDED_ASK_TIMEOUT = Duration.ofSeconds(3);
+    private static final PoetRetryPolicy REMOTE_RETRY = new PoetRetryPolicy(5, Duration.ofSeconds(1),
+            Duration.ofSeconds(10));
+    private static final Duration REMOTE_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Longer than {@link #REMOTE_RETRY}'s whole schedule of calls and pauses. */
+    private static final Duration REMOTE_ASK_TIMEOUT = Duration.ofSeconds(120);
+
+    private SmeshingComponent() {}
+
+    public static Path dir(Path nodeDataDir) {
+        return nodeDataDir.resolve("smeshing");
+    }
+
+    /** Starts PoST and smeshing for {@code signer}; nothing when the network's timetable leaves no room for it. */
+    public static void start(ActorContext<?> ctx, ComponentFactory factory, NodeServices services, EdSigner signer,
+                             ActorRef<StorageActor.Command> storage, ActorRef<AtxHandlerActor.Command> atxs,
+                             Optional<ActorRef<PoetActor.Command>> embeddedPoet, SharedRandomX randomX) {
+        NetworkParams params = services.config().params();
+        String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : params.poet().servers().stream().findFirst()
+                .map(NetworkParams.PoetServer::address).orElse("");
+        if (poetName.isEmpty()) {
+            LOG.error("smeshing is off: enable the embedded PoET (smnode.poet.embedded) or use a preset that names one");
+            return;
+        }
+        BuilderConfig builder;
+        try {
+            builder = builderConfig(services, params.poet(), poetName, new SecureRandom());
+        } catch (IllegalArgumentException e) {
+            // E.g. layers shortened for a test below the PoET's cycle gap: the node runs on without smeshing.
+            LOG.error("smeshing is off: the PoET timetable does not fit this network's epoch ({})", e.getMessage());
+            return;
+        }
+        Address coinbase = params.smeshing().coinbase().orElse(null);
+        if (coinbase == null) {
+            LOG.error("smeshing is off: preset {} has no coinbase", services.config().preset());
+            return;
+        }
+        ActorRef<PostServiceActor.Command> post = PostComponent.start(ctx, factory, services, signer.nodeId(),
+                randomX);
+        PoetBackend poet = embeddedPoet.<PoetBackend>map(p -> new EmbeddedPoetBackend(poetName, p,
+                        services.wallClock(), EMBEDDED_ASK_TIMEOUT))
+                .orElseGet(() -> remotePoet(ctx, factory, poetName, services));
+        SmeshingActor.Identity identity = new SmeshingActor.Identity(signer, coinbase, params.smeshing().numUnits(),
+                params.post().labelsPerUnit(), services.genesis().goldenAtx(), builder, poetName, poet);
+        factory.spawn(ctx, ComponentNames.SMESHING, SmeshingActor.Command.class, SmeshingActor.create(identity,
+                        new SmeshingActor.Peers(factory, storage, services.store(), atxs, post), services.wallClock()),
+                Supervision.DEFAULT, Props.empty());
+    }
+
+    private static PoetBackend remotePoet(ActorContext<?> ctx, ComponentFactory factory, String address,
+                                          NodeServices services) {
+        ActorRef<PoetClientActor.Command> client = factory.spawn(ctx, ComponentNames.POET_CLIENT,
+                PoetClientActor.Command.class, PoetClientActor.create(new HttpPoetClient(URI.create(address),
+                        REMOTE_CALL_TIMEOUT), REMOTE_RETRY), Supervision.DEFAULT, Props.empty());
+        return new RemotePoetBackend(address, client, services.wallClock(), REMOTE_ASK_TIMEOUT);
+    }
+
+    /**
+     * The preset's PoET timing over the node's clock (the embedded PoET runs the same schedule); the proof-fetch
+     * jitter is drawn here, 2–4 % of the cycle gap, because the builder has no randomness of its own.
+     */
+    private static BuilderConfig builderConfig(NodeServices services, NetworkParams.Poet poet, String poetName,
+                                               SecureRandom random) {
+        Duration epoch = PoetSchedules.epoch(services.layerClock().layerDuration(),
+                services.layerClock().layersPerEpoch());
+        Duration jitter = poet.cycleGap().multipliedBy(200 + random.nextInt(201)).dividedBy(10_000);
+        return new BuilderConfig(services.layerClock().genesis(), epoch, poet.phaseShift(), poet.cycleGap(),
+                poet.gracePeriod(), List.of(poetName), services.layerClock().layerDuration(), jitter);
+    }
+}
