@@ -62,12 +62,17 @@ final class PoetRoutes extends AllDirectives {
                         () -> pathPrefix("v1", () -> concat(
                                 path("submit", () -> post(() -> withSizeLimit(MAX_BODY_BYTES, () ->
                                         extractStrictEntity(BODY_TIMEOUT, this::submit)))),
-                                path("info", () -> get(() -> onSuccess(this.<PoetActor.InfoReply>ask(PoetActor.GetInfo::new),
-                                        reply -> complete(ok(PoetMessages.info(reply.info())))))),
-                                path("pow_params", () -> get(() -> onSuccess(this.<PoetActor.InfoReply>ask(PoetActor.GetInfo::new),
-                                        reply -> complete(ok(PoetMessages.powParamsResponse(reply.powParams())))))),
+                                path("info", () -> get(() -> withInfo(
+                                        reply -> ok(PoetMessages.info(reply.info()))))),
+                                path("pow_params", () -> get(() -> withInfo(
+                                        reply -> ok(PoetMessages.powParamsResponse(reply.powParams()))))),
                                 path(PathMatchers.segment("proofs").slash(PathMatchers.segment()),
                                         roundId -> get(() -> proof(roundId))))))));
+    }
+
+    /** Answers with what {@code answer} makes of the PoET's info. */
+    private Route withInfo(Function<PoetActor.InfoReply, HttpResponse> answer) {
+        return onSuccess(this.<PoetActor.InfoReply>ask(PoetActor.GetInfo::new), reply -> complete(answer.apply(reply)));
     }
 
     private Route submit(HttpEntity.Strict entity) {
@@ -78,7 +83,8 @@ final class PoetRoutes extends AllDirectives {
         } catch (InvalidProtocolBufferException e) {
             return complete(error(GatewayStatus.INVALID_ARGUMENT, "MALFORMED_REQUEST: " + e.getMessage()));
         }
-        return onSuccess(this.<SubmitResult>ask(r -> new PoetActor.Submit(request, r)), result -> complete(submitted(result)));
+        return onSuccess(this.<SubmitResult>ask(r -> new PoetActor.Submit(request, r)),
+                result -> complete(submitted(result)));
     }
 
     private static HttpResponse submitted(SubmitResult result) {
@@ -96,10 +102,11 @@ final class PoetRoutes extends AllDirectives {
         } catch (NumberFormatException e) {
             return complete(error(GatewayStatus.INVALID_ARGUMENT, "INVALID_ROUND_ID: not a round number: " + roundId));
         }
-        return onSuccess(this.<PoetActor.ProofReply>ask(r -> new PoetActor.GetProof(round, r)), reply -> reply.proof().isEmpty()
-                ? complete(error(GatewayStatus.NOT_FOUND, "NOT_FOUND: no proof for round " + roundId))
-                : onSuccess(this.<PoetActor.InfoReply>ask(PoetActor.GetInfo::new), info ->
-                        complete(ok(PoetMessages.proof(reply.proof().get(), info.info().servicePubKey())))));
+        return onSuccess(this.<PoetActor.ProofReply>ask(r -> new PoetActor.GetProof(round, r)),
+                reply -> reply.proof().isEmpty()
+                        ? complete(error(GatewayStatus.NOT_FOUND, "NOT_FOUND: no proof for round " + roundId))
+                        // The answer carries the server key, which the proof reply does not.
+                        : withInfo(info -> ok(PoetMessages.proof(reply.proof().get(), info.info().servicePubKey()))));
     }
 
     private <T> CompletionStage<T> ask(Function<ActorRef<T>, PoetActor.Command> message) {

@@ -52,7 +52,8 @@ final class TraceJson {
             }
             Object value = value(p);
             if (p.nextToken() != null) {
-                throw new TraceFormatException("trailing characters at offset " + p.currentTokenLocation().getCharOffset());
+                throw new TraceFormatException("trailing characters at offset "
+                        + p.currentTokenLocation().getCharOffset());
             }
             return value;
         } catch (JsonProcessingException e) {
