@@ -9,24 +9,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** The packaged smnode jar running as a child process, with its output collected line by line. */
 public final class NodeProcess implements AutoCloseable {
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Every line printed so far; guarded by {@code this}, which is notified on each new line and at the end. */
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+    private boolean ended;
 
     private NodeProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
-                    lines.add(line);
+                    synchronized (this) {
+                        lines.add(line);
+                        notifyAll();
+                    }
                 }
             } catch (IOException ignored) {
                 // The process ended.
+            } finally {
+                synchronized (this) {
+                    ended = true;
+                    notifyAll();
+                }
             }
         }, "node-output");
         reader.setDaemon(true);
@@ -53,22 +63,25 @@ public final class NodeProcess implements AutoCloseable {
         return new NodeProcess(pb.start());
     }
 
-    /** Waits until a line matches, failing with everything printed so far when it does not come in time. */
-    public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until a line matches, failing with everything printed so far when it does not come in time or the
+     * output ends first. Woken by each new line: no polling.
+     */
+    public synchronized String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
-        while (System.nanoTime() < deadline) {
+        while (true) {
             for (; seen < lines.size(); seen++) {
                 if (match.test(lines.get(seen))) {
                     return lines.get(seen);
                 }
             }
-            if (!process.isAlive() && seen >= lines.size()) {
-                break;
+            long left = deadline - System.nanoTime();
+            if (ended || left <= 0) {
+                throw new AssertionError("no matching line within " + timeout + "; output:\n" + output());
             }
-            Thread.sleep(20);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        throw new AssertionError("no matching line within " + timeout + "; output:\n" + output());
     }
 
     /**
@@ -84,13 +97,18 @@ public final class NodeProcess implements AutoCloseable {
         process.toHandle().destroyForcibly();
     }
 
+    /** Waits for the exit, then for the reader to have taken the last lines (the child's stdout is closed by then). */
     public int waitFor(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the node did not exit within " + timeout + "; output:\n" + output());
         }
-        // Give the reader a moment to drain the last lines.
-        Thread.sleep(100);
+        reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        if (reader.isAlive()) {
+            throw new AssertionError("the node exited but its output did not end within " + timeout + "; output:\n"
+                    + output());
+        }
         return process.exitValue();
     }
 
@@ -98,7 +116,7 @@ public final class NodeProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public String output() {
+    public synchronized String output() {
         return String.join("\n", lines);
     }
 

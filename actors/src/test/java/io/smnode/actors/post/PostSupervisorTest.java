@@ -156,15 +156,21 @@ class PostSupervisorTest {
         Path expected = reference();
         Path dir = tmp.resolve("pool");
         TestProbe<InitProgress> progress = kit.createTestProbe();
-        ActorRef<PostSupervisor.Command> gated = spawn(dir, pool(List.of(), new GatedBackend(200), 2));
-        gated.tell(new PostSupervisor.Subscribe(progress.getRef()));
+        GatedBackend backend = new GatedBackend(200);
+        ActorRef<PostSupervisor.Command> gated = spawn(dir, pool(List.of(), backend, 2));
         TestProbe<PostSupervisor.Outcome> outcome = kit.createTestProbe();
-        gated.tell(new PostSupervisor.Start(outcome.getRef()));
-        progress.fishForMessage(WAIT, p -> p.labelsDone() == 200
-                ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
-                : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
-        gated.tell(new PostSupervisor.Cancel());
-        assertEquals(new PostSupervisor.Cancelled(200), outcome.receiveMessage(WAIT));
+        try {
+            gated.tell(new PostSupervisor.Subscribe(progress.getRef()));
+            gated.tell(new PostSupervisor.Start(outcome.getRef()));
+            progress.fishForMessage(WAIT, p -> p.labelsDone() == 200
+                    ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                    : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+            gated.tell(new PostSupervisor.Cancel());
+            assertEquals(new PostSupervisor.Cancelled(200), outcome.receiveMessage(WAIT));
+        } finally {
+            // The run is over (its stop flag is set before Cancelled is sent): the held batches return incomplete.
+            backend.open();
+        }
         assertEquals(PostSupervisor.Status.State.CANCELLED, status(gated).state());
         assertEquals(200, Initializer.status(dir).labelsDone(), "the checkpoint holds what was durable");
 

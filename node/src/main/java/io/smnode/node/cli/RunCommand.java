@@ -2,6 +2,7 @@ package io.smnode.node.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
@@ -18,7 +19,6 @@ import io.smnode.node.guardian.NodeGuardian;
 import io.smnode.node.guardian.NodeSchema;
 import io.smnode.node.guardian.NodeServices;
 import io.smnode.node.logging.LogSetup;
-import io.smnode.node.metrics.JvmGauges;
 import io.smnode.node.metrics.MetricsEndpoint;
 import io.smnode.persistence.LmdbConfig;
 import io.smnode.persistence.LmdbStore;
@@ -77,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
         PrometheusRegistry registry = new PrometheusRegistry();
         Optional<MetricsEndpoint> metrics = Optional.empty();
         if (config.metrics().enabled()) {
-            JvmGauges.register(registry);
+            // Memory pools, GC, threads, classes, buffer pools, process CPU/uptime: the library's standard names.
+            JvmMetrics.builder().register(registry);
             metrics = Optional.of(MetricsEndpoint.start(config.metrics().host(), config.metrics().port(), registry));
             log.info("metrics at http://{}:{}/metrics", config.metrics().host(), metrics.get().port());
         }

@@ -26,6 +26,9 @@ public final class LogSetup {
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level, Level.INFO));
         root.addAppender(appender);
+        // A taken listen address is reported by the command that binds it, as one sentence; Pekko's TCP listener
+        // would log the same failure again, with a stack trace.
+        ctx.getLogger("org.apache.pekko.io.TcpListener").setLevel(Level.OFF);
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, String format) {

@@ -10,6 +10,8 @@ enum GatewayStatus {
     NOT_FOUND(5, 404),
     ALREADY_EXISTS(6, 409),
     RESOURCE_EXHAUSTED(8, 429),
+    /** A known path asked with the wrong method (as the reference gateway answers it). */
+    UNIMPLEMENTED(12, 405),
     INTERNAL(13, 500);
 
     final int grpcCode;

@@ -1,8 +1,10 @@
 package io.smnode.node.poet;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.smnode.actors.poet.PoetClient;
 import io.smnode.actors.poet.PoetOutcome;
 import io.smnode.actors.poet.PoetRegistration;
+import io.smnode.node.poet.api.PoetApi;
 import io.smnode.poet.PoetInfo;
 import io.smnode.poet.PowParams;
 import io.smnode.poet.RoundProof;
@@ -11,14 +13,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@link PoetClient} over a PoET's HTTP/JSON gateway (spec 09 §8), on the JDK's HTTP client. Status codes become
- * typed outcomes: 400 invalid, 401 unauthorized, 404 not found, 409 conflict, 429 full; 5xx, other codes,
- * timeouts, connection failures and unreadable bodies are {@link PoetOutcome.Unavailable} (worth a retry).
+ * {@link PoetClient} over a PoET's HTTP/JSON gateway (spec 09 §8), on the JDK's HTTP client, with the gateway's
+ * protobuf messages read and written by {@link GatewayJson}. Status codes become typed outcomes: 400 invalid, 401
+ * unauthorized, 404 not found, 409 conflict, 429 full; 5xx, other codes, timeouts, connection failures and
+ * unreadable bodies are {@link PoetOutcome.Unavailable} (worth a retry).
  */
 public final class HttpPoetClient implements PoetClient {
     private final HttpClient http;
@@ -35,13 +39,16 @@ public final class HttpPoetClient implements PoetClient {
     @Override
     public CompletionStage<PoetOutcome<PoetRegistration>> submit(SubmitRequest request) {
         HttpRequest req = request("/v1/submit").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PoetJson.writeSubmit(request))).build();
-        return call(req, PoetJson::readSubmitResponse);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(GatewayJson.write(PoetMessages.submit(request))))
+                .build();
+        return call(req, body -> PoetMessages.registration(
+                GatewayJson.read(body, PoetApi.SubmitResponse.newBuilder()).build()));
     }
 
     @Override
     public CompletionStage<PoetOutcome<PoetInfo>> info() {
-        return call(request("/v1/info").GET().build(), PoetJson::readInfo);
+        return call(request("/v1/info").GET().build(),
+                body -> PoetMessages.info(GatewayJson.read(body, PoetApi.InfoResponse.newBuilder()).build()));
     }
 
     @Override
@@ -54,12 +61,13 @@ public final class HttpPoetClient implements PoetClient {
                     new PoetOutcome.Invalid<>("not a round number: " + roundId));
         }
         return call(request("/v1/proofs/" + Long.toUnsignedString(round)).GET().build(),
-                body -> PoetJson.readProof(round, body));
+                body -> PoetMessages.proof(round, GatewayJson.read(body, PoetApi.ProofResponse.newBuilder()).build()));
     }
 
     @Override
     public CompletionStage<PoetOutcome<PowParams>> powParams() {
-        return call(request("/v1/pow_params").GET().build(), PoetJson::readPowParams);
+        return call(request("/v1/pow_params").GET().build(), body -> PoetMessages.powParams(
+                GatewayJson.read(body, PoetApi.PowParamsResponse.newBuilder()).build()));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -68,7 +76,7 @@ public final class HttpPoetClient implements PoetClient {
 
     @FunctionalInterface
     interface BodyReader<T> {
-        T read(byte[] body) throws PoetJsonException;
+        T read(byte[] body) throws InvalidProtocolBufferException;
     }
 
     private <T> CompletionStage<PoetOutcome<T>> call(HttpRequest req, BodyReader<T> reader) {
@@ -82,11 +90,11 @@ public final class HttpPoetClient implements PoetClient {
         if (status == 200) {
             try {
                 return new PoetOutcome.Ok<>(reader.read(body));
-            } catch (PoetJsonException e) {
+            } catch (InvalidProtocolBufferException e) {
                 return new PoetOutcome.Unavailable<>("unreadable answer: " + e.getMessage());
             }
         }
-        String message = PoetJson.readErrorMessage(body);
+        String message = errorMessage(body);
         return switch (status) {
             case 400 -> new PoetOutcome.Invalid<>(message);
             case 401 -> new PoetOutcome.Unauthorized<>(message);
@@ -95,5 +103,14 @@ public final class HttpPoetClient implements PoetClient {
             case 429 -> new PoetOutcome.Full<>(message);
             default -> new PoetOutcome.Unavailable<>("HTTP " + status + ": " + message);
         };
+    }
+
+    /** The message of the gateway's error body, or the body itself when it is not one (a proxy's page, say). */
+    static String errorMessage(byte[] body) {
+        try {
+            return GatewayJson.read(body, PoetApi.GatewayError.newBuilder()).getMessage();
+        } catch (InvalidProtocolBufferException e) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -79,7 +79,7 @@ public final class PoetServer implements AutoCloseable {
                             "poet", DispatcherSelector.fromConfig(PoetActor.DISPATCHER), r),
                     Duration.ofSeconds(10), system.scheduler());
             ActorRef<PoetActor.Command> poet = spawned.toCompletableFuture().join();
-            PoetHttpServer http = PoetHttpServer.start(s.listen(), poet, system.scheduler());
+            PoetHttpServer http = PoetHttpServer.start(s.listen(), poet, system);
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "poet-http", () -> {
                 http.close();
                 return CompletableFuture.completedFuture(Done.getInstance());
@@ -104,6 +104,11 @@ public final class PoetServer implements AutoCloseable {
 
     public RoundSchedule schedule() {
         return schedule;
+    }
+
+    /** The server's actor system (a test drives its scheduler by hand). */
+    ActorSystem<?> system() {
+        return system;
     }
 
     public CompletionStage<Done> whenTerminated() {

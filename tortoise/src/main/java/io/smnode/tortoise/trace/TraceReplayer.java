@@ -41,7 +41,7 @@ public final class TraceReplayer {
         TraceReplayer r = new TraceReplayer();
         for (int i = 0; i < lines.size(); i++) {
             try {
-                r.apply(obj(JsonReader.parse(lines.get(i))));
+                r.apply(obj(TraceJson.parse(lines.get(i))));
             } catch (TraceFormatException | RuntimeException e) {
                 throw new TraceFormatException("line " + (i + 1) + ": " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.smnode.tortoise.trace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.BallotId;
 import io.smnode.core.types.BlockId;
@@ -20,13 +21,15 @@ import io.smnode.tortoise.Opinion;
 import io.smnode.tortoise.Rejection;
 import io.smnode.tortoise.TortoiseConfig;
 import io.smnode.tortoise.Votes;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Writes each tortoise call, with what it returned, as one JSON line (field "t" names the call). Inputs are enough
- * to replay a run; the recorded outputs let {@link TraceReplayer} check the replay is byte-identical.
+ * Writes each tortoise call, with what it returned, as one JSON line (field "t" names the call; {@link TraceJson}).
+ * Inputs are enough to replay a run; the recorded outputs let {@link TraceReplayer} check the replay is
+ * byte-identical.
  */
 public final class Tracer {
     private final TraceSink sink;
@@ -36,164 +39,228 @@ public final class Tracer {
     }
 
     public void config(TortoiseConfig c) {
-        JsonWriter w = start("config").name("hdist").value(c.hdist()).name("zdist").value(c.zdist())
-                .name("window_size").value(c.windowSize()).name("max_exceptions").value(c.maxExceptions())
-                .name("bad_beacon_vote_delay_layers").value(c.badBeaconVoteDelayLayers())
-                .name("layer_size").value(c.layerSize()).name("layers_per_epoch").value(c.layersPerEpoch())
-                .name("effective_genesis").value(c.effectiveGenesis()).name("historical_windows").beginArray();
-        for (TortoiseConfig.WindowInterval i : c.historicalWindows()) {
-            w.beginObject().name("start").value(i.start()).name("end").value(i.end()).name("window").value(i.window())
-                    .endObject();
-        }
-        emit(w.endArray());
+        emit("config", g -> {
+            g.writeNumberField("hdist", c.hdist());
+            g.writeNumberField("zdist", c.zdist());
+            g.writeNumberField("window_size", c.windowSize());
+            g.writeNumberField("max_exceptions", c.maxExceptions());
+            g.writeNumberField("bad_beacon_vote_delay_layers", c.badBeaconVoteDelayLayers());
+            g.writeNumberField("layer_size", c.layerSize());
+            g.writeNumberField("layers_per_epoch", c.layersPerEpoch());
+            g.writeNumberField("effective_genesis", c.effectiveGenesis());
+            g.writeArrayFieldStart("historical_windows");
+            for (TortoiseConfig.WindowInterval i : c.historicalWindows()) {
+                g.writeStartObject();
+                g.writeNumberField("start", i.start());
+                g.writeNumberField("end", i.end());
+                g.writeNumberField("window", i.window());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 
     public void atx(long epoch, AtxId id, AtxInfo atx) {
-        emit(start("atx").name("epoch").value(epoch).name("id").value(id.hex()).name("node").value(atx.node().hex())
-                .name("weight").value(atx.weight()).name("height").unsigned(atx.height())
-                .name("malicious").value(atx.malicious()));
+        emit("atx", g -> {
+            g.writeNumberField("epoch", epoch);
+            g.writeStringField("id", id.hex());
+            g.writeStringField("node", atx.node().hex());
+            g.writeNumberField("weight", atx.weight());
+            unsigned(g, "height", atx.height());
+            g.writeBooleanField("malicious", atx.malicious());
+        });
     }
 
     public void beacon(long epoch, Bytes beacon) {
-        emit(start("beacon").name("epoch").value(epoch).name("beacon").value(beacon.hex()));
+        emit("beacon", g -> {
+            g.writeNumberField("epoch", epoch);
+            g.writeStringField("beacon", beacon.hex());
+        });
     }
 
     public void malfeasance(NodeId node) {
-        emit(start("malfeasance").name("node").value(node.hex()));
+        emit("malfeasance", g -> g.writeStringField("node", node.hex()));
     }
 
     public void weakCoin(LayerId layer, boolean coin) {
-        emit(start("weak_coin").name("layer").value(layer.value()).name("coin").value(coin));
+        emit("weak_coin", g -> {
+            g.writeNumberField("layer", layer.value());
+            g.writeBooleanField("coin", coin);
+        });
     }
 
     public void block(BlockHeader h) {
-        emit(header(start("block"), h));
+        emit("block", g -> header(g, h));
     }
 
     public void recoveredBlocks(LayerId layer, List<BlockHeader> valid, List<BlockHeader> invalid,
             Optional<BlockId> hare) {
-        JsonWriter w = start("recovered_blocks").name("layer").value(layer.value());
-        headers(w.name("valid"), valid);
-        headers(w.name("invalid"), invalid);
-        emit(w.name("hare").value(hare.map(BlockId::hex).orElse(null)));
+        emit("recovered_blocks", g -> {
+            g.writeNumberField("layer", layer.value());
+            headers(g, "valid", valid);
+            headers(g, "invalid", invalid);
+            g.writeStringField("hare", hare.map(BlockId::hex).orElse(null));
+        });
     }
 
     public void hare(LayerId layer, BlockId block) {
-        emit(start("hare").name("layer").value(layer.value()).name("block").value(block.hex()));
+        emit("hare", g -> {
+            g.writeNumberField("layer", layer.value());
+            g.writeStringField("block", block.hex());
+        });
     }
 
     public void decodeBallot(BallotInput b, DecodeResult result) {
-        JsonWriter w = start("decode_ballot").name("id").value(b.id().hex()).name("layer").value(b.layer().value())
-                .name("smesher").value(b.smesher().hex()).name("atx").value(b.atxId().hex())
-                .name("eligibilities").value(b.eligibilities()).name("malicious").value(b.malicious())
-                .name("epoch_data");
-        if (b.epochData().isPresent()) {
-            EpochData e = b.epochData().get();
-            w.beginObject().name("beacon").value(e.beacon().hex()).name("eligibilities").value(e.eligibilities())
-                    .endObject();
-        } else {
-            w.nullValue();
-        }
-        w.name("ref").value(b.ref().map(BallotId::hex).orElse(null)).name("opinion");
-        opinion(w, b.opinion());
-        rejection(w, result instanceof DecodeResult.Rejected r ? Optional.of(r.rejection()) : Optional.empty());
-        emit(w);
+        emit("decode_ballot", g -> {
+            g.writeStringField("id", b.id().hex());
+            g.writeNumberField("layer", b.layer().value());
+            g.writeStringField("smesher", b.smesher().hex());
+            g.writeStringField("atx", b.atxId().hex());
+            g.writeNumberField("eligibilities", b.eligibilities());
+            g.writeBooleanField("malicious", b.malicious());
+            g.writeFieldName("epoch_data");
+            if (b.epochData().isPresent()) {
+                EpochData e = b.epochData().get();
+                g.writeStartObject();
+                g.writeStringField("beacon", e.beacon().hex());
+                g.writeNumberField("eligibilities", e.eligibilities());
+                g.writeEndObject();
+            } else {
+                g.writeNull();
+            }
+            g.writeStringField("ref", b.ref().map(BallotId::hex).orElse(null));
+            g.writeFieldName("opinion");
+            opinion(g, b.opinion());
+            rejection(g, result instanceof DecodeResult.Rejected r ? Optional.of(r.rejection()) : Optional.empty());
+        });
     }
 
     public void storeBallot(BallotId id, boolean malicious, Optional<Rejection> result) {
-        emit(rejection(start("store_ballot").name("id").value(id.hex()).name("malicious").value(malicious), result));
+        emit("store_ballot", g -> {
+            g.writeStringField("id", id.hex());
+            g.writeBooleanField("malicious", malicious);
+            rejection(g, result);
+        });
     }
 
     public void tally(LayerId layer) {
-        emit(start("tally").name("layer").value(layer.value()));
+        emit("tally", g -> g.writeNumberField("layer", layer.value()));
     }
 
     public void encodeVotes(LayerId current, EncodeResult result) {
-        JsonWriter w = start("encode_votes").name("layer").value(current.value()).name("opinion");
-        if (result instanceof EncodeResult.Encoded e) {
-            opinion(w, e.opinion());
-            rejection(w, Optional.empty());
-        } else {
-            w.nullValue();
-            rejection(w, Optional.of(((EncodeResult.Failed) result).rejection()));
-        }
-        emit(w);
+        emit("encode_votes", g -> {
+            g.writeNumberField("layer", current.value());
+            g.writeFieldName("opinion");
+            if (result instanceof EncodeResult.Encoded e) {
+                opinion(g, e.opinion());
+                rejection(g, Optional.empty());
+            } else {
+                g.writeNull();
+                rejection(g, Optional.of(((EncodeResult.Failed) result).rejection()));
+            }
+        });
     }
 
     public void updates(List<LayerUpdate> updates) {
-        JsonWriter w = start("updates").name("result").beginArray();
-        for (LayerUpdate u : updates) {
-            w.beginObject().name("layer").value(u.layer().value()).name("verified").value(u.verified())
-                    .name("opinion").value(u.opinion().hex()).name("blocks").beginArray();
-            for (BlockResult b : u.blocks()) {
-                header(w.beginObject(), b.header()).name("data").value(b.data()).name("hare").value(b.hare())
-                        .name("valid").value(b.valid()).name("invalid").value(b.invalid())
-                        .name("local").value(b.local()).endObject();
+        emit("updates", g -> {
+            g.writeArrayFieldStart("result");
+            for (LayerUpdate u : updates) {
+                g.writeStartObject();
+                g.writeNumberField("layer", u.layer().value());
+                g.writeBooleanField("verified", u.verified());
+                g.writeStringField("opinion", u.opinion().hex());
+                g.writeArrayFieldStart("blocks");
+                for (BlockResult b : u.blocks()) {
+                    g.writeStartObject();
+                    header(g, b.header());
+                    g.writeBooleanField("data", b.data());
+                    g.writeBooleanField("hare", b.hare());
+                    g.writeBooleanField("valid", b.valid());
+                    g.writeBooleanField("invalid", b.invalid());
+                    g.writeBooleanField("local", b.local());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             }
-            w.endArray().endObject();
-        }
-        emit(w.endArray());
+            g.writeEndArray();
+        });
     }
 
     public void applied(LayerId layer, Hash32 opinion, boolean result) {
-        emit(start("applied").name("layer").value(layer.value()).name("opinion").value(opinion.hex())
-                .name("result").value(result));
+        emit("applied", g -> {
+            g.writeNumberField("layer", layer.value());
+            g.writeStringField("opinion", opinion.hex());
+            g.writeBooleanField("result", result);
+        });
     }
 
     public void mode(Mode mode) {
-        emit(start("mode").name("result").value(mode.name().toLowerCase(Locale.ROOT)));
+        emit("mode", g -> g.writeStringField("result", mode.name().toLowerCase(Locale.ROOT)));
     }
 
     public void latestComplete(LayerId layer) {
-        emit(start("latest_complete").name("result").value(layer.value()));
+        emit("latest_complete", g -> g.writeNumberField("result", layer.value()));
     }
 
     public void recoverFrom(LayerId layer, Hash32 opinion, Hash32 prev) {
-        emit(start("recover").name("layer").value(layer.value()).name("opinion").value(opinion.hex())
-                .name("prev").value(prev.hex()));
+        emit("recover", g -> {
+            g.writeNumberField("layer", layer.value());
+            g.writeStringField("opinion", opinion.hex());
+            g.writeStringField("prev", prev.hex());
+        });
     }
 
-    private static JsonWriter start(String type) {
-        return new JsonWriter().beginObject().name("t").value(type);
+    private static void header(JsonGenerator g, BlockHeader h) throws IOException {
+        g.writeStringField("id", h.id().hex());
+        g.writeNumberField("layer", h.layer().value());
+        unsigned(g, "height", h.height());
     }
 
-    private static JsonWriter header(JsonWriter w, BlockHeader h) {
-        return w.name("id").value(h.id().hex()).name("layer").value(h.layer().value())
-                .name("height").unsigned(h.height());
+    /** An unsigned 64-bit integer (heights), as its decimal digits. */
+    private static void unsigned(JsonGenerator g, String name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(Long.toUnsignedString(value));
     }
 
-    private static void opinion(JsonWriter w, Opinion o) {
+    private static void opinion(JsonGenerator g, Opinion o) throws IOException {
         Votes v = o.votes();
-        w.beginObject().name("hash").value(o.hash().hex()).name("base").value(v.base().hex());
-        headers(w.name("support"), v.support());
-        headers(w.name("against"), v.against());
-        w.name("abstain").beginArray();
+        g.writeStartObject();
+        g.writeStringField("hash", o.hash().hex());
+        g.writeStringField("base", v.base().hex());
+        headers(g, "support", v.support());
+        headers(g, "against", v.against());
+        g.writeArrayFieldStart("abstain");
         for (LayerId l : v.abstain()) {
-            w.value(l.value());
+            g.writeNumber(l.value());
         }
-        w.endArray().endObject();
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void headers(JsonWriter w, List<BlockHeader> hs) {
-        w.beginArray();
+    private static void headers(JsonGenerator g, String name, List<BlockHeader> hs) throws IOException {
+        g.writeArrayFieldStart(name);
         for (BlockHeader h : hs) {
-            header(w.beginObject(), h).endObject();
+            g.writeStartObject();
+            header(g, h);
+            g.writeEndObject();
         }
-        w.endArray();
+        g.writeEndArray();
     }
 
-    private static JsonWriter rejection(JsonWriter w, Optional<Rejection> r) {
-        w.name("error");
+    private static void rejection(JsonGenerator g, Optional<Rejection> r) throws IOException {
+        g.writeFieldName("error");
         if (r.isPresent()) {
-            w.beginObject().name("reason").value(r.get().reason().name()).name("detail").value(r.get().detail())
-                    .endObject();
+            g.writeStartObject();
+            g.writeStringField("reason", r.get().reason().name());
+            g.writeStringField("detail", r.get().detail());
+            g.writeEndObject();
         } else {
-            w.nullValue();
+            g.writeNull();
         }
-        return w;
     }
 
-    private void emit(JsonWriter w) {
-        sink.accept(w.endObject().toString());
+    private void emit(String type, TraceJson.Body body) {
+        sink.accept(TraceJson.line(type, body));
     }
 }
