@@ -41,10 +41,10 @@ public final class AtxValidationPool {
     public record Validate(ValidationJob job, ActorRef<ValidationDone> replyTo) implements Command, ClusterMessage {}
 
     /** From a worker: it (re)started and is idle. */
-    record WorkerReady(ActorRef<ValidationWorker.Command> worker) implements Command, ClusterMessage {}
+    public record WorkerReady(ActorRef<ValidationWorker.Command> worker) implements Command, ClusterMessage {}
 
     /** From a worker: its job is done and it is idle. */
-    record WorkDone(ActorRef<ValidationWorker.Command> worker, ValidationDone done) implements Command, ClusterMessage {}
+    public record WorkDone(ActorRef<ValidationWorker.Command> worker, ValidationDone done) implements Command, ClusterMessage {}
 
     private record WorkerGone(ActorRef<ValidationWorker.Command> worker) implements Command {}
 

@@ -12,12 +12,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * {@link AtxValidationPool#DISPATCHER} (PoST label checks take CPU). It pulls work: it announces itself when it
  * starts (and after a restart), and each answer means it is idle again.
  */
-final class ValidationWorker {
+public final class ValidationWorker {
     private ValidationWorker() {}
 
-    sealed interface Command extends ClusterMessage {}
+    public sealed interface Command extends ClusterMessage {}
 
-    record Check(ValidationJob job) implements Command {}
+    /** Validate {@code job} and answer the pool. */
+    public record Check(ValidationJob job) implements Command {}
 
     static Behavior<Command> create(AtxCheck.Factory checks, AtxStore store,
                                     ActorRef<AtxValidationPool.Command> pool) {

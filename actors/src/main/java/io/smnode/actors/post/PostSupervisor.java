@@ -1,5 +1,6 @@
 package io.smnode.actors.post;
 
+import io.smnode.actors.serialization.ClusterMessage;
 import io.smnode.core.types.Bytes;
 import io.smnode.post.init.Batch;
 import io.smnode.post.init.InitConfig;
@@ -55,32 +56,33 @@ public final class PostSupervisor extends AbstractBehavior<PostSupervisor.Comman
      * Initialize (or resume) the directory; {@code replyTo} gets the {@link Outcome}. A second Start while a run is
      * in progress is answered {@link Failed} at once and changes nothing.
      */
-    public record Start(ActorRef<Outcome> replyTo) implements Command {}
+    public record Start(ActorRef<Outcome> replyTo) implements Command, ClusterMessage {}
 
     /** Stop the run in progress; its Start is answered {@link Cancelled}. Everything durable stays and is resumed. */
-    public record Cancel() implements Command {}
+    public record Cancel() implements Command, ClusterMessage {}
 
     /** Receive an {@link InitProgress} each time more labels are durable (or the nonce search moved on). */
-    public record Subscribe(ActorRef<InitProgress> subscriber) implements Command {}
+    public record Subscribe(ActorRef<InitProgress> subscriber) implements Command, ClusterMessage {}
 
-    public record GetStatus(ActorRef<Status> replyTo) implements Command {}
+    public record GetStatus(ActorRef<Status> replyTo) implements Command, ClusterMessage {}
 
     /** From a worker: it started (or restarted) and is idle. */
-    public record WorkerReady(ActorRef<PostWorker.Command> worker) implements Command {}
+    public record WorkerReady(ActorRef<PostWorker.Command> worker) implements Command, ClusterMessage {}
 
     /** From a worker: {@code batch} is computed ({@code labels} empty when it is not stored); the worker is idle. */
     public record BatchComputed(ActorRef<PostWorker.Command> worker, Batch batch, Bytes labels,
-                                Optional<NonceCandidate> nonce) implements Command {}
+                                Optional<NonceCandidate> nonce) implements Command, ClusterMessage {}
 
     /** From a worker: its backend failed on {@code batch}; the worker restarts (or stops) next. */
-    public record BatchFailed(ActorRef<PostWorker.Command> worker, Batch batch, String reason) implements Command {}
+    public record BatchFailed(ActorRef<PostWorker.Command> worker, Batch batch, String reason)
+            implements Command, ClusterMessage {}
 
     private record WorkerStopped(ActorRef<PostWorker.Command> worker) implements Command {}
 
     private record SubscriberStopped(ActorRef<InitProgress> subscriber) implements Command {}
 
     /** How a {@link Start} ended. */
-    public sealed interface Outcome {}
+    public sealed interface Outcome extends ClusterMessage {}
 
     /** Data complete and the nonce found; {@code metadata} is what the directory holds. */
     public record Completed(PostMetadata metadata) implements Outcome {}
@@ -92,7 +94,7 @@ public final class PostSupervisor extends AbstractBehavior<PostSupervisor.Comman
     public record Failed(String reason) implements Outcome {}
 
     /** Where this supervisor stands: the last run's state, its last progress and the workers running now. */
-    public record Status(State state, Optional<InitProgress> progress, int workers) {
+    public record Status(State state, Optional<InitProgress> progress, int workers) implements ClusterMessage {
         public enum State { IDLE, RUNNING, COMPLETED, CANCELLED, FAILED }
     }
 

@@ -1,5 +1,6 @@
 package io.smnode.actors.post;
 
+import io.smnode.actors.serialization.ClusterMessage;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.post.init.Batch;
@@ -34,7 +35,7 @@ public final class PostWorker extends AbstractBehavior<PostWorker.Command> {
     public sealed interface Command {}
 
     /** Compute {@code batch} and answer the pool with its labels and nonce candidate. */
-    public record Compute(Batch batch) implements Command {}
+    public record Compute(Batch batch) implements Command, ClusterMessage {}
 
     /** What every batch of one run is computed for. */
     public record Job(Hash32 commitment, int scryptN, Bytes nonceThreshold) {}

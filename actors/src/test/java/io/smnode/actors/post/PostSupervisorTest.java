@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import io.smnode.actors.serialization.ClusterSerialization;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,7 +43,7 @@ class PostSupervisorTest {
     private static final InitConfig CONFIG = new InitConfig(NODE, ATX, 100, 4, 1600, 2, 25);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final ActorTestKit kit = ActorTestKit.create();
+    private final ActorTestKit kit = ActorTestKit.create(ClusterSerialization.on());
 
     @TempDir
     Path tmp;
