@@ -1,5 +1,6 @@
 package io.smnode.node;
 
+import io.smnode.testkit.NodeProcess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

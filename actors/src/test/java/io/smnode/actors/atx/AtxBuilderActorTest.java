@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.actors.post.ProvingWorker;
 import io.smnode.actors.storage.StorageActor;
-import io.smnode.actors.testing.ManualClock;
+import io.smnode.testkit.ManualClock;
 import io.smnode.persistence.InMemoryStore;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;

@@ -11,7 +11,7 @@ import io.smnode.actors.faults.FaultInjectingStore;
 import io.smnode.actors.faults.FaultInjector;
 import io.smnode.actors.faults.FaultRule;
 import io.smnode.actors.storage.StorageActor;
-import io.smnode.actors.testing.ManualClock;
+import io.smnode.testkit.ManualClock;
 import io.smnode.persistence.InMemoryStore;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;

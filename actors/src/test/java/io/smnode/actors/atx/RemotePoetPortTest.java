@@ -12,7 +12,7 @@ import io.smnode.actors.poet.PoetRegistration;
 import io.smnode.actors.poet.PoetRegistrations;
 import io.smnode.actors.poet.PoetRetryPolicy;
 import io.smnode.actors.storage.StorageActor;
-import io.smnode.actors.testing.ManualClock;
+import io.smnode.testkit.ManualClock;
 import io.smnode.persistence.InMemoryStore;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;

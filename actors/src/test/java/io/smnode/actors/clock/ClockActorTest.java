@@ -3,7 +3,7 @@ package io.smnode.actors.clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smnode.actors.testing.ManualClock;
+import io.smnode.testkit.ManualClock;
 import io.smnode.core.time.LayerClock;
 import java.time.Duration;
 import java.time.Instant;

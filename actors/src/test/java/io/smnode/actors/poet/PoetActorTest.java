@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smnode.actors.testing.ManualClock;
+import io.smnode.testkit.ManualClock;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
 import io.smnode.poet.MembershipTree;

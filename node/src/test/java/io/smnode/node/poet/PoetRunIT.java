@@ -1,5 +1,6 @@
 package io.smnode.node.poet;
 
+import io.smnode.testkit.NodeProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import io.smnode.actors.poet.PoetRegistration;
 import io.smnode.actors.poet.PoetRegistrations;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
-import io.smnode.node.NodeProcess;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.PoetInfo;
 import io.smnode.poet.PoetVerifier;

@@ -9,7 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import io.smnode.actors.poet.PoetOutcome;
 import io.smnode.actors.poet.PoetRegistration;
 import io.smnode.actors.poet.PoetRegistrations;
-import io.smnode.actors.testing.ManualClock;
+import io.smnode.testkit.ManualClock;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
 import io.smnode.poet.MembershipTree;

@@ -1,4 +1,4 @@
-package io.smnode.node;
+package io.smnode.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,12 +43,16 @@ public final class NodeProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** The packaged node: {@code node/target/smnode.jar}, found from any module's directory. */
     public static Path jar() {
-        Path jar = Path.of("target", "smnode.jar").toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no " + jar + ": integration tests run after `package`");
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (Path jar : List.of(dir.resolve("target/smnode.jar"), dir.resolve("node/target/smnode.jar"))) {
+                if (Files.isRegularFile(jar)) {
+                    return jar;
+                }
+            }
         }
-        return jar;
+        throw new IllegalStateException("no node/target/smnode.jar: integration tests run after node's `package`");
     }
 
     public static NodeProcess start(String... args) throws IOException {

@@ -1,4 +1,4 @@
-package io.smnode.actors.testing;
+package io.smnode.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
