@@ -1,8 +1,11 @@
 package io.smnode.activation;
 
+import io.smnode.core.hash.Blake3;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +29,7 @@ public final class AtxEpochIndexes {
     private final Map<NodeId, AtxHeader> latestOf = new HashMap<>();
     private final EligibilityParams eligibility;
     private final AtxId golden;
+    private final byte[] digest = new byte[Hash32.LENGTH];
 
     public AtxEpochIndexes(EligibilityParams eligibility, AtxId golden) {
         this.eligibility = eligibility;
@@ -37,6 +41,7 @@ public final class AtxEpochIndexes {
         boolean added = byTargetEpoch.computeIfAbsent(header.targetEpoch(), e -> new AtxIndex(EXPECTED_ATXS_PER_EPOCH))
                 .add(header, false);
         if (added) {
+            addToDigest(header);
             latestOf.merge(header.smesherId(), header,
                     (old, now) -> now.publishEpoch().value() > old.publishEpoch().value() ? now : old);
         }
@@ -85,6 +90,34 @@ public final class AtxEpochIndexes {
         Optional<AtxHeader> own = Optional.ofNullable(latestOf.get(builder))
                 .filter(h -> h.publishEpoch().value() < publishEpoch.value());
         return AtxChoice.positioning(published.orElseGet(() -> new AtxIndex(1)), id -> true, golden, own);
+    }
+
+    /**
+     * A digest of everything the answers are made of: the XOR of one hash per stored ATX over its target epoch and
+     * indexed facts (id, identity, coinbase, weight, base height, height, VRF nonce). Kept up to date as ATXs are
+     * added (one hash each, no matter how many are stored) and independent of their order, so two views — a node
+     * before and after a restart, or two nodes — compare at a glance: equal digests, equal answers (each identity's
+     * latest ATX, the rest of what positioning uses, follows from the same facts).
+     */
+    public Hash32 digest() {
+        return Hash32.of(digest.clone());
+    }
+
+    private void addToDigest(AtxHeader h) {
+        byte[] entry = Blake3.hash(longBytes(h.targetEpoch().value()), h.id().toByteArray(),
+                h.smesherId().toByteArray(), h.coinbase().toByteArray(),
+                longBytes(h.weight(), h.baseTickHeight(), h.tickHeight(), h.vrfNonce())).toByteArray();
+        for (int i = 0; i < digest.length; i++) {
+            digest[i] ^= entry[i];
+        }
+    }
+
+    private static byte[] longBytes(long... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(8 * values.length);
+        for (long v : values) {
+            buffer.putLong(v);
+        }
+        return buffer.array();
     }
 
     /** The identity's latest stored ATX. */

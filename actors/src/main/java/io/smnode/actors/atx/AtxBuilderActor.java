@@ -7,6 +7,7 @@ import io.smnode.activation.builder.BuilderDecision;
 import io.smnode.activation.builder.BuilderInput;
 import io.smnode.activation.builder.BuilderState;
 import io.smnode.activation.builder.SmesherSetup;
+import io.smnode.actors.post.PostServiceActor;
 import io.smnode.actors.post.ProvingWorker;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.types.EpochId;
@@ -36,6 +37,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 public final class AtxBuilderActor {
     private static final Object TIMER_KEY = "builder-wake";
     private static final int STASH_WHILE_SAVING = 1_000;
+    /** The ATX handler answers at once unless it is restarting: then the question is asked again. */
+    private static final Duration POSITIONING_TIMEOUT = Duration.ofSeconds(3);
+    /** Longer than any proof takes; a proof lost to a restarting PoST component counts as failed and is retried. */
+    private static final Duration PROVING_TIMEOUT = Duration.ofHours(2);
 
     public sealed interface Command {}
 
@@ -46,6 +51,8 @@ public final class AtxBuilderActor {
 
     private record Positioned(AtxHandlerActor.PositioningChoice choice) implements Command {}
 
+    private record PositioningUnanswered(EpochId publishEpoch, String why) implements Command {}
+
     private record RegisterAnswered(PoetPortActor.RegisterReply reply) implements Command {}
 
     private record ProofAnswered(PoetPortActor.ProofReply reply) implements Command {}
@@ -55,7 +62,7 @@ public final class AtxBuilderActor {
     private record Saved(BuilderDecision decision, StorageActor.CommitResult result) implements Command {}
 
     /** Who the builder talks to. */
-    public record Peers(ActorRef<PoetPortActor.Command> poets, ActorRef<ProvingWorker.Prove> prover,
+    public record Peers(ActorRef<PoetPortActor.Command> poets, ActorRef<PostServiceActor.Command> post,
                         ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PublishAtx> publisher,
                         ActorRef<StorageActor.Command> storage) {}
 
@@ -67,14 +74,13 @@ public final class AtxBuilderActor {
     private final SmesherSetup setup;
     private final Clock clock;
     private final Peers peers;
-    private final ActorRef<AtxHandlerActor.PositioningChoice> positionedAdapter;
     private final ActorRef<PoetPortActor.RegisterReply> registerAdapter;
     private final ActorRef<PoetPortActor.ProofReply> proofAdapter;
-    private final ActorRef<ProvingWorker.Result> provingAdapter;
 
     public static Behavior<Command> create(SmesherSetup setup, BuilderConfig config, BuilderStates states,
                                            Clock clock, Peers peers) {
         return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(AtxBuilderActor.class);
             AtxBuilder builder = new AtxBuilder(setup, config, states); // loads the last durable state
             return Behaviors.withTimers(timers -> Behaviors.withStash(STASH_WHILE_SAVING, stash -> {
                 AtxBuilderActor actor = new AtxBuilderActor(ctx, timers, stash, builder, states, setup, clock, peers);
@@ -93,10 +99,8 @@ public final class AtxBuilderActor {
         this.setup = setup;
         this.clock = clock;
         this.peers = peers;
-        this.positionedAdapter = ctx.messageAdapter(AtxHandlerActor.PositioningChoice.class, Positioned::new);
         this.registerAdapter = ctx.messageAdapter(PoetPortActor.RegisterReply.class, RegisterAnswered::new);
         this.proofAdapter = ctx.messageAdapter(PoetPortActor.ProofReply.class, ProofAnswered::new);
-        this.provingAdapter = ctx.messageAdapter(ProvingWorker.Result.class, ProvingAnswered::new);
     }
 
     /** The first step (a tick) is taken as the first message, so its commit can be waited for like any other. */
@@ -110,7 +114,16 @@ public final class AtxBuilderActor {
                 .onMessage(Wake.class, w -> step(new BuilderInput.Tick(clock.instant())))
                 .onMessage(Positioned.class, p -> step(new BuilderInput.PositioningChosen(clock.instant(),
                         p.choice().publishEpoch(), p.choice().positioningAtx())))
-                .onMessage(RegisterAnswered.class, r -> step(registerInput(r.reply())))
+                .onMessage(PositioningUnanswered.class, u -> {
+                    ctx.getLog().warn("no positioning ATX for epoch {} yet ({}); asking again", u.publishEpoch().value(),
+                            u.why());
+                    askPositioning(u.publishEpoch());
+                    return Behaviors.same();
+                })
+                .onMessage(RegisterAnswered.class, r -> {
+                    logRegistration(r.reply());
+                    return step(registerInput(r.reply()));
+                })
                 .onMessage(ProofAnswered.class, p -> step(proofInput(p.reply())))
                 .onMessage(ProvingAnswered.class, this::onProving)
                 .onMessage(GetState.class, this::onGetState)
@@ -136,6 +149,24 @@ public final class AtxBuilderActor {
     private Behavior<Command> onGetState(GetState g) {
         g.replyTo().tell(builder.state());
         return Behaviors.same();
+    }
+
+    private void logRegistration(PoetPortActor.RegisterReply reply) {
+        if (reply instanceof PoetPortActor.Registered r) {
+            ctx.getLog().info("registered at PoET {} for round {} (ends {})", r.poet(), r.round(), r.roundEnd());
+        } else if (reply instanceof PoetPortActor.Rejected r) {
+            ctx.getLog().warn("registration at PoET {} refused: {}; the builder tries again", r.poet(), r.reason());
+        } else {
+            PoetPortActor.Unavailable u = (PoetPortActor.Unavailable) reply;
+            ctx.getLog().warn("registration at PoET {} unanswered: {}; the builder tries again", u.poet(), u.detail());
+        }
+    }
+
+    private void askPositioning(EpochId publishEpoch) {
+        ctx.ask(AtxHandlerActor.PositioningChoice.class, peers.atxs(), POSITIONING_TIMEOUT,
+                to -> new AtxHandlerActor.ChoosePositioning(publishEpoch, setup.signer().nodeId(), to),
+                (choice, failure) -> choice != null ? new Positioned(choice)
+                        : new PositioningUnanswered(publishEpoch, String.valueOf(failure)));
     }
 
     private BuilderInput registerInput(PoetPortActor.RegisterReply reply) {
@@ -203,14 +234,16 @@ public final class AtxBuilderActor {
 
     private void carryOut(BuilderAction action) {
         if (action instanceof BuilderAction.ChoosePositioning a) {
-            peers.atxs().tell(new AtxHandlerActor.ChoosePositioning(a.publishEpoch(), setup.signer().nodeId(),
-                    positionedAdapter));
+            askPositioning(a.publishEpoch());
         } else if (action instanceof BuilderAction.Register a) {
             peers.poets().tell(new PoetPortActor.Register(a.poet(), a.submission(), a.roundEndBy(), registerAdapter));
         } else if (action instanceof BuilderAction.FetchProof a) {
             peers.poets().tell(new PoetPortActor.FetchProof(a.poet(), a.round(), proofAdapter));
         } else if (action instanceof BuilderAction.Prove a) {
-            peers.prover().tell(new ProvingWorker.Prove(a.poetRef(), provingAdapter));
+            ctx.ask(ProvingWorker.Result.class, peers.post(), PROVING_TIMEOUT,
+                    to -> new PostServiceActor.Prove(a.poetRef(), to),
+                    (result, failure) -> new ProvingAnswered(result != null ? result
+                            : new ProvingWorker.Failed(a.poetRef(), "no answer from the PoST component: " + failure)));
         } else if (action instanceof BuilderAction.Publish a) {
             ctx.getLog().info("publishing ATX {} for epoch {}", a.atx().id().hex(),
                     a.atx().challenge().publishEpoch().value());

@@ -114,8 +114,11 @@ public final class AtxHandlerActor {
     private long jobs;
 
     public static Behavior<Command> create(Setup setup) {
-        return Behaviors.setup(ctx -> Behaviors.withStash(STASH_WHILE_LOADING,
-                stash -> new AtxHandlerActor(ctx, setup).loading(stash)));
+        return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(AtxHandlerActor.class);
+            return Behaviors.withStash(STASH_WHILE_LOADING,
+                stash -> new AtxHandlerActor(ctx, setup).loading(stash));
+        });
     }
 
     private AtxHandlerActor(ActorContext<Command> ctx, Setup setup) {
@@ -145,7 +148,8 @@ public final class AtxHandlerActor {
         return Behaviors.receive(Command.class)
                 .onMessage(Loaded.class, l -> {
                     indexes = l.indexes();
-                    ctx.getLog().info("ATX index rebuilt from {} stored ATXs", l.headers());
+                    ctx.getLog().info("ATX index rebuilt from {} stored ATXs (digest {})", l.headers(),
+                            indexes.digest().hex());
                     ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
                     return stash.unstashAll(ready());
                 })
@@ -237,6 +241,8 @@ public final class AtxHandlerActor {
             return Behaviors.same();
         }
         indexes.add(s.header());
+        ctx.getLog().info("ATX {} of epoch {} stored (index digest {})", s.header().id().hex(),
+                s.header().publishEpoch().value(), indexes.digest().hex());
         s.replyTo().tell(Verdict.accept());
         return Behaviors.same();
     }

@@ -61,8 +61,11 @@ public final class AtxValidationPool {
         if (workers < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("a validation pool needs a worker and room for a job");
         }
-        return Behaviors.setup(ctx -> new AtxValidationPool(ctx, factory, checks, store, workers, queueCapacity)
-                .receive());
+        return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(AtxValidationPool.class);
+            return new AtxValidationPool(ctx, factory, checks, store, workers, queueCapacity)
+                .receive();
+        });
     }
 
     private AtxValidationPool(ActorContext<Command> ctx, ComponentFactory factory, AtxCheck.Factory checks,

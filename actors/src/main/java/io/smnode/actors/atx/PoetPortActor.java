@@ -87,7 +87,10 @@ public final class PoetPortActor {
 
     public static Behavior<Command> create(String name, PoetBackend backend, EdSigner signer,
                                            ActorRef<StorageActor.Command> storage) {
-        return Behaviors.setup(ctx -> new PoetPortActor(ctx, name, backend, signer, storage).receive());
+        return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(PoetPortActor.class);
+            return new PoetPortActor(ctx, name, backend, signer, storage).receive();
+        });
     }
 
     private PoetPortActor(ActorContext<Command> ctx, String name, PoetBackend backend, EdSigner signer,

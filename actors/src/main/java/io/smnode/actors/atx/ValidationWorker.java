@@ -23,6 +23,7 @@ public final class ValidationWorker {
     static Behavior<Command> create(AtxCheck.Factory checks, AtxStore store,
                                     ActorRef<AtxValidationPool.Command> pool) {
         return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(ValidationWorker.class);
             AtxCheck check = checks.create();
             pool.tell(new AtxValidationPool.WorkerReady(ctx.getSelf()));
             return Behaviors.receive(Command.class)

@@ -2,6 +2,8 @@ package io.smnode.actors.post;
 
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smnode.actors.serialization.ClusterMessage;
+import io.smnode.core.types.Hash32;
 import io.smnode.post.init.InitConfig;
 import io.smnode.post.init.InitProgress;
 import io.smnode.post.init.PostMetadata;
@@ -52,6 +54,12 @@ public final class PostServiceActor {
 
     public record GetStatus(ActorRef<PostSupervisor.Status> replyTo) implements Command {}
 
+    /**
+     * Prove over {@code challenge} with the identity's data; answered {@link ProvingWorker.Failed} when the data is
+     * not ready yet. The service's ref stays the same across its restarts, so askers need not know its prover.
+     */
+    public record Prove(Hash32 challenge, ActorRef<ProvingWorker.Result> replyTo) implements Command, ClusterMessage {}
+
     private record InitEnded(PostSupervisor.Outcome outcome) implements Command {}
 
     private record Progressed(InitProgress progress) implements Command {}
@@ -80,8 +88,11 @@ public final class PostServiceActor {
     private Cancellable shutdownTask;
 
     public static Behavior<Command> create(Setup setup) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new PostServiceActor(ctx, setup, timers)
-                .receive()));
+        return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(PostServiceActor.class);
+            return Behaviors.withTimers(timers -> new PostServiceActor(ctx, setup, timers)
+                .receive());
+        });
     }
 
     private PostServiceActor(ActorContext<Command> ctx, Setup setup, TimerScheduler<Command> timers) {
@@ -118,7 +129,17 @@ public final class PostServiceActor {
     private Behavior<Command> receive() {
         return Behaviors.receive(Command.class)
                 .onMessage(AwaitReady.class, a -> {
-                    ready.ifPresentOrElse(a.replyTo()::tell, () -> waiting.add(a.replyTo()));
+                    if (ready.isPresent()) {
+                        a.replyTo().tell(ready.get());
+                    } else if (!waiting.contains(a.replyTo())) {
+                        waiting.add(a.replyTo());
+                    }
+                    return Behaviors.same();
+                })
+                .onMessage(Prove.class, p -> {
+                    ready.ifPresentOrElse(r -> r.prover().tell(new ProvingWorker.Prove(p.challenge(), p.replyTo())),
+                            () -> p.replyTo().tell(new ProvingWorker.Failed(p.challenge(),
+                                    "the PoST data is not initialized yet")));
                     return Behaviors.same();
                 })
                 .onMessage(GetStatus.class, g -> {

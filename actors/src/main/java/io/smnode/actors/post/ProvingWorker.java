@@ -35,6 +35,7 @@ public final class ProvingWorker {
     /** A worker whose prover is made from the completed data's metadata first (RandomX set-up takes a while). */
     public static Behavior<Prove> create(PostServiceActor.ProverFactory provers, PostMetadata metadata) {
         return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(ProvingWorker.class);
             PostProving proving = provers.create(metadata);
             return Behaviors.receiveMessage(p -> prove(proving, p));
         });

@@ -69,8 +69,11 @@ public final class StorageActor {
     private Command unanswered;
 
     public static Behavior<Command> create(Store store) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(WAITING_CAPACITY,
-                stash -> new StorageActor(ctx, store, timers, stash).writing())));
+        return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(StorageActor.class);
+            return Behaviors.withTimers(timers -> Behaviors.withStash(WAITING_CAPACITY,
+                stash -> new StorageActor(ctx, store, timers, stash).writing()));
+        });
     }
 
     private StorageActor(ActorContext<Command> ctx, Store store, TimerScheduler<Command> timers,

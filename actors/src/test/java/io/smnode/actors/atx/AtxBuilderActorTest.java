@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.actors.post.PostServiceActor;
 import io.smnode.actors.post.ProvingWorker;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.testkit.ManualClock;
@@ -37,6 +38,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +77,15 @@ class AtxBuilderActorTest {
             provingThread = Thread.currentThread().getName();
             return POST;
         }), "proving", DispatcherSelector.fromConfig(ProvingWorker.DISPATCHER));
+        // Stands in for the PoST component: hands proofs to a real proving worker on its dispatcher.
+        ActorRef<PostServiceActor.Command> post = kit.spawn(Behaviors.receive(PostServiceActor.Command.class)
+                .onMessage(PostServiceActor.Prove.class, p -> {
+                    prover.tell(new ProvingWorker.Prove(p.challenge(), p.replyTo()));
+                    return Behaviors.same();
+                })
+                .build());
         builder = kit.spawn(AtxBuilderActor.create(setup, config, new BuilderStates(store, signer.nodeId()), wall,
-                new AtxBuilderActor.Peers(poet.getRef(), prover, atxs.getRef(), publisher.getRef(), storage)));
+                new AtxBuilderActor.Peers(poet.getRef(), post, atxs.getRef(), publisher.getRef(), storage)));
         // Real time: lets the actor start and set its first timer before manual time moves.
         atxs.expectNoMessage(Duration.ofMillis(200));
     }

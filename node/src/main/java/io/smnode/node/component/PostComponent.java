@@ -32,8 +32,11 @@ public final class PostComponent {
     private static final long DEVNET_FILE_SIZE = 1L << 20;
     private static final long FILE_SIZE = 4L << 30;
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
-    /** Labels per batch: a progress step, and what a worker computes between two looks at the pool. */
-    private static final int BATCH_LABELS = 1 << 12;
+    /**
+     * Labels per batch on the CPU: a progress step (about a second per worker at mainnet's scrypt N), and what a
+     * worker computes between two looks at the pool. A GPU takes the preset's compute batch (about a million).
+     */
+    private static final int CPU_BATCH_LABELS = 1 << 9;
 
     private PostComponent() {}
 
@@ -48,12 +51,15 @@ public final class PostComponent {
         NetworkParams params = config.params();
         long fileSize = DEVNETS.contains(config.preset()) ? DEVNET_FILE_SIZE : FILE_SIZE;
         long units = params.smeshing().numUnits();
+        PostPool pool = pool(config.smeshing());
+        int batch = pool.gpus().isEmpty() ? CPU_BATCH_LABELS
+                : (int) Math.min(InitConfig.MAX_BATCH_LABELS, params.smeshing().computeBatchSize());
         InitConfig init = new InitConfig(identity, services.genesis().goldenAtx(), params.post().labelsPerUnit(), units,
-                fileSize, params.post().scryptN(), BATCH_LABELS);
+                fileSize, params.post().scryptN(), batch);
         Path dir = dir(config.dataDir());
         PostServiceActor.ProverFactory provers = metadata -> new LocalProver(identity,
                 new PostDataDirectory(dir, fileSize), PostParams.proving(params.post(), units), randomX.get());
-        PostServiceActor.Setup setup = new PostServiceActor.Setup(dir, init, pool(config.smeshing()), provers,
+        PostServiceActor.Setup setup = new PostServiceActor.Setup(dir, init, pool, provers,
                 services.wallClock(), services.metrics());
         LOG.info("PoST for {}: {} unit(s) of {} labels (scrypt N = {}) under {}", identity.hex(), units,
                 params.post().labelsPerUnit(), params.post().scryptN(), dir);

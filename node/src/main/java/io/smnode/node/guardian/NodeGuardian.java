@@ -76,6 +76,7 @@ public final class NodeGuardian {
 
     public static Behavior<Command> create(NodeServices services) {
         return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(NodeGuardian.class);
             announceShutdown(ctx);
             services.store().get(NodeSchema.NODE_STATE, NodeSchema.LAST_LAYER).ifPresentOrElse(
                     l -> ctx.getLog().info("resuming: the last layer this node saw was {}", l),
