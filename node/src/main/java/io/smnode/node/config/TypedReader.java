@@ -42,16 +42,7 @@ final class TypedReader {
     }
 
     int intIn(String key, int min, int max) {
-        int value;
-        try {
-            value = config.getInt(key);
-        } catch (com.typesafe.config.ConfigException e) {
-            throw wrong(key, "a whole number");
-        }
-        if (value < min || value > max) {
-            throw new ConfigException("configuration key " + key + " must be between " + min + " and " + max + ", got " + value + ".");
-        }
-        return value;
+        return (int) longIn(key, min, max);
     }
 
     long longIn(String key, long min, long max) {
