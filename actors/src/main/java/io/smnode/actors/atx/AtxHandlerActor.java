@@ -116,8 +116,7 @@ public final class AtxHandlerActor {
     public static Behavior<Command> create(Setup setup) {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(AtxHandlerActor.class);
-            return Behaviors.withStash(STASH_WHILE_LOADING,
-                stash -> new AtxHandlerActor(ctx, setup).loading(stash));
+            return Behaviors.withStash(STASH_WHILE_LOADING, stash -> new AtxHandlerActor(ctx, setup).loading(stash));
         });
     }
 

@@ -63,8 +63,7 @@ public final class AtxValidationPool {
         }
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(AtxValidationPool.class);
-            return new AtxValidationPool(ctx, factory, checks, store, workers, queueCapacity)
-                .receive();
+            return new AtxValidationPool(ctx, factory, checks, store, workers, queueCapacity).receive();
         });
     }
 

@@ -90,8 +90,7 @@ public final class PostServiceActor {
     public static Behavior<Command> create(Setup setup) {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(PostServiceActor.class);
-            return Behaviors.withTimers(timers -> new PostServiceActor(ctx, setup, timers)
-                .receive());
+            return Behaviors.withTimers(timers -> new PostServiceActor(ctx, setup, timers).receive());
         });
     }
 

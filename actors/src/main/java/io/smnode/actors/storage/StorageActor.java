@@ -72,7 +72,7 @@ public final class StorageActor {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(StorageActor.class);
             return Behaviors.withTimers(timers -> Behaviors.withStash(WAITING_CAPACITY,
-                stash -> new StorageActor(ctx, store, timers, stash).writing()));
+                    stash -> new StorageActor(ctx, store, timers, stash).writing()));
         });
     }
 
