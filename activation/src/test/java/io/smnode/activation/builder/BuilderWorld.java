@@ -300,6 +300,18 @@ final class BuilderWorld {
                 return false;
             }
         }
+
+        @Override
+        public boolean areMembers(Hash32 poetRef, long[] sortedLeafIndices, List<Hash32> challengeHashes,
+                                  List<Hash32> nodes) {
+            RoundProof proof = proofsByRef.get(poetRef);
+            if (proof == null) {
+                return false;
+            }
+            List<Bytes> leaves = new ArrayList<>();
+            challengeHashes.forEach(h -> leaves.add(Bytes.of(h.toByteArray())));
+            return MembershipTree.verify(leaves, sortedLeafIndices, nodes, proof.statement());
+        }
     }
 
     /** The node's ATX storage as validation reads it. */
