@@ -52,6 +52,7 @@ public final class VerifyChoices {
      * after the proof is valid and the RefATXs are fetched, an unmarried accused identity must have an ATX stored, for
      * every proof type (InvalidPost included, which the interface's comment exempts; its ATX is stored even with an
      * invalid PoST, so the check passes for the proofs the network makes). A married identity needs no such check.
+     * (false: a valid proof against an unknown unmarried identity is stored too.)
      */
     public static final boolean UNMARRIED_IDENTITY_MUST_HAVE_AN_ATX = true;
 
@@ -59,6 +60,7 @@ public final class VerifyChoices {
      * <b>Double merge and earlier ATXs</b> (spec 11 §6.3: "newer code adds: smeshers have published valid ATXs
      * before"). Chosen: not checked, as in the newest {@code ProofDoubleMerge.Valid} that could be read; the
      * handler's identity check ({@link #UNMARRIED_IDENTITY_MUST_HAVE_AN_ATX}) covers an unknown signer anyway.
+     * (true: both signers must have an ATX stored, through {@code MalfeasanceChecks.identityExists}.)
      */
     public static final boolean DOUBLE_MERGE_CHECKS_EARLIER_ATXS = false;
 }
