@@ -34,6 +34,11 @@ public record AtxProof(int version, int proofType, Bytes proof) {
         return Scale.encode(CODEC, this);
     }
 
+    /** {@link #encode()} as the {@code Proof} field of an envelope. */
+    public Bytes encodeBytes() {
+        return Bytes.wrap(encode());
+    }
+
     public Optional<ProofType> type() {
         return ProofType.of(proofType);
     }

@@ -4,7 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxVersions;
+import io.smnode.activation.malfeasance.AtxMalfeasanceDetector;
+import io.smnode.activation.malfeasance.AtxProof;
+import io.smnode.activation.malfeasance.AtxStorePlan;
+import io.smnode.activation.malfeasance.Detected;
+import io.smnode.activation.malfeasance.InvalidPostProof;
+import io.smnode.activation.malfeasance.MalfeasanceChecks;
+import io.smnode.activation.malfeasance.MalfeasancePublisher;
+import io.smnode.activation.malfeasance.MalfeasanceRule;
+import io.smnode.activation.malfeasance.PostLabelChecks;
+import io.smnode.activation.malfeasance.ProofInvalidPost;
 import io.smnode.activation.AtxParams;
 import io.smnode.activation.AtxRecord;
 import io.smnode.activation.AtxRule;
@@ -437,6 +449,95 @@ class AtxValidatorV2Test {
         assertRejected(AtxRule.NO_VALID_LABEL, check(r, alice.signer()));
     }
 
+    // ---- InvalidPost proofs from validation's findings (spec 11 §5.2 step 10, §6.4)
+
+    MalfeasanceChecks labelChecks() {
+        return new PostLabelChecks(PREFIX, new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(vm)),
+                params().post(), id -> store.firstWithPost(id).isPresent());
+    }
+
+    AtxStorePlan plan(AtxV2Recipe r, EdSigner signer) {
+        AtxValidation v = check(r, signer);
+        assertValid(v);
+        return AtxStorePlan.of(v, store, sets, new AtxMalfeasanceDetector(new AtxDecoder(AtxVersions.v2From(2))));
+    }
+
+    @Test
+    void aSoloAtxsInvalidPostIsProvenWithItsValidAndInvalidLabel() throws Exception {
+        ActivationTxV2 a0 = a0();
+        AtxV2Recipe r = AtxV2Recipe.solo(alice, a0.id(), E3, a0.id(), REF_A);
+        r.replaceNipost(0, AtxV2Recipe.nipost(REF_A, AtxV2Recipe.post(0, 0, 0, oneLabelBroken(alice.nipostPost()))));
+        AtxStorePlan plan = plan(r, alice.signer());
+        assertTrue(plan.refusal().isEmpty());
+        Detected d = plan.proofs().get(0);
+        ProofInvalidPost p = (ProofInvalidPost) AtxProof.decode(AtxProof.of(d.proof()).encode()).typed().orElseThrow();
+        assertEquals(d.proof(), p);
+        MalfeasanceChecks checks = labelChecks();
+        assertEquals(alice.signer().nodeId(), p.check(checks).malicious().orElseThrow());
+        assertTrue(p.marriageProof().isEmpty());
+        InvalidPostProof q = p.invalidPostProof();
+        assertFails(MalfeasanceRule.COMMITMENT_NOT_SHOWN, p, q.invalidPostIndex(), q.invalidPostIndex(), checks);
+        assertFails(MalfeasanceRule.POST_VALID, p, q.validPostIndex(), q.validPostIndex(), checks);
+        assertFails(MalfeasanceRule.COMMITMENT_NOT_SHOWN, p, PostIdentity.K2, q.invalidPostIndex(), checks);
+        InvalidPostProof units = new InvalidPostProof(q.nipostsRoot(), q.nipostsRootProof(), q.nipostRoot(),
+                q.nipostRootProof(), q.nipostIndex(), q.challenge(), q.challengeProof(), q.subPostsRoot(),
+                q.subPostsRootProof(), q.subPostRoot(), q.subPostRootProof(), q.subPostRootIndex(),
+                q.marriageIndexProof(), q.post(), q.postProof(), q.numUnits() + 1, q.numUnitsProof(),
+                q.commitmentAtx(), q.invalidPostIndex(), q.validPostIndex());
+        assertEquals(MalfeasanceRule.NUM_UNITS_PROOF, new ProofInvalidPost(p.atxId(), p.smesherId(), p.signature(),
+                p.nodeId(), p.marriageProof(), units).check(checks).verdict().ruleOrNull());
+        InvalidPostProof challenge = new InvalidPostProof(q.nipostsRoot(), q.nipostsRootProof(), q.nipostRoot(),
+                q.nipostRootProof(), q.nipostIndex(), REF_B, q.challengeProof(), q.subPostsRoot(),
+                q.subPostsRootProof(), q.subPostRoot(), q.subPostRootProof(), q.subPostRootIndex(),
+                q.marriageIndexProof(), q.post(), q.postProof(), q.numUnits(), q.numUnitsProof(),
+                q.commitmentAtx(), q.invalidPostIndex(), q.validPostIndex());
+        assertEquals(MalfeasanceRule.CHALLENGE_PROOF, new ProofInvalidPost(p.atxId(), p.smesherId(), p.signature(),
+                p.nodeId(), p.marriageProof(), challenge).check(checks).verdict().ruleOrNull());
+        InvalidPostProof post = new InvalidPostProof(q.nipostsRoot(), q.nipostsRootProof(), q.nipostRoot(),
+                q.nipostRootProof(), q.nipostIndex(), q.challenge(), q.challengeProof(), q.subPostsRoot(),
+                q.subPostsRootProof(), q.subPostRoot(), q.subPostRootProof(), q.subPostRootIndex(),
+                q.marriageIndexProof(), alice.nipostPost(), q.postProof(), q.numUnits(), q.numUnitsProof(),
+                q.commitmentAtx(), q.invalidPostIndex(), q.validPostIndex());
+        assertEquals(MalfeasanceRule.POST_PROOF, new ProofInvalidPost(p.atxId(), p.smesherId(), p.signature(),
+                p.nodeId(), p.marriageProof(), post).check(checks).verdict().ruleOrNull());
+        assertEquals(MalfeasanceRule.MISSING_MARRIAGE_PROOF, new ProofInvalidPost(p.atxId(), p.smesherId(),
+                p.signature(), bob.signer().nodeId(), Optional.empty(), q).check(checks).verdict().ruleOrNull());
+    }
+
+    @Test
+    void aMarriedIdentitysInvalidPostInAMergedAtxIsProvenThroughTheMarriage() throws Exception {
+        AtxV2Recipe r = mergedWorld();
+        r.replaceNipost(1, AtxV2Recipe.nipost(REF_B, AtxV2Recipe.post(1, 1, 0, oneLabelBrokenOf(bob, REF_B))));
+        AtxStorePlan plan = plan(r, alice.signer());
+        Detected d = plan.proofs().get(0);
+        assertEquals(bob.signer().nodeId(), d.accused());
+        ProofInvalidPost p = (ProofInvalidPost) d.proof();
+        assertTrue(p.marriageProof().isPresent(), "Bob did not sign the merged ATX");
+        MalfeasanceChecks checks = labelChecks();
+        assertEquals(bob.signer().nodeId(), p.check(checks).malicious().orElseThrow());
+        assertEquals(p, AtxProof.decode(AtxProof.of(p).encode()).typed().orElseThrow());
+        assertEquals(MalfeasanceRule.MISSING_MARRIAGE_PROOF, new ProofInvalidPost(p.atxId(), p.smesherId(),
+                p.signature(), p.nodeId(), Optional.empty(), p.invalidPostProof()).check(checks).verdict().ruleOrNull());
+        // Publishing marks Bob and, through the marriage, Alice.
+        MalfeasancePublisher.Publication pub = new MalfeasancePublisher(checks, java.util.Set.of())
+                .publish(d, store, sets);
+        sets.apply(pub.change());
+        assertTrue(sets.isMalicious(alice.signer().nodeId()));
+        assertTrue(sets.isMalicious(bob.signer().nodeId()));
+    }
+
+    static void assertFails(MalfeasanceRule rule, ProofInvalidPost p, long valid, long invalid,
+                            MalfeasanceChecks checks) {
+        InvalidPostProof q = p.invalidPostProof();
+        InvalidPostProof changed = new InvalidPostProof(q.nipostsRoot(), q.nipostsRootProof(), q.nipostRoot(),
+                q.nipostRootProof(), q.nipostIndex(), q.challenge(), q.challengeProof(), q.subPostsRoot(),
+                q.subPostsRootProof(), q.subPostRoot(), q.subPostRootProof(), q.subPostRootIndex(),
+                q.marriageIndexProof(), q.post(), q.postProof(), q.numUnits(), q.numUnitsProof(), q.commitmentAtx(),
+                invalid, valid);
+        assertEquals(rule, new ProofInvalidPost(p.atxId(), p.smesherId(), p.signature(), p.nodeId(),
+                p.marriageProof(), changed).check(checks).verdict().ruleOrNull());
+    }
+
     // ---- helpers
 
     AtxValidation solo(ActivationTxV2 prev, Consumer<AtxV2Recipe> change) {
@@ -491,21 +592,26 @@ class AtxValidatorV2Test {
         }
     }
 
-    /** The proof with its last index replaced by one whose label does not qualify. */
+    /** Alice's proof with its last index replaced by one whose label does not qualify. */
     PostV1 oneLabelBroken(PostV1 post) {
-        return withIndices(post, (indices, bad) -> indices[indices.length - 1] = bad);
+        return withIndices(alice, REF_A, post, (indices, bad) -> indices[indices.length - 1] = bad);
+    }
+
+    /** {@code id}'s NIPoST proof (over {@code ref}) with its last label broken. */
+    PostV1 oneLabelBrokenOf(PostIdentity id, Hash32 ref) {
+        return withIndices(id, ref, id.nipostPost(), (indices, bad) -> indices[indices.length - 1] = bad);
     }
 
     /** The proof with every index replaced by one whose label does not qualify. */
     PostV1 allLabelsBroken(PostV1 post) {
-        return withIndices(post, (indices, bad) -> Arrays.fill(indices, bad));
+        return withIndices(alice, REF_A, post, (indices, bad) -> Arrays.fill(indices, bad));
     }
 
     interface IndexChange {
         void apply(long[] indices, long badIndex);
     }
 
-    private PostV1 withIndices(PostV1 post, IndexChange change) {
+    private PostV1 withIndices(PostIdentity id, Hash32 ref, PostV1 post, IndexChange change) {
         long labels = PostIdentity.NUM_UNITS * PostIdentity.LABELS_PER_UNIT;
         int bits = IndexCompression.requiredBits(labels);
         long[] indices = IndexCompression.decompress(post.indices().toByteArray(), bits, (int) PostIdentity.K2);
@@ -515,7 +621,7 @@ class AtxValidatorV2Test {
             change.apply(changed, bad);
             PostV1 candidate = new PostV1(post.nonce(), Bytes.wrap(IndexCompression.compress(changed, bits)), post.pow());
             io.smnode.post.verify.ProofMetadata meta = new io.smnode.post.verify.ProofMetadata(
-                    alice.signer().nodeId(), GOLDEN, REF_A, PostIdentity.NUM_UNITS);
+                    id.signer().nodeId(), id.commitmentAtx(), ref, PostIdentity.NUM_UNITS);
             if (!verifier.verify(candidate.toProof(), meta, params().post(), new io.smnode.post.verify.VerifyMode.One(
                     changed.length - 1)).isValid()) {
                 return candidate;
