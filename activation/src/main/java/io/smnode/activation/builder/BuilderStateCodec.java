@@ -84,45 +84,37 @@ final class BuilderStateCodec {
                     r.field("LeafIndices", ScaleCodecs.slice(ScaleCodecs.COMPACT_U64, MAX_MEMBERS)),
                     r.field("Nodes", ScaleCodecs.structSlice(CoreCodecs.HASH32, 32))));
 
-    private static final ScaleCodec<NIPostChallenge> CHALLENGE = ScaleCodec.of(
-            (w, c) -> {
-                if (c instanceof NIPostChallengeV1 v1) {
-                    w.field("Version", ScaleCodecs.U8, V1);
-                    w.field("Challenge", NIPostChallengeV1.CODEC, v1);
-                } else {
-                    w.field("Version", ScaleCodecs.U8, V2);
-                    w.field("Challenge", NIPostChallengeV2.CODEC, (NIPostChallengeV2) c);
-                }
-            },
-            r -> {
-                int start = r.position();
-                int version = r.field("Version", ScaleCodecs.U8);
-                return switch (version) {
-                    case V1 -> r.field("Challenge", NIPostChallengeV1.CODEC);
-                    case V2 -> r.field("Challenge", NIPostChallengeV2.CODEC);
-                    default -> throw r.error(ScaleException.Reason.INVALID_VALUE, start, "unknown version " + version);
-                };
-            });
+    private static final ScaleCodec<NIPostChallenge> CHALLENGE = byVersion("Challenge", NIPostChallengeV1.class,
+            NIPostChallengeV1.CODEC, NIPostChallengeV2.class, NIPostChallengeV2.CODEC);
 
-    private static final ScaleCodec<ActivationTx> ATX = ScaleCodec.of(
-            (w, a) -> {
-                if (a instanceof ActivationTxV1 v1) {
-                    w.field("Version", ScaleCodecs.U8, V1);
-                    w.field("Atx", ActivationTxV1.CODEC, v1);
-                } else {
-                    w.field("Version", ScaleCodecs.U8, V2);
-                    w.field("Atx", ActivationTxV2.CODEC, (ActivationTxV2) a);
-                }
-            },
-            r -> {
-                int start = r.position();
-                int version = r.field("Version", ScaleCodecs.U8);
-                return switch (version) {
-                    case V1 -> r.field("Atx", ActivationTxV1.CODEC);
-                    case V2 -> r.field("Atx", ActivationTxV2.CODEC);
-                    default -> throw r.error(ScaleException.Reason.INVALID_VALUE, start, "unknown version " + version);
-                };
-            });
+    private static final ScaleCodec<ActivationTx> ATX = byVersion("Atx", ActivationTxV1.class, ActivationTxV1.CODEC,
+            ActivationTxV2.class, ActivationTxV2.CODEC);
+
+    /** A value of either version: a version byte (1, 2), then the value in its own encoding. */
+    private static <T, A extends T, B extends T> ScaleCodec<T> byVersion(String field, Class<A> v1Type,
+                                                                         ScaleCodec<A> v1, Class<B> v2Type,
+                                                                         ScaleCodec<B> v2) {
+        return ScaleCodec.of(
+                (w, value) -> {
+                    if (v1Type.isInstance(value)) {
+                        w.field("Version", ScaleCodecs.U8, V1);
+                        w.field(field, v1, v1Type.cast(value));
+                    } else {
+                        w.field("Version", ScaleCodecs.U8, V2);
+                        w.field(field, v2, v2Type.cast(value));
+                    }
+                },
+                r -> {
+                    int start = r.position();
+                    int version = r.field("Version", ScaleCodecs.U8);
+                    return switch (version) {
+                        case V1 -> r.field(field, v1);
+                        case V2 -> r.field(field, v2);
+                        default -> throw r.error(ScaleException.Reason.INVALID_VALUE, start,
+                                "unknown version " + version);
+                    };
+                });
+    }
 
     private static final ScaleCodec<List<NIPostChallenge>> CHALLENGES = ScaleCodecs.structSlice(CHALLENGE,
             MAX_MEMBERS);

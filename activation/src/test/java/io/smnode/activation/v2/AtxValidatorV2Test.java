@@ -1,7 +1,6 @@
 package io.smnode.activation.v2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.activation.AtxDecoder;
@@ -21,6 +20,7 @@ import io.smnode.activation.AtxParams;
 import io.smnode.activation.AtxRecord;
 import io.smnode.activation.AtxRule;
 import io.smnode.activation.AtxValidation;
+import io.smnode.activation.AtxVerdicts;
 import io.smnode.activation.FakePoet;
 import io.smnode.activation.IdentityPost;
 import io.smnode.activation.MemoryAtxHistory;
@@ -37,7 +37,6 @@ import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
-import io.smnode.core.verdict.Verdict;
 import io.smnode.post.k2pow.RandomX;
 import io.smnode.post.k2pow.RandomXK2PowVerifier;
 import io.smnode.post.k2pow.RandomXMode;
@@ -205,13 +204,11 @@ class AtxValidatorV2Test {
     }
 
     static void assertRejected(AtxRule rule, AtxValidation v) {
-        assertInstanceOf(Verdict.Reject.class, v.verdict(), v.toString());
-        assertEquals(rule, v.verdict().ruleOrNull(), v.toString());
+        AtxVerdicts.assertRejected(rule, v);
     }
 
     static void assertIgnored(AtxRule rule, AtxValidation v) {
-        assertInstanceOf(Verdict.Ignore.class, v.verdict(), v.toString());
-        assertEquals(rule, v.verdict().ruleOrNull(), v.toString());
+        AtxVerdicts.assertIgnored(rule, v);
     }
 
     // ---- valid ATXs
