@@ -284,7 +284,7 @@ class AtxMalfeasanceTest {
         MalfeasanceV2Handler.Checked checked = handler.check(envelope.encode());
         assertTrue(checked.check().valid(), checked.check().verdict().toString());
         assertEquals(List.of(a0.id()), checked.envelope().orElseThrow().refAtxs(), "what to fetch first");
-        MalfeasanceV2Handler.Handled h = handler.handle(checked, Optional.of(Hash32Ids.of(ALICE)), w.store, w.sets);
+        MalfeasanceV2Handler.Handled h = handler.handle(checked, Optional.of(ALICE.nodeId()), w.store, w.sets);
         assertTrue(h.verdict().accepted(), h.verdict().toString());
         w.sets.apply(h.change());
         assertEquals(Optional.of(new MaliciousMark(MalfeasanceV2.INVALID_ACTIVATION, envelope.proof())),
@@ -321,12 +321,5 @@ class AtxMalfeasanceTest {
         assertEquals("malfeasance2", MalfeasanceV2.FETCH_HINT);
         assertEquals("ml/2", MalfeasanceV2.PROTOCOL);
         assertFalse(new MalfeasanceV2Handler(w.checks).check(env.encode()).check().valid());
-    }
-
-    /** Node ids fetched by hash. */
-    static final class Hash32Ids {
-        static NodeId of(EdSigner s) {
-            return s.nodeId();
-        }
     }
 }

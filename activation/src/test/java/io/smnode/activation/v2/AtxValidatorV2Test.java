@@ -31,12 +31,10 @@ import io.smnode.activation.VrfNonceCheck;
 import io.smnode.activation.marriage.EquivocationSets;
 import io.smnode.activation.marriage.MemoryEquivocationSetStore;
 import io.smnode.core.signing.EdSigner;
-import io.smnode.core.signing.Signature;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
-import io.smnode.core.types.NodeId;
 import io.smnode.post.k2pow.RandomX;
 import io.smnode.post.k2pow.RandomXK2PowVerifier;
 import io.smnode.post.k2pow.RandomXMode;
@@ -625,13 +623,5 @@ class AtxValidatorV2Test {
             }
         }
         throw new IllegalStateException("every label qualifies");
-    }
-
-    static NodeId idOf(PostIdentity id) {
-        return id.signer().nodeId();
-    }
-
-    static Signature none() {
-        return Signature.of(new byte[64]);
     }
 }

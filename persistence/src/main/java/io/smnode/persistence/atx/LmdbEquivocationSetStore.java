@@ -4,7 +4,6 @@ import io.smnode.activation.marriage.EquivocationSetStore;
 import io.smnode.activation.marriage.MaliciousMark;
 import io.smnode.activation.marriage.Marriage;
 import io.smnode.activation.marriage.SetChange;
-import io.smnode.core.types.Bytes;
 import io.smnode.core.types.NodeId;
 import io.smnode.persistence.KeyRange;
 import io.smnode.persistence.Reads;
