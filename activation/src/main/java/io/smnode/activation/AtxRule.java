@@ -3,7 +3,8 @@ package io.smnode.activation;
 import io.smnode.core.verdict.Rule;
 
 /**
- * Each check of spec 02 §4 an ATX v1 can fail, in the order they are made. Whether a failure is IGNORE (missing
+ * Each check an ATX can fail: those of spec 02 §4 (v1) in the order they are made, then those only v2 has (spec 11
+ * §5, in its order; the checks both versions make share one rule). Whether a failure is IGNORE (missing
  * dependency, duplicate) or REJECT (protocol violation) is the validator's {@link AtxValidation}.
  */
 public enum AtxRule implements Rule {
@@ -54,7 +55,54 @@ public enum AtxRule implements Rule {
     /** A label check failed: not stored, and the identity is proven malicious (spec 02 §4 step 9). */
     INVALID_POST_INDEX,
     // 10. header
-    WEIGHT_OVERFLOW;
+    WEIGHT_OVERFLOW,
+
+    // ---- ATX v2 (spec 11); the version follows from the publish epoch
+    /** The bytes are a v1 ATX, but its publish epoch is at or after the switch: only v2 is valid there. */
+    V1_AT_OR_AFTER_SWITCH,
+    /** The bytes are a v2 ATX, but its publish epoch is before the switch: only v1 is valid there. */
+    V2_BEFORE_SWITCH,
+    // §5.1 syntax (signature, positioning, publish epoch, commitment and the initial checks are shared above)
+    /** Certificates without the signer's own (reference ATX all zero). */
+    NO_SELF_MARRIAGE,
+    /** A solo ATX (no marriage ATX) with other than one NIPoST. */
+    SOLO_NIPOST_COUNT,
+    /** A solo ATX with other than one sub-post. */
+    SOLO_POST_COUNT,
+    /** A solo ATX whose sub-post's previous index is not 0. */
+    SOLO_PREVIOUS_INDEX,
+    INITIAL_WITH_MARRIAGE_ATX,
+    INITIAL_WITH_PREVIOUS,
+    EMPTY_PREVIOUS_ATX,
+    GOLDEN_PREVIOUS_ATX,
+    MERGED_WITH_MARRIAGES,
+    /** Two sub-posts of a merged ATX for one marriage index (one identity). */
+    DUPLICATE_MARRIAGE_INDEX,
+    /** A solo, non-initial ATX with other than one previous ATX. */
+    SOLO_PREVIOUS_COUNT,
+    // §5.2 dependencies and context
+    UNKNOWN_MARRIAGE_ATX,
+    /** A certificate's reference ATX is not known. */
+    UNKNOWN_MARRIAGE_REFERENCE,
+    INVALID_MARRIAGE_SIGNATURE,
+    /** One identity certified twice in one ATX. */
+    DUPLICATE_MARRIAGE,
+    /** A merged ATX whose signer has no marriage recorded. */
+    SIGNER_NOT_MARRIED,
+    /** A merged ATX naming another marriage ATX than the one its signer married in. */
+    WRONG_MARRIAGE_ATX,
+    /** A merged ATX less than two epochs after its marriage ATX. */
+    MARRIAGE_TOO_RECENT,
+    MARRIAGE_INDEX_OUT_OF_RANGE,
+    PREVIOUS_INDEX_OUT_OF_RANGE,
+    /** The referenced previous ATX holds no PoST of the identity. */
+    NO_POST_IN_PREVIOUS,
+    /** The effective units of all NIPoSTs overflow a uint32. */
+    UNITS_OVERFLOW,
+    /** A PoST with an invalid label and no valid label at all (with one, the ATX is stored and proven malicious). */
+    NO_VALID_LABEL,
+    /** A merged ATX that has no PoST of its own signer. */
+    SIGNER_NOT_IN_ATX;
 
     @Override
     public String domain() {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param sequence the bits of an unsigned 64-bit counter
  */
 public record NIPostChallengeV1(EpochId publishEpoch, long sequence, AtxId prevAtx, AtxId positioningAtx,
-                                Optional<AtxId> commitmentAtx, Optional<PostV1> initialPost) {
+                                Optional<AtxId> commitmentAtx, Optional<PostV1> initialPost) implements NIPostChallenge {
     /** Leaf prefix of the PoET membership tree; inner nodes use 0x01 (spec 01 §3). */
     private static final byte[] LEAF_PREFIX = {0x00};
 
@@ -28,11 +28,13 @@ public record NIPostChallengeV1(EpochId publishEpoch, long sequence, AtxId prevA
     public static final ScaleCodec<NIPostChallengeV1> CODEC = ScaleCodec.of(NIPostChallengeV1::encodeFields,
             NIPostChallengeV1::decodeFields);
 
+    @Override
     public boolean isInitial() {
         return prevAtx.isZero();
     }
 
     /** {@code BLAKE3(0x00 || SCALE(challenge))}: what is registered at the PoET and is the membership leaf. */
+    @Override
     public Hash32 hash() {
         return Blake3.hash(LEAF_PREFIX, Scale.encode(CODEC, this));
     }

@@ -1,6 +1,7 @@
 package io.smnode.activation;
 
 import io.smnode.core.types.Hash32;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -16,4 +17,11 @@ public interface PoetMembershipCheck {
      * tree whose root is the statement of known proof {@code poetRef}.
      */
     boolean isMember(Hash32 poetRef, Hash32 challengeHash, MerkleProofV1 path);
+
+    /**
+     * Whether {@code nodes} prove {@code challengeHashes} to be the leaves at {@code sortedLeafIndices} (distinct,
+     * ascending, one per hash) of the membership tree of known proof {@code poetRef}: ATX v2's one proof for every
+     * identity in a NIPoST (spec 11 §5.2 step 8), checked with the same validator as v1's single path.
+     */
+    boolean areMembers(Hash32 poetRef, long[] sortedLeafIndices, List<Hash32> challengeHashes, List<Hash32> nodes);
 }

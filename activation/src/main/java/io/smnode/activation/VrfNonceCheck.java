@@ -12,14 +12,14 @@ import java.util.Arrays;
  * The VRF nonce check of spec 08 §1.4: the full 32-byte scrypt output of label {@code nonce} must be below
  * {@code (2^256 div (numUnits × labelsPerUnit)) << 3}. One scrypt evaluation.
  */
-final class VrfNonceCheck {
+public final class VrfNonceCheck {
     private VrfNonceCheck() {}
 
     /**
      * A label count of 0 (the reference would divide by zero) and one of 2^63 or more (beyond what
      * {@link VrfDifficulty} takes; unreachable with the mainnet's 2^32 labels per unit below 2^31 units) are refused.
      */
-    static boolean isValid(NodeId smesher, AtxId commitment, long nonce, long labelsPerUnit, long numUnits, int scryptN) {
+    public static boolean isValid(NodeId smesher, AtxId commitment, long nonce, long labelsPerUnit, long numUnits, int scryptN) {
         long numLabels = numUnits * labelsPerUnit; // wraps like the reference's uint64 product
         if (numLabels <= 0) {
             return false;

@@ -1,11 +1,9 @@
 package io.smnode.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.signing.EdSigner;
-import io.smnode.core.verdict.Verdict;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
@@ -118,13 +116,11 @@ class AtxValidatorTest {
     }
 
     static void assertRejected(AtxRule rule, AtxValidation verdict) {
-        assertInstanceOf(Verdict.Reject.class, verdict.verdict(), verdict.toString());
-        assertEquals(rule, verdict.verdict().ruleOrNull(), verdict.toString());
+        AtxVerdicts.assertRejected(rule, verdict);
     }
 
     static void assertIgnored(AtxRule rule, AtxValidation verdict) {
-        assertInstanceOf(Verdict.Ignore.class, verdict.verdict(), verdict.toString());
-        assertEquals(rule, verdict.verdict().ruleOrNull(), verdict.toString());
+        AtxVerdicts.assertIgnored(rule, verdict);
     }
 
     // ---- valid ATXs

@@ -26,14 +26,14 @@ import java.util.stream.Stream;
  * proofs made by post-gpu's prover with RandomX k2pow: the initial one over the zero challenge and a NIPoST one over
  * a PoET proof reference.
  */
-record PostIdentity(EdSigner signer, AtxId commitmentAtx, long vrfNonce, PostV1 initialPost, PostV1 nipostPost) {
-    static final int SCRYPT_N = 2;
-    static final long LABELS_PER_UNIT = 64;
-    static final long NUM_UNITS = 2;
-    static final long K1 = 12;
-    static final long K2 = 4;
+public record PostIdentity(EdSigner signer, AtxId commitmentAtx, long vrfNonce, PostV1 initialPost, PostV1 nipostPost) {
+    public static final int SCRYPT_N = 2;
+    public static final long LABELS_PER_UNIT = 64;
+    public static final long NUM_UNITS = 2;
+    public static final long K1 = 12;
+    public static final long K2 = 4;
     /** The devnet k2pow difficulty (spec 08 §4). */
-    static final PowThreshold POW = PowThreshold.ofHex("ff".repeat(32));
+    public static final PowThreshold POW = PowThreshold.ofHex("ff".repeat(32));
     private static final long MAX_FILE_SIZE = 1024;
 
     /** The size of the data and the network's PoST parameters it is proven under. */
@@ -42,7 +42,7 @@ record PostIdentity(EdSigner signer, AtxId commitmentAtx, long vrfNonce, PostV1 
     /** What the validator tests use: devnet-like, 2 units of 64 labels at N = 2. */
     static final Setup TEST = new Setup(SCRYPT_N, LABELS_PER_UNIT, NUM_UNITS, K1, K2, POW, 16);
 
-    static PostIdentity create(byte[] seed, Bytes prefix, AtxId commitmentAtx, Hash32 poetRef, RandomX randomX)
+    public static PostIdentity create(byte[] seed, Bytes prefix, AtxId commitmentAtx, Hash32 poetRef, RandomX randomX)
             throws Exception {
         return create(seed, prefix, commitmentAtx, poetRef, randomX, TEST);
     }

@@ -28,19 +28,45 @@ public final class MembershipTree {
         if (index < 0 || index >= members.size()) {
             throw new IndexOutOfBoundsException("member " + index + " of " + members.size());
         }
-        MemoryTreeStore store = new MemoryTreeStore();
-        MembershipHash hash = new MembershipHash();
-        IncrementalTree tree = new IncrementalTree(hash, store);
+        return new MembershipProof(proofOf(members, new long[] {index}), index);
+    }
+
+    /**
+     * The one proof of several members (ATX v2's {@code MerkleProofV2}, spec 11 §5.2 step 8): the nodes for the
+     * distinct, ascending member indices {@code sortedIndices}, in the library's streaming order.
+     */
+    public static List<Hash32> proof(List<Bytes> members, long[] sortedIndices) {
+        return proofOf(members, sortedIndices);
+    }
+
+    private static List<Hash32> proofOf(List<Bytes> members, long[] sortedIndices) {
+        List<byte[]> leaves = new ArrayList<>(members.size());
         for (Bytes m : members) {
-            tree.add(m.toByteArray());
+            leaves.add(m.toByteArray());
         }
-        List<byte[]> nodes = ProofNodes.generate(new PaddedTree(store, hash, members.size()), members.size(),
-                new long[] {index});
+        List<byte[]> nodes = MerkleTrees.proof(leaves, sortedIndices, new MembershipHash());
         List<Hash32> out = new ArrayList<>(nodes.size());
         for (byte[] n : nodes) {
             out.add(Hash32.of(n));
         }
-        return new MembershipProof(out, index);
+        return out;
+    }
+
+    /**
+     * Whether {@code nodes} prove {@code challenges} to be the members at {@code sortedIndices} of the tree whose
+     * root is {@code statement}, with the reference validator's rules (the ATX v2 membership check: the same
+     * validator as v1's, with several leaves).
+     */
+    public static boolean verify(List<Bytes> challenges, long[] sortedIndices, List<Hash32> nodes, Bytes statement) {
+        List<byte[]> leaves = new ArrayList<>(challenges.size());
+        for (Bytes c : challenges) {
+            leaves.add(c.toByteArray());
+        }
+        List<byte[]> proof = new ArrayList<>(nodes.size());
+        for (Hash32 n : nodes) {
+            proof.add(n.toByteArray());
+        }
+        return MerkleTrees.verify(sortedIndices, leaves, proof, statement.toByteArray(), new MembershipHash());
     }
 
     /**

@@ -68,4 +68,29 @@ class MembershipTreeTest {
     void noMembersGiveTheEmptyStatement(int k) {
         assertEquals(Bytes.EMPTY, MembershipTree.root(members(k)));
     }
+
+    /** ATX v2 proves several members with one node list; every subset of up to three members of 1..7 round-trips. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 7})
+    void severalMembersShareOneProof(int k) {
+        List<Bytes> ms = members(k);
+        Bytes statement = MembershipTree.root(ms);
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b <= k; b++) {
+                long[] indices = b == k ? new long[] {a} : new long[] {a, b};
+                List<Bytes> proven = new ArrayList<>();
+                for (long i : indices) {
+                    proven.add(ms.get((int) i));
+                }
+                List<Hash32> nodes = MembershipTree.proof(ms, indices);
+                assertEquals(true, MembershipTree.verify(proven, indices, nodes, statement));
+                if (indices.length == 1) {
+                    assertEquals(MembershipTree.proof(ms, a).nodes(), nodes, "one member: the plain path");
+                } else {
+                    List<Bytes> swapped = List.of(proven.get(1), proven.get(0));
+                    assertEquals(false, MembershipTree.verify(swapped, indices, nodes, statement));
+                }
+            }
+        }
+    }
 }

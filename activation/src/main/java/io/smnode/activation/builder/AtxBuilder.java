@@ -1,20 +1,16 @@
 package io.smnode.activation.builder;
 
-import io.smnode.core.signing.Domain;
-import io.smnode.core.types.AtxId;
-import io.smnode.core.types.Bytes;
-import io.smnode.core.types.EpochId;
+import io.smnode.activation.ActivationTx;
 import io.smnode.activation.ActivationTxV1;
-import io.smnode.activation.InnerActivationTxV1;
-import io.smnode.activation.MerkleProofV1;
+import io.smnode.activation.NIPostChallenge;
 import io.smnode.activation.NIPostChallengeV1;
-import io.smnode.activation.NIPostV1;
-import io.smnode.activation.PostMetadataV1;
+import io.smnode.activation.PostV1;
 import io.smnode.activation.builder.BuilderAction.ChoosePositioning;
 import io.smnode.activation.builder.BuilderAction.Expired;
 import io.smnode.activation.builder.BuilderAction.FetchProof;
 import io.smnode.activation.builder.BuilderAction.Prove;
 import io.smnode.activation.builder.BuilderAction.Publish;
+import io.smnode.activation.builder.BuilderAction.PublishV2;
 import io.smnode.activation.builder.BuilderAction.Register;
 import io.smnode.activation.builder.BuilderInput.PoetProofReceived;
 import io.smnode.activation.builder.BuilderInput.PoetRegistered;
@@ -32,7 +28,12 @@ import io.smnode.activation.builder.BuilderPhase.ProofCandidate;
 import io.smnode.activation.builder.BuilderPhase.Proving;
 import io.smnode.activation.builder.BuilderPhase.Registering;
 import io.smnode.activation.builder.BuilderPhase.Registration;
-import io.smnode.poet.MembershipProof;
+import io.smnode.activation.v2.ActivationTxV2;
+import io.smnode.core.signing.Domain;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
+import io.smnode.core.types.NodeId;
 import io.smnode.poet.MembershipTree;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,13 +44,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The ATX builder of one identity (spec 02 §5 steps 2–8) as a deterministic state machine. Each
- * {@link #on(BuilderInput)} applies one input, saves the resulting state, and returns the actions to start now and
- * when to be ticked next. It is level-triggered: after a restart, a new builder over the same store re-issues
- * whatever the persisted phase still needs (registrations are idempotent at a PoET for the same challenge; proofs
- * are fetched and PoST proofs made again), so it resumes where it stopped.
+ * The ATX builder (spec 02 §5 steps 2–8) of one identity, or of a married set publishing merged ATXs (spec 11 §4),
+ * as a deterministic state machine. Each {@link #on(BuilderInput)} applies one input, saves the resulting state,
+ * and returns the actions to start now and when to be ticked next. It is level-triggered: after a restart, a new
+ * builder over the same store re-issues whatever the persisted phase still needs (registrations are idempotent at
+ * a PoET for the same challenge; proofs are fetched and PoST proofs made again), so it resumes where it stopped.
+ *
+ * <p>The version of each ATX follows from its publish epoch ({@link BuilderConfig#versions()}): from the switch
+ * epoch the challenge registered at the PoET is already v2's. Every member of a set registers its own challenge at
+ * every PoET; a round proof is a candidate when it holds all of them, and each member then proves its PoST over it.
  *
  * <p>Exactly one ATX per publish epoch: the built ATX is handed out in the same step that records it as the last
  * published one, and that record is saved before the step returns. A builder never starts an epoch at or below the
@@ -60,14 +66,16 @@ import java.util.Set;
  */
 public final class AtxBuilder {
     private static final String POSITIONING_KEY = "positioning";
-    private static final String PROVING_KEY = "proving";
+    private static final String PROVING_KEY = "proving#";
     private static final byte[] POET_DOMAIN = {(byte) Domain.POET.value()};
 
-    private final SmesherSetup setup;
+    private final List<SmesherSetup> members;
+    private final Optional<MarriedSet> married;
     private final BuilderConfig config;
     private final BuilderStateStore store;
+    private final AtxAssembly assembly;
     private BuilderState state;
-    /** Requests started and not answered yet, by key ("positioning", "proving" or a PoET name). */
+    /** Requests started and not answered yet, by key ("positioning", "proving#i", "poet#i" or a PoET name). */
     private final Set<String> inFlight = new HashSet<>();
     /** When a PoET that refused or did not answer, or a failed prover, may be asked again. */
     private final Map<String, Instant> retryAt = new HashMap<>();
@@ -76,9 +84,24 @@ public final class AtxBuilder {
 
     /** Opens the builder of {@code setup}'s identity over {@code store}, resuming a saved state if there is one. */
     public AtxBuilder(SmesherSetup setup, BuilderConfig config, BuilderStateStore store) throws BuilderStateException {
-        this.setup = setup;
+        this(List.of(setup), Optional.empty(), config, store);
+    }
+
+    /**
+     * Opens the builder of a married set's merged ATXs over {@code store}. The members' own builders must not
+     * publish for the set's epochs ({@link MarriedSet#firstEpoch()} on): that would be a second ATX for them.
+     */
+    public AtxBuilder(MarriedSet set, BuilderConfig config, BuilderStateStore store) throws BuilderStateException {
+        this(set.members(), Optional.of(set), config, store);
+    }
+
+    private AtxBuilder(List<SmesherSetup> members, Optional<MarriedSet> married, BuilderConfig config,
+                       BuilderStateStore store) throws BuilderStateException {
+        this.members = members;
+        this.married = married;
         this.config = config;
         this.store = store;
+        this.assembly = new AtxAssembly(members, married, config);
         this.state = store.load().orElse(BuilderState.INITIAL);
     }
 
@@ -107,14 +130,14 @@ public final class AtxBuilder {
         if (state.lastPublished().isEmpty()) {
             return;
         }
-        ActivationTxV1 last = state.lastPublished().get();
-        Instant deadline = config.publishDeadline(last.challenge().publishEpoch());
+        ActivationTx last = state.lastPublished().get();
+        Instant deadline = config.publishDeadline(last.publishEpoch());
         if (now.isBefore(deadline)) {
-            actions.add(new Publish(last, deadline));
+            actions.add(publish(last, deadline));
         }
     }
 
-    // ---- inputs ----
+    // ---- inputs
 
     private void apply(BuilderInput input, List<BuilderAction> actions) {
         Instant now = input.now();
@@ -125,38 +148,66 @@ public final class AtxBuilder {
         if (input instanceof PositioningChosen in) {
             inFlight.remove(POSITIONING_KEY);
             if (phase instanceof Positioning p && p.publishEpoch().equals(in.publishEpoch())) {
-                state = state.withPhase(new Registering(challenge(p.publishEpoch(), in.positioningAtx()), List.of()));
+                state = state.withPhase(new Registering(
+                        assembly.challenges(p.publishEpoch(), in.positioningAtx(), state.lastPublished()), List.of()));
             }
         } else if (input instanceof PoetRegistered in) {
-            inFlight.remove(in.poet());
-            if (phase instanceof Registering p && config.poets().contains(in.poet()) && !registered(p, in.poet())) {
+            int member = member(in.identity());
+            inFlight.remove(registrationKey(in.poet(), member));
+            if (phase instanceof Registering p && config.poets().contains(in.poet()) && member >= 0
+                    && !registered(p.registrations(), in.poet(), member)) {
                 List<Registration> regs = new ArrayList<>(p.registrations());
-                regs.add(new Registration(in.poet(), in.round(), in.roundEnd()));
-                state = state.withPhase(new Registering(p.challenge(), regs));
+                regs.add(new Registration(in.poet(), member, in.round(), in.roundEnd()));
+                state = state.withPhase(new Registering(p.challenges(), regs));
             }
         } else if (input instanceof PoetRejected in) {
-            failed(in.poet(), now);
+            failed(phase instanceof Registering ? registrationKey(in.poet(), member(in.identity())) : in.poet(), now);
         } else if (input instanceof PoetUnavailable in) {
-            failed(in.poet(), now);
+            failed(phase instanceof Registering ? registrationKey(in.poet(), member(in.identity())) : in.poet(), now);
         } else if (input instanceof PoetProofReceived in) {
             inFlight.remove(in.poet());
-            if (phase instanceof AwaitingProofs p && isRegistered(p.registrations(), in.poet())
-                    && !answered(p, in.poet())) {
+            if (phase instanceof AwaitingProofs p && complete(p.registrations(), in.poet()) && !answered(p, in.poet())) {
                 state = state.withPhase(withProof(p, in));
             }
-        } else if (input instanceof PostFailed) {
-            failed(PROVING_KEY, now);
+        } else if (input instanceof PostFailed in) {
+            failed(PROVING_KEY + member(in.identity()), now);
         } else if (input instanceof PostProven in) {
-            inFlight.remove(PROVING_KEY);
-            if (phase instanceof Proving p && p.chosen().poetRef().equals(in.poetRef())) {
-                EpochId publish = p.challenge().publishEpoch();
-                if (config.epochOf(now).value() > publish.value()) {
-                    expire(publish, "the PoST proof came after the publish epoch ended", actions);
-                } else {
-                    state = state.withPhase(new Built(build(p, in)));
-                }
+            int member = member(in.identity());
+            inFlight.remove(PROVING_KEY + member);
+            if (phase instanceof Proving p && member >= 0 && p.chosen().poetRef().equals(in.poetRef())
+                    && p.posts().get(member).isEmpty()) {
+                proven(p, member, in.post(), now, actions);
             }
         }
+    }
+
+    private void proven(Proving p, int member, PostV1 post, Instant now, List<BuilderAction> actions) {
+        EpochId publish = p.challenges().get(0).publishEpoch();
+        if (config.epochOf(now).value() > publish.value()) {
+            expire(publish, "the PoST proof came after the publish epoch ended", actions);
+            return;
+        }
+        List<Optional<PostV1>> posts = new ArrayList<>(p.posts());
+        posts.set(member, Optional.of(post));
+        if (posts.stream().allMatch(Optional::isPresent)) {
+            List<PostV1> all = posts.stream().map(Optional::get).toList();
+            state = state.withPhase(new Built(assembly.build(p.challenges(), p.chosen(), all, state.lastPublished())));
+        } else {
+            state = state.withPhase(new Proving(p.challenges(), p.chosen(), posts));
+        }
+    }
+
+    /** The member an answer is about: the named identity, or the first when none is named; -1 if not ours. */
+    private int member(Optional<NodeId> identity) {
+        if (identity.isEmpty()) {
+            return 0;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).signer().nodeId().equals(identity.get())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void failed(String key, Instant now) {
@@ -164,44 +215,34 @@ public final class AtxBuilder {
         retryAt.put(key, now.plus(config.retryInterval()));
     }
 
-    private NIPostChallengeV1 challenge(EpochId publishEpoch, AtxId positioning) {
-        Optional<ActivationTxV1> previous = state.lastPublished();
-        if (previous.isEmpty()) {
-            return new NIPostChallengeV1(publishEpoch, 0, AtxId.ZERO, positioning,
-                    Optional.of(setup.commitmentAtx()), Optional.of(setup.initialPost()));
-        }
-        return new NIPostChallengeV1(publishEpoch, previous.get().challenge().sequence() + 1, previous.get().id(),
-                positioning, Optional.empty(), Optional.empty());
-    }
-
-    /** Records a proof: a candidate when the challenge is among its members, else an answer without it. */
+    /**
+     * Records a proof: a candidate when every member's challenge is among its members (with one path for a v1
+     * challenge, else one proof over the distinct leaf indices), else an answer without us.
+     */
     private AwaitingProofs withProof(AwaitingProofs p, PoetProofReceived in) {
-        Bytes leaf = Bytes.of(p.challenge().hash().toByteArray());
-        int index = in.members().indexOf(leaf);
-        if (index < 0) {
-            List<String> without = new ArrayList<>(p.answeredWithout());
-            without.add(in.poet());
-            return new AwaitingProofs(p.challenge(), p.registrations(), p.candidates(), without);
+        List<Long> leaves = new ArrayList<>();
+        for (NIPostChallenge c : p.challenges()) {
+            int index = in.members().indexOf(Bytes.of(c.hash().toByteArray()));
+            if (index < 0) {
+                List<String> without = new ArrayList<>(p.answeredWithout());
+                without.add(in.poet());
+                return new AwaitingProofs(p.challenges(), p.registrations(), p.candidates(), without);
+            }
+            leaves.add((long) index);
         }
-        MembershipProof path = MembershipTree.proof(in.members(), index);
+        List<Hash32> nodes;
+        if (p.challenges().get(0) instanceof NIPostChallengeV1) {
+            nodes = MembershipTree.proof(in.members(), leaves.get(0).intValue()).nodes();
+        } else {
+            long[] distinct = new TreeSet<>(leaves).stream().mapToLong(Long::longValue).toArray();
+            nodes = MembershipTree.proof(in.members(), distinct);
+        }
         List<ProofCandidate> candidates = new ArrayList<>(p.candidates());
-        candidates.add(new ProofCandidate(in.poet(), in.proof().ref(), in.proof().leafCount(),
-                new MerkleProofV1(path.nodes(), path.leafIndex())));
-        return new AwaitingProofs(p.challenge(), p.registrations(), candidates, p.answeredWithout());
+        candidates.add(new ProofCandidate(in.poet(), in.proof().ref(), in.proof().leafCount(), leaves, nodes));
+        return new AwaitingProofs(p.challenges(), p.registrations(), candidates, p.answeredWithout());
     }
 
-    private ActivationTxV1 build(Proving p, PostProven in) {
-        boolean initial = p.challenge().isInitial();
-        NIPostV1 nipost = new NIPostV1(p.chosen().membership(), Optional.of(in.post()),
-                Optional.of(PostMetadataV1.of(p.chosen().poetRef(), setup.labelsPerUnit())));
-        InnerActivationTxV1 inner = new InnerActivationTxV1(p.challenge(), setup.coinbase(), setup.numUnits(),
-                Optional.of(nipost),
-                initial ? Optional.of(setup.signer().nodeId()) : Optional.empty(),
-                initial ? Optional.of(setup.vrfNonce()) : Optional.empty());
-        return ActivationTxV1.sign(inner, setup.signer());
-    }
-
-    // ---- time ----
+    // ---- time
 
     /** Moves through every phase whose conditions hold at {@code now}; returns when it next needs a tick. */
     private Optional<Instant> advance(Instant now, List<BuilderAction> actions) {
@@ -227,7 +268,7 @@ public final class AtxBuilder {
         }
     }
 
-    /** Steps 2–3: the next publish epoch P and when to choose its positioning ATX. */
+    /** Steps 2–3: the next publish epoch P (for a set, not before its first merged epoch) and when to position. */
     private Optional<Instant> idle(Instant now) {
         long e = config.epochOf(now).value();
         if (state.lastPublishedEpoch().isPresent()) {
@@ -235,6 +276,9 @@ public final class AtxBuilder {
         }
         if (!now.isBefore(config.epochStart(EpochId.of(e)).plus(config.phaseShift()))) {
             e++;
+        }
+        if (married.isPresent()) {
+            e = Math.max(e, married.get().firstEpoch().value() - 1);
         }
         EpochId publish = EpochId.of(e + 1);
         Instant chooseAt = config.registrationDeadline(publish).minus(config.gracePeriod());
@@ -257,88 +301,104 @@ public final class AtxBuilder {
         return Optional.of(deadline);
     }
 
-    /** Step 5: register at every PoET before the round starts, retrying refusals until then. */
+    /** Step 5: register every member at every PoET before the round starts, retrying refusals until then. */
     private Optional<Instant> registering(Registering p, Instant now, List<BuilderAction> actions) {
-        EpochId publish = p.challenge().publishEpoch();
+        EpochId publish = p.challenges().get(0).publishEpoch();
         Instant deadline = config.registrationDeadline(publish);
-        boolean allRegistered = p.registrations().size() == config.poets().size();
+        boolean allRegistered = p.registrations().size() == config.poets().size() * members.size();
         if (!now.isBefore(deadline) || allRegistered) {
-            if (p.registrations().isEmpty()) {
-                expire(publish, "challenge expired: no PoET accepted it before the round started", actions);
+            if (config.poets().stream().noneMatch(poet -> complete(p.registrations(), poet))) {
+                expire(publish, "challenge expired: no PoET accepted every challenge before the round started",
+                        actions);
             } else {
-                moveTo(new AwaitingProofs(p.challenge(), p.registrations(), List.of(), List.of()));
+                moveTo(new AwaitingProofs(p.challenges(), p.registrations(), List.of(), List.of()));
             }
             return Optional.empty();
         }
         Instant wake = deadline;
         for (String poet : config.poets()) {
-            if (registered(p, poet) || inFlight.contains(poet)) {
-                continue;
+            for (int m = 0; m < members.size(); m++) {
+                String key = registrationKey(poet, m);
+                if (registered(p.registrations(), poet, m) || inFlight.contains(key)) {
+                    continue;
+                }
+                Instant retry = retryAt.getOrDefault(key, now);
+                if (now.isBefore(retry)) {
+                    wake = earlier(wake, retry);
+                    continue;
+                }
+                inFlight.add(key);
+                actions.add(new Register(poet, submission(members.get(m), p.challenges().get(m)), deadline,
+                        config.proofDeadline(publish)));
             }
-            Instant retry = retryAt.getOrDefault(poet, now);
-            if (now.isBefore(retry)) {
-                wake = earlier(wake, retry);
-                continue;
-            }
-            inFlight.add(poet);
-            actions.add(new Register(poet, submission(p.challenge()), deadline, config.proofDeadline(publish)));
         }
         return Optional.of(wake);
     }
 
     /** Step 6: after each round's end plus jitter, fetch its proof; keep the one with the most leaves. */
     private Optional<Instant> awaitingProofs(AwaitingProofs p, Instant now, List<BuilderAction> actions) {
-        EpochId publish = p.challenge().publishEpoch();
+        EpochId publish = p.challenges().get(0).publishEpoch();
         Instant deadline = config.proofDeadline(publish);
-        boolean allAnswered = p.registrations().stream().allMatch(r -> answered(p, r.poet()));
+        List<String> poets = config.poets().stream().filter(poet -> complete(p.registrations(), poet)).toList();
+        boolean allAnswered = poets.stream().allMatch(poet -> answered(p, poet));
         if (!now.isBefore(deadline) || allAnswered) {
             Optional<ProofCandidate> best = p.candidates().stream()
                     .max(Comparator.comparingLong(ProofCandidate::leafCount));
             if (best.isEmpty()) {
-                expire(publish, "no PoET proof containing the challenge before " + deadline, actions);
+                expire(publish, "no PoET proof containing the challenges before " + deadline, actions);
             } else {
-                moveTo(new Proving(p.challenge(), best.get()));
+                List<Optional<PostV1>> none = new ArrayList<>();
+                members.forEach(m -> none.add(Optional.empty()));
+                moveTo(new Proving(p.challenges(), best.get(), none));
             }
             return Optional.empty();
         }
         Instant wake = deadline;
-        for (Registration r : p.registrations()) {
-            if (answered(p, r.poet()) || inFlight.contains(r.poet())) {
+        for (String poet : poets) {
+            if (answered(p, poet) || inFlight.contains(poet)) {
                 continue;
             }
-            Instant fetchAt = later(r.roundEnd().plus(config.proofFetchJitter()),
-                    retryAt.getOrDefault(r.poet(), Instant.MIN));
+            Registration r = p.registrations().stream().filter(x -> x.poet().equals(poet)).findFirst().orElseThrow();
+            Instant fetchAt = later(r.roundEnd().plus(config.proofFetchJitter()), retryAt.getOrDefault(poet, Instant.MIN));
             if (now.isBefore(fetchAt)) {
                 wake = earlier(wake, fetchAt);
                 continue;
             }
-            inFlight.add(r.poet());
-            actions.add(new FetchProof(r.poet(), r.round()));
+            inFlight.add(poet);
+            actions.add(new FetchProof(poet, r.round()));
         }
         return Optional.of(wake);
     }
 
-    /** Step 7: the PoST proof over the PoET reference, due by {@code S(P+1)}. */
+    /** Step 7: every member's PoST proof over the PoET reference, due by {@code S(P+1)}. */
     private Optional<Instant> proving(Proving p, Instant now, List<BuilderAction> actions) {
-        EpochId publish = p.challenge().publishEpoch();
+        EpochId publish = p.challenges().get(0).publishEpoch();
         Instant deadline = config.publishDeadline(publish);
         if (!now.isBefore(deadline)) {
             expire(publish, "no PoST proof before " + deadline, actions);
             return Optional.empty();
         }
-        Instant retry = retryAt.getOrDefault(PROVING_KEY, now);
-        if (now.isBefore(retry)) {
-            return Optional.of(earlier(deadline, retry));
+        Instant wake = deadline;
+        for (int m = 0; m < members.size(); m++) {
+            String key = PROVING_KEY + m;
+            if (p.posts().get(m).isPresent()) {
+                continue;
+            }
+            Instant retry = retryAt.getOrDefault(key, now);
+            if (now.isBefore(retry)) {
+                wake = earlier(wake, retry);
+                continue;
+            }
+            if (inFlight.add(key)) {
+                actions.add(new Prove(p.chosen().poetRef(), deadline, members.get(m).signer().nodeId()));
+            }
         }
-        if (inFlight.add(PROVING_KEY)) {
-            actions.add(new Prove(p.chosen().poetRef(), deadline));
-        }
-        return Optional.of(deadline);
+        return Optional.of(wake);
     }
 
     /** Step 8: publish at {@code S(P)}, recording the epoch as published in the same step. */
     private Optional<Instant> built(Built p, Instant now, List<BuilderAction> actions) {
-        EpochId publish = p.atx().challenge().publishEpoch();
+        EpochId publish = p.atx().publishEpoch();
         if (config.epochOf(now).value() > publish.value()) {
             expire(publish, "publish epoch " + publish + " is over", actions);
             return Optional.empty();
@@ -349,17 +409,26 @@ public final class AtxBuilder {
         }
         state = new BuilderState(Optional.of(p.atx()), new Idle());
         resetRequests();
-        actions.add(new Publish(p.atx(), config.publishDeadline(publish)));
+        actions.add(publish(p.atx(), config.publishDeadline(publish)));
         return Optional.empty();
     }
 
-    // ---- helpers ----
+    // ---- helpers
 
-    private PoetSubmission submission(NIPostChallengeV1 challenge) {
-        Bytes prefix = Bytes.wrap(concat(setup.signer().prefix().toByteArray(), POET_DOMAIN));
+    private static BuilderAction publish(ActivationTx atx, Instant deadline) {
+        return atx instanceof ActivationTxV2 v2 ? new PublishV2(v2, deadline)
+                : new Publish((ActivationTxV1) atx, deadline);
+    }
+
+    private static PoetSubmission submission(SmesherSetup member, NIPostChallenge challenge) {
+        Bytes prefix = Bytes.wrap(concat(member.signer().prefix().toByteArray(), POET_DOMAIN));
         byte[] hash = challenge.hash().toByteArray();
-        return new PoetSubmission(prefix, challenge.hash(), setup.signer().nodeId(),
-                setup.signer().sign(Domain.POET, hash));
+        return new PoetSubmission(prefix, challenge.hash(), member.signer().nodeId(),
+                member.signer().sign(Domain.POET, hash));
+    }
+
+    private static String registrationKey(String poet, int member) {
+        return poet + "#" + member;
     }
 
     private void expire(EpochId publishEpoch, String reason, List<BuilderAction> actions) {
@@ -377,12 +446,18 @@ public final class AtxBuilder {
         retryAt.clear();
     }
 
-    private static boolean registered(Registering p, String poet) {
-        return isRegistered(p.registrations(), poet);
+    private static boolean registered(List<Registration> registrations, String poet, int member) {
+        return registrations.stream().anyMatch(r -> r.poet().equals(poet) && r.member() == member);
     }
 
-    private static boolean isRegistered(List<Registration> registrations, String poet) {
-        return registrations.stream().anyMatch(r -> r.poet().equals(poet));
+    /** Whether every member is registered at {@code poet}. */
+    private boolean complete(List<Registration> registrations, String poet) {
+        for (int m = 0; m < members.size(); m++) {
+            if (!registered(registrations, poet, m)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean answered(AwaitingProofs p, String poet) {

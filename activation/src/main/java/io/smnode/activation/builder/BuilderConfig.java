@@ -1,5 +1,6 @@
 package io.smnode.activation.builder;
 
+import io.smnode.activation.AtxVersions;
 import io.smnode.core.types.EpochId;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,22 @@ import java.util.List;
  * @param retryInterval    the pause before asking a PoET again after a refusal or no answer
  * @param proofFetchJitter how long after a round's end to ask for its proof (2–4 % of the cycle gap, drawn by the
  *                         caller: the builder has no randomness of its own)
+ * @param versions         which ATX version each publish epoch takes (the network's switch, spec 11 §1): the
+ *                         challenge registered for epoch P is already of P's version
  */
 public record BuilderConfig(Instant genesis, Duration epochDuration, Duration phaseShift, Duration cycleGap,
                             Duration gracePeriod, List<String> poets, Duration retryInterval,
-                            Duration proofFetchJitter) {
+                            Duration proofFetchJitter, AtxVersions versions) {
+    /** A builder of v1 ATXs only. */
+    public BuilderConfig(Instant genesis, Duration epochDuration, Duration phaseShift, Duration cycleGap,
+                         Duration gracePeriod, List<String> poets, Duration retryInterval, Duration proofFetchJitter) {
+        this(genesis, epochDuration, phaseShift, cycleGap, gracePeriod, poets, retryInterval, proofFetchJitter,
+                AtxVersions.v1Only());
+    }
+
     public BuilderConfig {
         poets = List.copyOf(poets);
+        java.util.Objects.requireNonNull(versions, "versions");
         if (poets.isEmpty()) {
             throw new IllegalArgumentException("at least one PoET is needed");
         }

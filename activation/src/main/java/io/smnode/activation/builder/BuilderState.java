@@ -1,21 +1,21 @@
 package io.smnode.activation.builder;
 
+import io.smnode.activation.ActivationTx;
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.types.EpochId;
-import io.smnode.activation.ActivationTxV1;
 import java.util.Optional;
 
 /**
- * Everything a builder needs to resume after a restart: the last ATX it handed out for publishing (its id, epoch
- * and sequence are what the next challenge builds on, and its epoch is never published for again) and the phase of
- * the current attempt. Encoded as SCALE ({@link BuilderStateCodec}).
+ * Everything a builder needs to resume after a restart: the last ATX it handed out for publishing (its id — and
+ * for v1 its sequence — is what the next challenge builds on, and its epoch is never published for again) and the
+ * phase of the current attempt. Encoded as SCALE ({@link BuilderStateCodec}).
  */
-public record BuilderState(Optional<ActivationTxV1> lastPublished, BuilderPhase phase) {
+public record BuilderState(Optional<ActivationTx> lastPublished, BuilderPhase phase) {
     public static final BuilderState INITIAL = new BuilderState(Optional.empty(), new BuilderPhase.Idle());
 
     public Optional<EpochId> lastPublishedEpoch() {
-        return lastPublished.map(atx -> atx.challenge().publishEpoch());
+        return lastPublished.map(ActivationTx::publishEpoch);
     }
 
     public BuilderState withPhase(BuilderPhase next) {

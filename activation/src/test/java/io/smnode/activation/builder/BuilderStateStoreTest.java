@@ -69,6 +69,32 @@ class BuilderStateStoreTest {
     }
 
     @Test
+    void everyStateOfAV2RunAndOfAMarriedSetRoundTrips() throws Exception {
+        Recording solo = new Recording();
+        new BuilderWorld(TinyPost.shared(), solo, BuilderWorld.PHASE_SHIFT, BuilderWorld.minimalLeaves("poet-a"),
+                io.smnode.activation.AtxVersions.v2From(1)).runUntil(at(250));
+        Recording set = new Recording();
+        BuilderWorld world = new BuilderWorld(TinyPost.shared(), null, BuilderWorld.PHASE_SHIFT,
+                BuilderWorld.minimalLeaves("poet-a"), io.smnode.activation.AtxVersions.v2From(0));
+        MarriedSet married = new MarriedSet(List.of(TinyPost.shared().setup, TinyPost.of(8).setup), TinyPost.GOLDEN,
+                io.smnode.core.types.EpochId.of(0), List.of(TinyPost.GOLDEN, TinyPost.GOLDEN), 0);
+        world.addLane("set", set, s -> new AtxBuilder(married, world.config, s),
+                TinyPost.shared().setup.signer().nodeId(), TinyPost.shared(), TinyPost.of(8));
+        world.runUntil(at(250));
+        List<BuilderState> all = new ArrayList<>(solo.saved);
+        all.addAll(set.saved);
+        Set<Class<?>> phases = new HashSet<>();
+        for (BuilderState state : all) {
+            phases.add(state.phase().getClass());
+            assertEquals(state, BuilderState.decode(state.encode()));
+        }
+        assertEquals(5, phases.size(), phases.toString());
+        BuilderState last = set.saved.get(set.saved.size() - 1);
+        BuilderState built = new BuilderState(Optional.empty(), new BuilderPhase.Built(last.lastPublished().get()));
+        assertEquals(built, BuilderState.decode(built.encode()));
+    }
+
+    @Test
     void anUnknownPhaseTagIsATypedError() {
         byte[] bytes = BuilderState.INITIAL.encode();
         bytes[bytes.length - 1] = 9;

@@ -2,28 +2,37 @@ package io.smnode.activation.builder;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smnode.core.types.AtxId;
-import io.smnode.core.types.Bytes;
-import io.smnode.core.types.EpochId;
-import io.smnode.core.types.Hash32;
-import io.smnode.core.types.NodeId;
+import io.smnode.activation.ActivationTx;
 import io.smnode.activation.ActivationTxV1;
 import io.smnode.activation.AtxChoice;
+import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxHeader;
 import io.smnode.activation.AtxIndex;
 import io.smnode.activation.AtxParams;
-import io.smnode.activation.AtxStore;
-import io.smnode.activation.AtxValidator;
+import io.smnode.activation.AtxRecord;
 import io.smnode.activation.AtxValidation;
+import io.smnode.activation.AtxValidator;
+import io.smnode.activation.AtxVersions;
+import io.smnode.activation.MemoryAtxHistory;
 import io.smnode.activation.MerkleProofV1;
 import io.smnode.activation.PoetMembershipCheck;
-import io.smnode.activation.StoredAtx;
+import io.smnode.activation.VersionedAtxValidator;
 import io.smnode.activation.builder.BuilderAction.ChoosePositioning;
 import io.smnode.activation.builder.BuilderAction.Expired;
 import io.smnode.activation.builder.BuilderAction.FetchProof;
 import io.smnode.activation.builder.BuilderAction.Prove;
 import io.smnode.activation.builder.BuilderAction.Publish;
+import io.smnode.activation.builder.BuilderAction.PublishV2;
 import io.smnode.activation.builder.BuilderAction.Register;
+import io.smnode.activation.malfeasance.AtxMalfeasanceDetector;
+import io.smnode.activation.malfeasance.AtxStorePlan;
+import io.smnode.activation.marriage.MemoryEquivocationSetStore;
+import io.smnode.activation.v2.AtxValidatorV2;
+import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
+import io.smnode.core.types.NodeId;
 import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.MemoryRegistrationStore;
@@ -52,10 +61,12 @@ import java.util.Set;
 
 /**
  * A test clock, one in-process {@link PoetService} per configured PoET (its {@code advance} driven by the same
- * clock), the tiny PoST, and an ATX validator standing in for the network: every action of the builder is carried
- * out here and answered with the input a node would feed back. Faults can be injected per PoET, and the builder
- * can be "crashed" after any step: its in-flight answers and that step's actions are lost, and a new builder is
- * opened over the same state store.
+ * clock), tiny PoSTs, and a network side that validates and stores what is published (ATX v1 and v2, with
+ * marriages), standing in for the node: every action of the builders is carried out here and answered with the
+ * input a node would feed back. Several builders ("lanes", e.g. two identities and later their married set) can
+ * run side by side on the same clock and PoETs. Faults can be injected per PoET, and a builder can be "crashed"
+ * after any step: its in-flight answers and that step's actions are lost, and a new builder is opened over the
+ * same state store.
  */
 final class BuilderWorld {
     static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
@@ -69,17 +80,45 @@ final class BuilderWorld {
     static final long TICK_SIZE = 1;
     private static final PowParams POW = new PowParams(Bytes.wrap(new byte[32]), 0);
 
+    /** How to (re)open a lane's builder over its store. */
+    @FunctionalInterface
+    interface Opener {
+        AtxBuilder open(BuilderStateStore store) throws BuilderStateException;
+    }
+
+    /** One builder with its state store, its inbox and when it wants a tick. */
+    private static final class Lane {
+        final String name;
+        final BuilderStateStore store;
+        final Opener opener;
+        /** The identity whose last accepted ATX is its own previous one for positioning. */
+        final NodeId signer;
+        final Deque<BuilderInput> inbox = new ArrayDeque<>();
+        AtxBuilder builder;
+        Optional<Instant> wakeAt = Optional.empty();
+
+        Lane(String name, BuilderStateStore store, Opener opener, NodeId signer) throws BuilderStateException {
+            this.name = name;
+            this.store = store;
+            this.opener = opener;
+            this.signer = signer;
+            this.builder = opener.open(store);
+        }
+    }
+
     final TinyPost post;
     final BuilderConfig config;
     final BuilderStateStore store;
     private final Map<String, PoetService> poets = new LinkedHashMap<>();
     private final Map<Hash32, RoundProof> proofsByRef = new HashMap<>();
-    private final AtxValidator validator;
-    private final Atxs atxs = new Atxs();
+    private final Map<NodeId, TinyPost> posts = new HashMap<>();
+    private final VersionedAtxValidator validator;
+    private final AtxDecoder decoder;
+    final MemoryAtxHistory atxs = new MemoryAtxHistory();
+    final MemoryEquivocationSetStore sets = new MemoryEquivocationSetStore();
+    private final Map<NodeId, AtxHeader> lastHeader = new HashMap<>();
     private final Map<EpochId, AtxIndex> byPublishEpoch = new HashMap<>();
-    private final Deque<BuilderInput> inbox = new ArrayDeque<>();
-    private AtxBuilder builder;
-    private Optional<Instant> wakeAt = Optional.empty();
+    private final List<Lane> lanes = new ArrayList<>();
 
     Instant now = GENESIS;
     int steps;
@@ -94,8 +133,11 @@ final class BuilderWorld {
     int provingFailures;
     final List<Instant> provingAttempts = new ArrayList<>();
 
+    /** The v1 ATXs handed out for gossip (what single-identity v1 tests read). */
     final List<ActivationTxV1> gossiped = new ArrayList<>();
-    /** When each of {@link #gossiped} was handed out. */
+    /** Every ATX handed out for gossip, of either version. */
+    final List<ActivationTx> published = new ArrayList<>();
+    /** When each of {@link #published} was handed out. */
     final List<Instant> gossipTimes = new ArrayList<>();
     final List<Expired> expired = new ArrayList<>();
     final List<Register> registrations = new ArrayList<>();
@@ -117,10 +159,16 @@ final class BuilderWorld {
      */
     BuilderWorld(TinyPost post, BuilderStateStore store, Duration phaseShift, Map<String, Long> leavesByPoet)
             throws Exception {
+        this(post, store, phaseShift, leavesByPoet, AtxVersions.v1Only());
+    }
+
+    /** With the network's ATX versions: the single builder, and the validator, follow them. */
+    BuilderWorld(TinyPost post, BuilderStateStore store, Duration phaseShift, Map<String, Long> leavesByPoet,
+                 AtxVersions versions) throws Exception {
         this.post = post;
         this.store = store;
         this.config = new BuilderConfig(GENESIS, EPOCH, phaseShift, CYCLE_GAP, GRACE,
-                List.copyOf(leavesByPoet.keySet()), RETRY, JITTER);
+                List.copyOf(leavesByPoet.keySet()), RETRY, JITTER, versions);
         RoundSchedule schedule = new RoundSchedule(GENESIS, EPOCH, phaseShift, CYCLE_GAP);
         for (Map.Entry<String, Long> poet : leavesByPoet.entrySet()) {
             PoetConfig poetConfig = new PoetConfig(schedule, Bytes.wrap(new byte[32]), poet.getValue(),
@@ -130,34 +178,66 @@ final class BuilderWorld {
         }
         AtxParams params = new AtxParams(TinyPost.PREFIX, TinyPost.GOLDEN, TICK_SIZE, TinyPost.verifyingParams(),
                 (int) TinyPost.K2, Bytes.ofHex("0123456789"));
-        validator = new AtxValidator(params, post.verifier(), new ServiceMembership());
-        builder = new AtxBuilder(post.setup, config, store);
+        ServiceMembership membership = new ServiceMembership();
+        decoder = new AtxDecoder(versions);
+        validator = new VersionedAtxValidator(decoder, new AtxValidator(params, post.verifier(), membership),
+                new AtxValidatorV2(params, post.verifier(), membership));
+        posts.put(post.setup.signer().nodeId(), post);
+        if (store != null) {
+            addLane("main", store, s -> new AtxBuilder(post.setup, config, s), post.setup.signer().nodeId());
+        }
+    }
+
+    /** Another builder on this world's clock and PoETs; its identities' PoSTs are {@code members}. */
+    void addLane(String name, BuilderStateStore laneStore, Opener opener, NodeId signer, TinyPost... members)
+            throws BuilderStateException {
+        for (TinyPost m : members) {
+            posts.put(m.setup.signer().nodeId(), m);
+        }
+        lanes.add(new Lane(name, laneStore, opener, signer));
+    }
+
+    /** Stops a builder (its identity's ATXs are from now on someone else's, e.g. its married set's). */
+    void removeLane(String name) {
+        lanes.removeIf(l -> l.name.equals(name));
     }
 
     /** Runs until the clock passes {@code until}, crashing the builder right after step {@code crashAfter} (0: never). */
     void runUntil(Instant until, int crashAfter) throws Exception {
-        inbox.add(new BuilderInput.Tick(now));
+        for (Lane lane : lanes) {
+            lane.inbox.add(new BuilderInput.Tick(now));
+        }
         while (true) {
-            BuilderInput input = inbox.poll();
-            if (input == null) {
-                if (wakeAt.isEmpty() || wakeAt.get().isAfter(until)) {
+            Lane lane = lanes.stream().filter(l -> !l.inbox.isEmpty()).findFirst().orElse(null);
+            BuilderInput input;
+            if (lane == null) {
+                Lane next = null;
+                for (Lane l : lanes) {
+                    if (l.wakeAt.isPresent() && (next == null || l.wakeAt.get().isBefore(next.wakeAt.get()))) {
+                        next = l;
+                    }
+                }
+                if (next == null || next.wakeAt.get().isAfter(until)) {
                     now = until;
                     return;
                 }
-                now = wakeAt.get().isAfter(now) ? wakeAt.get() : now;
+                now = next.wakeAt.get().isAfter(now) ? next.wakeAt.get() : now;
+                lane = next;
                 input = new BuilderInput.Tick(now);
+            } else {
+                input = lane.inbox.poll();
             }
-            BuilderDecision decision = builder.on(input);
+            BuilderDecision decision = lane.builder.on(input);
             steps++;
-            wakeAt = decision.wakeAt();
+            lane.wakeAt = decision.wakeAt();
             if (steps == crashAfter) {
-                inbox.clear();
-                builder = new AtxBuilder(post.setup, config, store);
-                inbox.add(new BuilderInput.Tick(now));
+                lane.inbox.clear();
+                lane.builder = lane.opener.open(lane.store);
+                lane.inbox.add(new BuilderInput.Tick(now));
                 continue;
             }
             for (BuilderAction action : decision.actions()) {
-                carryOut(action);
+                carryOut(lane, action);
             }
         }
     }
@@ -166,41 +246,52 @@ final class BuilderWorld {
         runUntil(until, 0);
     }
 
-    private void carryOut(BuilderAction action) throws Exception {
+    private void carryOut(Lane lane, BuilderAction action) throws Exception {
         if (action instanceof ChoosePositioning a) {
-            inbox.add(new BuilderInput.PositioningChosen(now, a.publishEpoch(), positioning(a.publishEpoch())));
+            lane.inbox.add(new BuilderInput.PositioningChosen(now, a.publishEpoch(),
+                    positioning(a.publishEpoch(), lane.signer)));
         } else if (action instanceof Register a) {
             registrations.add(a);
-            inbox.add(register(a));
+            lane.inbox.add(register(a));
         } else if (action instanceof FetchProof a) {
-            inbox.add(fetch(a));
+            lane.inbox.add(fetch(a));
         } else if (action instanceof Prove a) {
             provingAttempts.add(now);
             if (provingFailures > 0) {
                 provingFailures--;
-                inbox.add(new BuilderInput.PostFailed(now, a.poetRef(), "disk read error"));
+                lane.inbox.add(new BuilderInput.PostFailed(now, a.poetRef(), "disk read error",
+                        Optional.of(a.identity())));
             } else {
-                inbox.add(new BuilderInput.PostProven(now, a.poetRef(), post.prove(a.poetRef())));
+                lane.inbox.add(new BuilderInput.PostProven(now, a.poetRef(), posts.get(a.identity()).prove(a.poetRef()),
+                        Optional.of(a.identity())));
             }
         } else if (action instanceof Publish a) {
             gossiped.add(a.atx());
-            gossipTimes.add(now);
-            receive(a.atx());
+            handOut(a.atx());
+        } else if (action instanceof PublishV2 a) {
+            handOut(a.atx());
         } else if (action instanceof Expired a) {
             expired.add(a);
         }
     }
 
+    private void handOut(ActivationTx atx) {
+        published.add(atx);
+        gossipTimes.add(now);
+        receive(atx);
+    }
+
     /** Spec 02 §5 step 3 over what this world has accepted (every chain verifies here: all ATXs are full-checked). */
-    private AtxId positioning(EpochId publishEpoch) {
+    private AtxId positioning(EpochId publishEpoch, NodeId signer) {
         AtxIndex published = byPublishEpoch.getOrDefault(EpochId.of(publishEpoch.value() - 1), new AtxIndex(1));
-        Optional<AtxHeader> own = atxs.lastHeader(post.setup.signer().nodeId());
-        return AtxChoice.positioning(published, id -> true, TinyPost.GOLDEN, own);
+        return AtxChoice.positioning(published, id -> true, TinyPost.GOLDEN,
+                Optional.ofNullable(lastHeader.get(signer)));
     }
 
     private BuilderInput register(Register a) {
+        Optional<NodeId> identity = Optional.of(a.identity());
         if (now.isBefore(downUntil.getOrDefault(a.poet(), Instant.MIN))) {
-            return new BuilderInput.PoetUnavailable(now, a.poet(), "connection refused");
+            return new BuilderInput.PoetUnavailable(now, a.poet(), "connection refused", identity);
         }
         PoetService poet = poets.get(a.poet());
         boolean refuse = now.isBefore(refuseUntil.getOrDefault(a.poet(), Instant.MIN));
@@ -211,10 +302,10 @@ final class BuilderWorld {
                 Optional.empty(), Optional.empty(), Optional.of(a.roundEndBy()));
         SubmitResult result = poet.submit(request, now);
         if (result instanceof SubmitResult.Accepted ok) {
-            return new BuilderInput.PoetRegistered(now, a.poet(), ok.round(), now.plus(ok.roundEnd()));
+            return new BuilderInput.PoetRegistered(now, a.poet(), ok.round(), now.plus(ok.roundEnd()), identity);
         }
         SubmitResult.Rejected no = (SubmitResult.Rejected) result;
-        return new BuilderInput.PoetRejected(now, a.poet(), no.reason() + ": " + no.detail());
+        return new BuilderInput.PoetRejected(now, a.poet(), no.reason() + ": " + no.detail(), identity);
     }
 
     private BuilderInput fetch(FetchProof a) {
@@ -230,21 +321,39 @@ final class BuilderWorld {
         return new BuilderInput.PoetProofReceived(now, a.poet(), proof.get().proof(), proof.get().members());
     }
 
-    /** The network's side: validate, and store what is valid. */
-    private void receive(ActivationTxV1 atx) {
-        AtxValidation verdict = validator.validate(atx.encode(), Optional.empty(), config.epochOf(now), atxs);
+    /** The network's side: validate, and store what is valid (with a v2 ATX's marriages), as the handler would. */
+    private void receive(ActivationTx atx) {
+        AtxValidation verdict = validator.validate(atx.encode(), Optional.empty(), config.epochOf(now), atxs, sets,
+                false);
         verdicts.add(verdict);
-        verdict.header().ifPresent(header -> {
-            atxs.put(atx, header);
-            byPublishEpoch.computeIfAbsent(header.publishEpoch(), e -> new AtxIndex(4)).add(header, false);
-        });
+        if (verdict.header().isEmpty()) {
+            return;
+        }
+        AtxHeader header = verdict.header().get();
+        boolean malicious = false;
+        if (verdict.v2().isPresent()) {
+            AtxStorePlan plan = AtxStorePlan.of(verdict, atxs, sets, new AtxMalfeasanceDetector(decoder));
+            assertTrue(plan.refusal().isEmpty(), plan.refusal().toString());
+            atxs.put(plan.record());
+            sets.apply(plan.change());
+            malicious = plan.maliciousSigner();
+        } else {
+            atxs.put(AtxRecord.ofV1((ActivationTxV1) atx, header));
+        }
+        lastHeader.put(header.smesherId(), header);
+        byPublishEpoch.computeIfAbsent(header.publishEpoch(), e -> new AtxIndex(4)).add(header, malicious);
+    }
+
+    /** The ATX index of a target epoch, as the handler keeps it. */
+    Optional<AtxIndex> index(EpochId publishEpoch) {
+        return Optional.ofNullable(byPublishEpoch.get(publishEpoch));
     }
 
     /** The distinct ATXs gossiped for each publish epoch. */
     Map<EpochId, Set<AtxId>> publishedByEpoch() {
         Map<EpochId, Set<AtxId>> out = new LinkedHashMap<>();
-        for (ActivationTxV1 atx : gossiped) {
-            out.computeIfAbsent(atx.challenge().publishEpoch(), e -> new LinkedHashSet<>()).add(atx.id());
+        for (ActivationTx atx : published) {
+            out.computeIfAbsent(atx.publishEpoch(), e -> new LinkedHashSet<>()).add(atx.id());
         }
         return out;
     }
@@ -260,6 +369,17 @@ final class BuilderWorld {
 
     ActivationTxV1 gossipedAtx(AtxId id) {
         return gossiped.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The last ATX handed out that {@code identity} signed. */
+    Optional<ActivationTx> lastPublishedBy(NodeId identity) {
+        ActivationTx out = null;
+        for (ActivationTx a : published) {
+            if (a.smesherId().equals(identity)) {
+                out = a;
+            }
+        }
+        return Optional.ofNullable(out);
     }
 
     static Map<String, Long> minimalLeaves(String... names) {
@@ -278,7 +398,7 @@ final class BuilderWorld {
         assertTrue(verdict.valid(), verdict.toString());
     }
 
-    /** PoET membership over the proofs this node fetched: the path must rebuild the round's statement. */
+    /** PoET membership over the proofs this node fetched: the paths must rebuild the round's statement. */
     private final class ServiceMembership implements PoetMembershipCheck {
         @Override
         public OptionalLong leafCount(Hash32 poetRef) {
@@ -300,38 +420,17 @@ final class BuilderWorld {
                 return false;
             }
         }
-    }
-
-    /** The node's ATX storage as validation reads it. */
-    private static final class Atxs implements AtxStore {
-        private final Map<AtxId, StoredAtx> stored = new HashMap<>();
-        private final Map<NodeId, AtxId> commitments = new HashMap<>();
-        private final Map<NodeId, AtxHeader> last = new HashMap<>();
-
-        void put(ActivationTxV1 atx, AtxHeader header) {
-            stored.put(header.id(), new StoredAtx(header.smesherId(), header.publishEpoch(), header.sequence(),
-                    atx.inner().numUnits(), header.vrfNonce(), header.tickHeight()));
-            commitments.putIfAbsent(header.smesherId(), header.commitmentAtx());
-            last.put(header.smesherId(), header);
-        }
-
-        Optional<AtxHeader> lastHeader(NodeId node) {
-            return Optional.ofNullable(last.get(node));
-        }
 
         @Override
-        public boolean contains(AtxId id) {
-            return stored.containsKey(id);
-        }
-
-        @Override
-        public Optional<StoredAtx> atx(AtxId id) {
-            return Optional.ofNullable(stored.get(id));
-        }
-
-        @Override
-        public Optional<AtxId> commitmentOf(NodeId smesher) {
-            return Optional.ofNullable(commitments.get(smesher));
+        public boolean areMembers(Hash32 poetRef, long[] sortedLeafIndices, List<Hash32> challengeHashes,
+                                  List<Hash32> nodes) {
+            RoundProof proof = proofsByRef.get(poetRef);
+            if (proof == null) {
+                return false;
+            }
+            List<Bytes> leaves = new ArrayList<>();
+            challengeHashes.forEach(h -> leaves.add(Bytes.of(h.toByteArray())));
+            return MembershipTree.verify(leaves, sortedLeafIndices, nodes, proof.statement());
         }
     }
 }

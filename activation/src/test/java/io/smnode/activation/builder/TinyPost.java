@@ -47,7 +47,9 @@ final class TinyPost {
     private static final long MAX_FILE_SIZE = 1024;
     private static final int NONCES_PER_PASS = 16;
 
-    private static TinyPost shared;
+    private static final Map<Integer, TinyPost> BY_SEED = new HashMap<>();
+    /** One RandomX cache for every identity (its light-mode setup is the slow, memory-hungry part). */
+    private static RandomX sharedRandomX;
 
     final SmesherSetup setup;
     private final EdSigner signer;
@@ -56,17 +58,27 @@ final class TinyPost {
     private final Map<Hash32, PostV1> proofs = new HashMap<>();
     private PostVerifier verifier;
 
-    /** The one identity all builder tests share (initialization and RandomX setup are the slow part). */
-    static synchronized TinyPost shared() throws Exception {
-        if (shared == null) {
-            shared = new TinyPost();
-        }
-        return shared;
+    /** The one identity all single-identity builder tests share (initialization is the slow part). */
+    static TinyPost shared() throws Exception {
+        return of(7);
     }
 
-    private TinyPost() throws Exception {
+    /** The identity of key seed {@code seed} (every byte), initialized once per test JVM. */
+    static synchronized TinyPost of(int seedByte) throws Exception {
+        TinyPost known = BY_SEED.get(seedByte);
+        if (known == null) {
+            if (sharedRandomX == null) {
+                sharedRandomX = RandomX.forSpacemesh(RandomXMode.LIGHT, 1);
+            }
+            known = new TinyPost(seedByte, sharedRandomX);
+            BY_SEED.put(seedByte, known);
+        }
+        return known;
+    }
+
+    private TinyPost(int seedByte, RandomX randomX) throws Exception {
         byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) 7);
+        Arrays.fill(seed, (byte) seedByte);
         signer = EdSigner.fromSeed(seed, PREFIX);
         Path dir = Files.createTempDirectory("atx-builder-post");
         dir.toFile().deleteOnExit();
@@ -81,11 +93,11 @@ final class TinyPost {
         } finally {
             pool.shutdownNow();
         }
-        randomX = RandomX.forSpacemesh(RandomXMode.LIGHT, 1);
+        this.randomX = randomX;
         data = new PostDataDirectory(dir, MAX_FILE_SIZE);
         PostV1 initial = prove(Hash32.ZERO);
-        setup = new SmesherSetup(signer, Address.ofHex("00000000" + "c0".repeat(20)), NUM_UNITS, LABELS_PER_UNIT,
-                GOLDEN, vrfNonce, initial);
+        Address coinbase = Address.ofHex("00000000" + String.format("%02x", seedByte).repeat(20));
+        setup = new SmesherSetup(signer, coinbase, NUM_UNITS, LABELS_PER_UNIT, GOLDEN, vrfNonce, initial);
     }
 
     /** The PoST proof over {@code challenge}, as the node's proving service would make it. */

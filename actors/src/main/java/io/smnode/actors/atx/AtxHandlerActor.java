@@ -228,7 +228,7 @@ public final class AtxHandlerActor {
         }
         storing.add(header.id());
         ctx.ask(StorageActor.CommitResult.class, setup.storage(), StorageAsk.TIMEOUT,
-                to -> new StorageActor.Commit(LmdbAtxStore.put(atx, header), to),
+                to -> new StorageActor.Commit(setup.atxs().put(atx, header), to),
                 (committed, failure) -> new Stored(header, replyTo, StorageAsk.result(committed, failure)));
         return Behaviors.same();
     }

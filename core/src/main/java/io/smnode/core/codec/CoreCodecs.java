@@ -1,5 +1,6 @@
 package io.smnode.core.codec;
 
+import io.smnode.core.signing.Signature;
 import io.smnode.core.types.Address;
 import io.smnode.core.types.Amount;
 import io.smnode.core.types.AtxId;
@@ -27,6 +28,8 @@ public final class CoreCodecs {
     public static final ScaleCodec<BlockId> BLOCK_ID = ScaleCodecs.fixed(BlockId.LENGTH, BlockId::of);
     public static final ScaleCodec<TxId> TX_ID = ScaleCodecs.fixed(TxId.LENGTH, TxId::of);
     public static final ScaleCodec<Address> ADDRESS = ScaleCodecs.fixed(Address.LENGTH, Address::of);
+    /** An Ed25519 signature ({@code types.EdSignature}, 64 raw bytes). */
+    public static final ScaleCodec<Signature> SIGNATURE = ScaleCodecs.fixed(Signature.LENGTH, Signature::of);
     public static final ScaleCodec<LayerId> LAYER_ID = ScaleCodecs.map(ScaleCodecs.COMPACT_U32, LayerId::new,
             LayerId::value);
     public static final ScaleCodec<EpochId> EPOCH_ID = ScaleCodecs.map(ScaleCodecs.COMPACT_U32, EpochId::new,

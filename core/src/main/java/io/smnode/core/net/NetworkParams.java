@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The protocol parameters of one network, grouped as the reference's config sections are. Values are the ones the
@@ -61,6 +62,12 @@ public record NetworkParams(
     public NetworkParams withSmeshing(Smeshing newSmeshing) {
         return new NetworkParams(hrp, genesis, time, poet, atx, post, beacon, hare, certificate, tortoise, ballots,
                 txs, sync, newSmeshing);
+    }
+
+    /** These parameters with {@code atx} in place of this network's ATX section (an override of the preset). */
+    public NetworkParams withAtx(Atx atx) {
+        return new NetworkParams(hrp, genesis, time, poet, atx, post, beacon, hare, certificate, tortoise, ballots, txs,
+                sync, smeshing);
     }
 
     /**
@@ -138,11 +145,30 @@ public record NetworkParams(
      * @param tickSize PoET leaves per tick (an ATX's tick count is its PoET leaves / tickSize)
      * @param regossipInterval how often a smesher re-broadcasts its current ATX; zero disables it
      * @param gradeDelay how early before an epoch an ATX must arrive to count as timely for active sets
+     * @param atxV2FromEpoch the first publish epoch whose ATXs are version 2 (the reference's
+     *                       {@code main.atx-versions}, reduced to the one switch every network has); empty: v1 forever.
+     *                       The version is not in the bytes: an ATX of an earlier epoch is only valid as v1, one of
+     *                       this epoch or later only as v2 (spec 11 §1)
      */
-    public record Atx(long tickSize, Duration regossipInterval, Duration gradeDelay) {
+    public record Atx(long tickSize, Duration regossipInterval, Duration gradeDelay, OptionalLong atxV2FromEpoch) {
         public Atx {
             Objects.requireNonNull(regossipInterval, "regossipInterval");
             Objects.requireNonNull(gradeDelay, "gradeDelay");
+            Objects.requireNonNull(atxV2FromEpoch, "atxV2FromEpoch");
+            if (atxV2FromEpoch.isPresent() && (atxV2FromEpoch.getAsLong() < 0 || atxV2FromEpoch.getAsLong() > 0xffff_ffffL)) {
+                throw new IllegalArgumentException("atxV2FromEpoch must be an epoch (0 to 2^32-1), got "
+                        + atxV2FromEpoch.getAsLong());
+            }
+        }
+
+        /** Whether an ATX published in {@code publishEpoch} is a version-2 ATX on this network. */
+        public boolean isV2(long publishEpoch) {
+            return atxV2FromEpoch.isPresent() && publishEpoch >= atxV2FromEpoch.getAsLong();
+        }
+
+        /** The same parameters with another switch epoch (a devnet running v2 early; empty: never). */
+        public Atx withAtxV2FromEpoch(OptionalLong epoch) {
+            return new Atx(tickSize, regossipInterval, gradeDelay, epoch);
         }
     }
 

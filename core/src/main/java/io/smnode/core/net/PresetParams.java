@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The parameter values of each preset, copied from go-spacemesh at cc65f271 ({@code config/mainnet.go},
@@ -59,6 +60,10 @@ final class PresetParams {
     private static final Beacon LOCAL_BEACON = new Beacon(40, BEACON_Q, BEACON_THETA, Duration.ofSeconds(30),
             Duration.ofSeconds(2), Duration.ofSeconds(10), 4, Duration.ofSeconds(2), Duration.ofSeconds(2), 100, 10);
     /** GenerateAddress([]byte("1")): the byte '1' at position 4 of an otherwise zero address. */
+    /** The first publish epoch of ATX v2 on mainnet (config {@code main.atx-versions = {45: V2}}). */
+    static final long MAINNET_ATX_V2_FROM = 45;
+    /** The first publish epoch of ATX v2 on the test networks and devnets. */
+    static final long DEVNET_ATX_V2_FROM = 2;
     private static final Address LOCAL_COINBASE = Address.ofHex("00000000" + "31" + "00".repeat(19));
 
     private PresetParams() {}
@@ -81,7 +86,8 @@ final class PresetParams {
                                         "caIV0Ym59L3RqbVAL6UrCPwr+z+lwe2TBj57QWnAgtM="),
                                 poet("https://poet-112.spacemesh.network",
                                         "5p/mPvmqhwdvf8U0GVrNq/9IN/HmZj5hCkFLAN04g1E="))),
-                new Atx(9_331_200, Duration.ofHours(2), Duration.ofMinutes(30)),
+                // go-spacemesh v1.8.0 (PR #6778): ATX v2 from publish epoch 45, i.e. from 2025-04-04 08:00 UTC.
+                new Atx(9_331_200, Duration.ofHours(2), Duration.ofMinutes(30), OptionalLong.of(MAINNET_ATX_V2_FROM)),
                 new Post(4_294_967_296L, 4, UINT32_MAX, 26, 37, 1,
                         Bytes.ofHex("000dfb23b0979b4b000000000000000000000000000000000000000000000000"), SCRYPT_N),
                 new Beacon(40, BEACON_Q, BEACON_THETA, Duration.ofMinutes(10), Duration.ofMinutes(4),
@@ -104,7 +110,8 @@ final class PresetParams {
                         "0000000000000000000000c76c58ebac180989673fd6d237b40e66ed5c976ec3", List.of()),
                 new Time(Duration.ofMinutes(5), 288),
                 new Poet(Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ZERO, List.of()),
-                new Atx(666_514, Duration.ofHours(1), Duration.ofMinutes(30)),
+                // The v1.8 presets (PR #6783) start v2 at epoch 2 on every test network.
+                new Atx(666_514, Duration.ofHours(1), Duration.ofMinutes(30), OptionalLong.of(DEVNET_ATX_V2_FROM)),
                 new Post(1024, 2, UINT32_MAX, 26, 37, 1, DEFAULT_POW_DIFFICULTY, SCRYPT_N),
                 new Beacon(40, BEACON_Q, BEACON_THETA, Duration.ofMinutes(10), Duration.ofMinutes(4),
                         Duration.ofMinutes(30), 20, Duration.ofMinutes(4), Duration.ofMinutes(4), 100, 800),
@@ -129,7 +136,7 @@ final class PresetParams {
                 // The spec's devnet table (spec/README.md) gives standalone the fastnet ATX timing and scrypt N = 2:
                 // a one-JVM devnet must initialise its PoST in seconds. (go-spacemesh's standalone.go leaves these at
                 // the library defaults, 0 s / 10 s / 8192; no vector pins them, and the issue asks for the table.)
-                new Atx(100, Duration.ofSeconds(30), Duration.ofSeconds(1)),
+                new Atx(100, Duration.ofSeconds(30), Duration.ofSeconds(1), OptionalLong.of(DEVNET_ATX_V2_FROM)),
                 new Post(64, 1, 2, 12, 4, 1, DEFAULT_POW_DIFFICULTY, 2),
                 LOCAL_BEACON,
                 new Hare(true, 0, UINT32_MAX, HARE_COMMITTEE, Optional.empty(), HARE_LEADERS, HARE_ITERATIONS,
@@ -150,7 +157,7 @@ final class PresetParams {
                 new Time(Duration.ofSeconds(15), 4),
                 new Poet(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(8),
                         List.of()),
-                new Atx(100, Duration.ofSeconds(30), Duration.ofSeconds(1)),
+                new Atx(100, Duration.ofSeconds(30), Duration.ofSeconds(1), OptionalLong.of(DEVNET_ATX_V2_FROM)),
                 new Post(128, 2, 4, 12, 4, 1, DEFAULT_POW_DIFFICULTY, 2),
                 LOCAL_BEACON,
                 new Hare(true, 0, UINT32_MAX, HARE_COMMITTEE, Optional.empty(), 10, 2, Duration.ofSeconds(3),
@@ -174,7 +181,8 @@ final class PresetParams {
                 new Genesis(Optional.empty(), "mainnet", List.of()),
                 new Time(Duration.ofSeconds(30), 3),
                 new Poet(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, List.of()),
-                new Atx(100, Duration.ZERO, Duration.ofSeconds(10)),
+                // DefaultConfig leaves AtxVersions empty: v1 forever.
+                new Atx(100, Duration.ZERO, Duration.ofSeconds(10), OptionalLong.empty()),
                 new Post(512, 1, 100, 26, 37, 37, DEFAULT_POW_DIFFICULTY, SCRYPT_N), // K3 defaults to K2
                 new Beacon(40, BEACON_Q, BEACON_THETA, Duration.ofMinutes(2), Duration.ofMinutes(2),
                         Duration.ofHours(1), 300, Duration.ofMinutes(30), Duration.ofMinutes(1), 100, 800),

@@ -1,12 +1,14 @@
 package io.smnode.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.types.LayerId;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class PresetTest {
@@ -47,6 +49,29 @@ class PresetTest {
         assertEquals(400, hare.committeeAt(LayerId.of(105_719)));
         assertEquals(50, hare.committeeAt(LayerId.of(105_720)));
         assertEquals(800, Preset.TESTNET.params().hare().committeeAt(LayerId.of(1_000_000)));
+    }
+
+    @Test
+    void mainnetAtxsAreVersion2FromPublishEpoch45() {
+        NetworkParams.Atx atx = Preset.MAINNET.params().atx();
+        assertFalse(atx.isV2(44));
+        assertTrue(atx.isV2(45));
+        assertTrue(atx.isV2(0xffff_ffffL));
+        assertFalse(Preset.referenceDefaults().atx().isV2(0xffff_ffffL), "the reference default is v1 forever");
+    }
+
+    @Test
+    void aDevnetRunsV2FromEpoch2AndTheSwitchIsOverridable() {
+        NetworkParams standalone = Preset.STANDALONE.params();
+        assertFalse(standalone.atx().isV2(1));
+        assertTrue(standalone.atx().isV2(2));
+        NetworkParams early = standalone.withAtx(standalone.atx().withAtxV2FromEpoch(OptionalLong.of(0)));
+        assertTrue(early.atx().isV2(0));
+        assertEquals(standalone.post(), early.post(), "only the ATX section changes");
+        NetworkParams never = standalone.withAtx(standalone.atx().withAtxV2FromEpoch(OptionalLong.empty()));
+        assertFalse(never.atx().isV2(1000));
+        assertThrows(IllegalArgumentException.class,
+                () -> standalone.atx().withAtxV2FromEpoch(OptionalLong.of(1L << 32)));
     }
 
     @Test

@@ -63,6 +63,15 @@ public final class SmeshingComponent {
                              ActorRef<StorageActor.Command> storage, ActorRef<AtxHandlerActor.Command> atxs,
                              Optional<ActorRef<PoetActor.Command>> embeddedPoet, SharedRandomX randomX) {
         NetworkParams params = services.config().params();
+        Path oldState = dir(services.config().dataDir()).resolve("builder-state");
+        if (java.nio.file.Files.exists(oldState)) {
+            // Earlier versions kept the builder's state in this file; its format is not read any more, and starting
+            // over could publish a second ATX for an epoch already published (an equivocation).
+            LOG.error("smeshing is off: {} is the ATX builder state of an earlier version; move it away to smesh "
+                    + "again (the builder then starts over and may publish a second ATX for an epoch it already "
+                    + "published)", oldState);
+            return;
+        }
         String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : params.poet().servers().stream().findFirst()
                 .map(NetworkParams.PoetServer::address).orElse("");
         if (poetName.isEmpty()) {

@@ -2,6 +2,7 @@ package io.smnode.persistence.atx;
 
 import io.smnode.activation.ActivationTxV1;
 import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxRecord;
 import io.smnode.activation.StoredAtx;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.types.AtxId;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Schema 1 → 2: derives the header of every stored ATX (which schema 1 did not keep) from what it did keep — the
  * ATX's bytes, its stored facts, its previous and positioning ATXs, the recorded commitment — exactly as validation
- * derived it, so the ATX index rebuilt from headers answers as the node did before the upgrade.
+ * derived it, so the ATX index rebuilt from headers answers as the node did before the upgrade; and writes each v1
+ * ATX's per-identity PoST row, which later v2 ATXs that build on it look up.
  */
 public final class AtxHeaderMigration {
     private AtxHeaderMigration() {}
@@ -29,14 +31,16 @@ public final class AtxHeaderMigration {
     private static WriteBatch headers(Reads store) {
         WriteBatch.Builder batch = WriteBatch.builder();
         store.scan(AtxTables.ATXS, KeyRange.all(), (id, stored) -> {
-            batch.put(AtxTables.ATX_HEADERS, id, header(store, id, stored));
+            ActivationTxV1 atx = decode(id, store.get(AtxTables.ATX_BLOBS, id));
+            AtxHeader header = header(store, id, stored, atx);
+            batch.put(AtxTables.ATX_HEADERS, id, header);
+            LmdbAtxStore.add(batch, AtxRecord.ofV1(atx, header));
             return true;
         });
         return batch.build();
     }
 
-    private static AtxHeader header(Reads store, AtxId id, StoredAtx stored) {
-        ActivationTxV1 atx = decode(id, store.get(AtxTables.ATX_BLOBS, id));
+    private static AtxHeader header(Reads store, AtxId id, StoredAtx stored, ActivationTxV1 atx) {
         long units = atx.inner().numUnits();
         if (!atx.challenge().isInitial()) {
             units = store.get(AtxTables.ATXS, atx.challenge().prevAtx())

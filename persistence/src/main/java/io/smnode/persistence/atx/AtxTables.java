@@ -9,6 +9,7 @@ import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
 import io.smnode.activation.AtxHeader;
 import io.smnode.activation.StoredAtx;
+import io.smnode.activation.marriage.MaliciousMark;
 import io.smnode.persistence.Codecs;
 import io.smnode.persistence.CorruptDataException;
 import io.smnode.persistence.Table;
@@ -17,9 +18,19 @@ import java.util.List;
 
 /**
  * The tables ATX handling keeps in the node's store; a node's schema lists {@link #ALL}. Values are SCALE with this
- * module's own field order (storage format, not a wire format).
+ * module's own field order (storage format, not a wire format). v1 and v2 ATXs share every table: the blob's
+ * version follows from its publish epoch. Marriages and malicious identities live here too, since one ATX's
+ * storing writes them atomically with it.
  */
 public final class AtxTables {
+    private static final ScaleCodec<MaliciousMark> MALICIOUS_MARK = ScaleCodec.of(
+            (w, m) -> {
+                w.field("Domain", ScaleCodecs.COMPACT_U32, (long) m.domain());
+                w.field("Proof", ScaleCodecs.BYTES, m.proof());
+            },
+            r -> new MaliciousMark((int) (long) r.field("Domain", ScaleCodecs.COMPACT_U32),
+                    r.field("Proof", ScaleCodecs.BYTES)));
+
     /** What validating later ATXs reads about a stored one. */
     public static final Table<AtxId, StoredAtx> ATXS = Table.of("atxs", Codecs.fixed(AtxId.LENGTH, AtxId::of),
             ScaleValues.of("StoredAtx", storedAtxCodec()));
@@ -47,8 +58,44 @@ public final class AtxTables {
     public static final Table<NodeId, Bytes> BUILDER_STATES = Table.of("atx_builder_states",
             Codecs.fixed(NodeId.LENGTH, NodeId::of), Codecs.bytes());
 
+
+    /**
+     * One identity's PoST in one ATX (v1 and v2 alike), keyed {@code atx || identity}: its declared units and the
+     * previous ATX it declared ({@link PostRow}).
+     */
+    public static final Table<Bytes, PostRow> ATX_POSTS = Table.of("atx_posts", Codecs.bytes(),
+            ScaleValues.of("PostRow", PostRow.CODEC));
+
+    /** The same rows by identity and epoch: {@code identity || epoch (8 bytes BE) || atx} → nothing. */
+    public static final Table<Bytes, Bytes> POSTS_BY_IDENTITY = Table.of("atx_posts_by_identity", Codecs.bytes(),
+            Codecs.bytes());
+
+    /** The same rows by declared previous ATX: {@code previous || identity || atx} → nothing. */
+    public static final Table<Bytes, Bytes> POSTS_BY_PREVIOUS = Table.of("atx_posts_by_previous", Codecs.bytes(),
+            Codecs.bytes());
+
+    /** Merged ATXs by marriage ATX and epoch: {@code marriage atx || epoch (8 bytes BE) || atx} → nothing. */
+    public static final Table<Bytes, Bytes> MERGED = Table.of("atx_merged", Codecs.bytes(), Codecs.bytes());
+
+    /** Each married identity's marriage ({@link MarriageRow}). */
+    public static final Table<NodeId, MarriageRow> MARRIAGES = Table.of("marriages",
+            Codecs.fixed(NodeId.LENGTH, NodeId::of), ScaleValues.of("MarriageRow", MarriageRow.CODEC));
+
+    /** Set members in recording order: {@code set id (8 bytes BE) || sequence (8 bytes BE)} → identity. */
+    public static final Table<Bytes, NodeId> SET_MEMBERS = Table.of("marriage_set_members", Codecs.bytes(),
+            Codecs.fixed(NodeId.LENGTH, NodeId::of));
+
+    /** The marriage counters: the next recording sequence and the highest set id ever used. */
+    public static final Table<String, Long> MARRIAGE_COUNTERS = Table.of("marriage_counters", Codecs.utf8(),
+            Codecs.longs());
+
+    /** Malicious identities with the proof against them (empty when marked through their set). */
+    public static final Table<NodeId, MaliciousMark> MALICIOUS = Table.of("malicious_identities",
+            Codecs.fixed(NodeId.LENGTH, NodeId::of), ScaleValues.of("MaliciousMark", MALICIOUS_MARK));
+
     public static final List<Table<?, ?>> ALL = List.of(ATXS, ATX_BLOBS, COMMITMENTS, POET_PROOFS, ATX_HEADERS,
-            BUILDER_STATES);
+            BUILDER_STATES, ATX_POSTS, POSTS_BY_IDENTITY, POSTS_BY_PREVIOUS, MERGED, MARRIAGES, SET_MEMBERS,
+            MARRIAGE_COUNTERS, MALICIOUS);
 
     private AtxTables() {}
 

@@ -10,6 +10,8 @@ import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.ProofException;
 import io.smnode.poet.RoundProof;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -53,5 +55,17 @@ public final class StoredPoetProofs implements PoetMembershipCheck {
         } catch (ProofException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean areMembers(Hash32 poetRef, long[] sortedLeafIndices, List<Hash32> challengeHashes,
+                              List<Hash32> nodes) {
+        Optional<RoundProof> proof = proof(poetRef);
+        if (proof.isEmpty()) {
+            return false;
+        }
+        List<Bytes> leaves = new ArrayList<>(challengeHashes.size());
+        challengeHashes.forEach(h -> leaves.add(Bytes.of(h.toByteArray())));
+        return MembershipTree.verify(leaves, sortedLeafIndices, nodes, proof.get().statement());
     }
 }

@@ -61,7 +61,7 @@ abstract class AtxStoreContractTest {
             ActivationTxV1 atx = atx(signer(1), EpochId.of(2), 0, AtxId.ZERO, Optional.of(COMMITMENT), 4);
             // Effective units (3) differ from the declared ones (4): the store keeps the declared.
             AtxHeader header = header(atx, 3, 40, 7);
-            atxs.put(atx, header);
+            store.write(atxs.put(atx, header));
 
             assertTrue(atxs.contains(atx.id()));
             assertEquals(Optional.of(new StoredAtx(atx.smesherId(), EpochId.of(2), 0, 4, 7, 40)), atxs.atx(atx.id()));
@@ -76,7 +76,7 @@ abstract class AtxStoreContractTest {
             LmdbAtxStore atxs = new LmdbAtxStore(store);
             AtxId previous = AtxId.ofHex("22".repeat(32));
             ActivationTxV1 atx = atx(signer(2), EpochId.of(3), 1, previous, Optional.empty(), 2);
-            atxs.put(atx, header(atx, 2, 10, 9));
+            store.write(atxs.put(atx, header(atx, 2, 10, 9)));
 
             assertTrue(atxs.contains(atx.id()));
             assertEquals(Optional.empty(), atxs.commitmentOf(atx.smesherId()));
@@ -88,7 +88,7 @@ abstract class AtxStoreContractTest {
         ActivationTxV1 atx = atx(signer(3), EpochId.of(2), 0, AtxId.ZERO, Optional.of(COMMITMENT), 1);
         RoundProof round = round(List.of(leaf(1), leaf(2), leaf(3)), 150);
         try (Store store = open(SCHEMA)) {
-            new LmdbAtxStore(store).put(atx, header(atx, 1, 5, 1));
+            store.write(new LmdbAtxStore(store).put(atx, header(atx, 1, 5, 1)));
             new StoredPoetProofs(store).keep(round);
         }
         try (Store store = open(SCHEMA)) {
