@@ -334,19 +334,30 @@ public final class YamuxSession {
     }
 
     private Stream acceptInbound(int id) {
-        if (goAwaySent || inboundOpen >= limits.maxInboundStreams() || !events.onInboundStream(id)) {
-            if (++refused > limits.maxRefusedStreams()) {
-                throw new WireException("yamux: the peer opened more than " + limits.maxRefusedStreams() + " refused streams");
-            }
-            emit(new YamuxFrame(YamuxFrame.WINDOW_UPDATE, YamuxFrame.RST, id, 0), null, 0, 0);
+        if (goAwaySent || inboundOpen >= limits.maxInboundStreams()) {
+            refuse(id);
             return null;
         }
         Stream s = new Stream(id, true, limits.initialWindow());
         streams.put(id, s);
         inboundOpen++;
         s.synSent = true;
+        // The ACK goes first: the owner may write on the stream as soon as it accepts it.
         emit(new YamuxFrame(YamuxFrame.WINDOW_UPDATE, YamuxFrame.ACK, id, 0), null, 0, 0);
+        if (!events.onInboundStream(id)) {
+            streams.remove(id);
+            forget(s);
+            refuse(id);
+            return null;
+        }
         return s;
+    }
+
+    private void refuse(int id) {
+        if (++refused > limits.maxRefusedStreams()) {
+            throw new WireException("yamux: the peer opened more than " + limits.maxRefusedStreams() + " refused streams");
+        }
+        emit(new YamuxFrame(YamuxFrame.WINDOW_UPDATE, YamuxFrame.RST, id, 0), null, 0, 0);
     }
 
     private void pump(Stream s) {
