@@ -36,7 +36,7 @@ const node = await createLibp2p({
   streamMuxers: [yamux()],
   connectionGater: { denyDialMultiaddr: async () => false },
   services: {
-    identify: identify({ agentVersion: 'js-interop-peer' }),
+    identify: identify(),
     ping: ping(),
     pubsub: gossipsub({
       globalSignaturePolicy: cfg.strictSign ? 'StrictSign' : 'StrictNoSign',
