@@ -18,6 +18,8 @@ interface ConnectionContext {
 
     Duration handshakeTimeout();
 
+    Duration writeStall();
+
     /** A handler for an inbound stream's protocol, or empty to answer {@code na}. */
     Optional<StreamHandler> inboundHandler(String protocol);
 

@@ -35,11 +35,10 @@ import org.apache.pekko.util.ByteString;
  * <p>Memory is bounded by credit, not by trust: it always reads the socket, but the peer can only send what the
  * yamux windows allow (a consumer that stops consuming stops the peer), and what it sends beyond is a protocol
  * error that closes the connection. Outbound frames wait in the session (bounded) while the socket is slow; a peer
- * that stops reading for {@link #WRITE_STALL} is disconnected.
+ * that leaves our writes unread for the host's write-stall time (go's yamux ConnectionWriteTimeout, 25 s) is
+ * disconnected.
  */
 final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>> {
-    /** go-spacemesh's yamux {@code ConnectionWriteTimeout}. */
-    static final Duration WRITE_STALL = Duration.ofSeconds(25);
     static final Duration KEEPALIVE = Duration.ofSeconds(30);
     private static final int WIRE_HIGH_WATER = 256 * 1024;
 
@@ -124,7 +123,8 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
                     : Multistream.listener(NoiseHandshake.PROTOCOL_ID::equals);
             sendRaw(negotiation.takeOutput());
             scheduleOnce("handshake", ctx.handshakeTimeout());
-            scheduleWithFixedDelay("stall", Duration.ofSeconds(5), Duration.ofSeconds(5));
+            Duration check = ctx.writeStall().dividedBy(5);
+            scheduleWithFixedDelay("stall", check, check);
             pull(in);
             flush();
         }
@@ -154,8 +154,9 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
                     flush();
                 }
                 default -> {
-                    if (wireBytes > 0 && System.nanoTime() - lastWriteProgress > WRITE_STALL.toNanos()) {
-                        fail("the peer stopped reading for " + WRITE_STALL.toSeconds() + " s");
+                    if ((wireBytes > 0 || (session != null && session.hasOutput()))
+                            && System.nanoTime() - lastWriteProgress > ctx.writeStall().toNanos()) {
+                        fail("the peer stopped reading for " + ctx.writeStall().toMillis() + " ms");
                     }
                 }
             }

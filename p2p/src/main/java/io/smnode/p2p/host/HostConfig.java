@@ -16,12 +16,13 @@ import java.util.List;
  * @param prologue the Noise prologue, {@code "<hex genesis id>-<effective genesis layer>"} as ASCII
  * @param listen where to accept connections (port 0: any free port); empty to only dial
  * @param privateNetwork allow dialing loopback and private ranges (devnets, tests)
+ * @param writeStall how long a peer may leave our writes unread before it is disconnected (go: 25 s)
  * @param maxResponseBytes the largest response data a request accepts
  */
 public record HostConfig(HostKey key, byte[] prologue, List<Multiaddr> listen, List<Multiaddr> bootnodes,
                          int minPeers, int maxPeers, boolean privateNetwork, String agentVersion,
                          GossipParams gossip, YamuxSession.Limits yamux, Duration handshakeTimeout,
-                         long maxResponseBytes, PrometheusRegistry registry) {
+                         Duration writeStall, long maxResponseBytes, PrometheusRegistry registry) {
 
     /** go-spacemesh's prologue: lowercase hex of the 20-byte genesis id, a dash, the effective genesis layer. */
     public static byte[] prologue(byte[] genesisId, long effectiveGenesis) {
@@ -34,27 +35,32 @@ public record HostConfig(HostKey key, byte[] prologue, List<Multiaddr> listen, L
     /** A loopback/private-network host with go-spacemesh's defaults (min 20, max 100 peers). */
     public static HostConfig of(HostKey key, byte[] prologue, List<Multiaddr> listen) {
         return new HostConfig(key, prologue.clone(), List.copyOf(listen), List.of(), 20, 100, true, "smnode/0.1.0",
-                GossipParams.SPACEMESH, YamuxSession.Limits.DEFAULT, Duration.ofSeconds(10), 64L << 20,
+                GossipParams.SPACEMESH, YamuxSession.Limits.DEFAULT, Duration.ofSeconds(10), Duration.ofSeconds(25), 64L << 20,
                 new PrometheusRegistry());
     }
 
     public HostConfig withBootnodes(List<Multiaddr> nodes, int min, int max, boolean privateNet) {
         return new HostConfig(key, prologue, listen, List.copyOf(nodes), min, max, privateNet, agentVersion, gossip,
-                yamux, handshakeTimeout, maxResponseBytes, registry);
+                yamux, handshakeTimeout, writeStall, maxResponseBytes, registry);
     }
 
     public HostConfig withYamux(YamuxSession.Limits limits) {
         return new HostConfig(key, prologue, listen, bootnodes, minPeers, maxPeers, privateNetwork, agentVersion, gossip,
-                limits, handshakeTimeout, maxResponseBytes, registry);
+                limits, handshakeTimeout, writeStall, maxResponseBytes, registry);
     }
 
     public HostConfig withRegistry(PrometheusRegistry r) {
         return new HostConfig(key, prologue, listen, bootnodes, minPeers, maxPeers, privateNetwork, agentVersion, gossip,
-                yamux, handshakeTimeout, maxResponseBytes, r);
+                yamux, handshakeTimeout, writeStall, maxResponseBytes, r);
+    }
+
+    public HostConfig withWriteStall(Duration stall) {
+        return new HostConfig(key, prologue, listen, bootnodes, minPeers, maxPeers, privateNetwork, agentVersion, gossip,
+                yamux, handshakeTimeout, stall, maxResponseBytes, registry);
     }
 
     public HostConfig withGossip(GossipParams params) {
         return new HostConfig(key, prologue, listen, bootnodes, minPeers, maxPeers, privateNetwork, agentVersion, params,
-                yamux, handshakeTimeout, maxResponseBytes, registry);
+                yamux, handshakeTimeout, writeStall, maxResponseBytes, registry);
     }
 }

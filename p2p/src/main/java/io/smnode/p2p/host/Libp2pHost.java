@@ -211,6 +211,11 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
     }
 
     @Override
+    public Duration writeStall() {
+        return cfg.writeStall();
+    }
+
+    @Override
     public Optional<StreamHandler> inboundHandler(String protocol) {
         if (protocol.equals(IdentifyMessage.PUSH_PROTOCOL_ID)) {
             return Optional.of(new PushReader());

@@ -53,10 +53,11 @@ public final class YamuxSession {
      * @param maxRefusedStreams refusals after which the session is a protocol error (a stream flood)
      * @param maxQueuedPerStream bytes a stream may hold waiting for credit; a write beyond fails
      * @param outboxHighWater bytes of frames not yet taken by the transport above which streams stop sending
+     * @param maxQueuedPerSession bytes all streams together may hold waiting; a write beyond fails
      */
     public record Limits(int initialWindow, int maxInboundStreams, int maxRefusedStreams, int maxQueuedPerStream,
-                         int outboxHighWater) {
-        public static final Limits DEFAULT = new Limits(256 * 1024, 512, 1024, 8 * 1024 * 1024, 1024 * 1024);
+                         int outboxHighWater, long maxQueuedPerSession) {
+        public static final Limits DEFAULT = new Limits(256 * 1024, 512, 1024, 8 * 1024 * 1024, 1024 * 1024, 32L << 20);
     }
 
     /** Largest data frame sent: one yamux frame then fits one Noise frame. */
@@ -91,6 +92,7 @@ public final class YamuxSession {
     private final Set<Integer> blocked = new LinkedHashSet<>();
     private final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
     private long outboxBytes;
+    private long queuedTotal;
     private final ByteQueue in;
     private YamuxFrame pendingHeader;
     private int nextId;
@@ -113,6 +115,11 @@ public final class YamuxSession {
 
     public long outboxBytes() {
         return outboxBytes;
+    }
+
+    /** Bytes all streams hold waiting for credit or outbox room. */
+    public long queuedTotal() {
+        return queuedTotal;
     }
 
     public boolean goAwayReceived() {
@@ -140,12 +147,14 @@ public final class YamuxSession {
      */
     public boolean write(int id, byte[] data) {
         Stream s = streams.get(id);
-        if (s == null || s.closeRequested || s.queued + data.length > limits.maxQueuedPerStream()) {
+        if (s == null || s.closeRequested || s.queued + data.length > limits.maxQueuedPerStream()
+                || queuedTotal + data.length > limits.maxQueuedPerSession()) {
             return false;
         }
         if (data.length > 0) {
             s.queue.add(data);
             s.queued += data.length;
+            queuedTotal += data.length;
         }
         pump(s);
         return true;
@@ -371,6 +380,7 @@ public final class YamuxSession {
             int at = s.headOffset;
             s.headOffset += n;
             s.queued -= n;
+            queuedTotal -= n;
             s.sendWindow -= n;
             boolean last = s.headOffset == head.length;
             if (last) {
@@ -405,6 +415,9 @@ public final class YamuxSession {
 
     private void forget(Stream s) {
         blocked.remove(s.id);
+        queuedTotal -= s.queued;
+        s.queued = 0;
+        s.queue.clear();
         if (s.inbound) {
             inboundOpen--;
         }

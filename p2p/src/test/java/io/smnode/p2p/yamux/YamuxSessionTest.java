@@ -49,7 +49,7 @@ class YamuxSessionTest {
         }
     }
 
-    private final YamuxSession.Limits limits = new YamuxSession.Limits(256 * 1024, 4, 8, 1 << 20, 1 << 20);
+    private final YamuxSession.Limits limits = new YamuxSession.Limits(256 * 1024, 4, 8, 1 << 20, 1 << 20, 64L << 20);
     private final Recorder clientEvents = new Recorder();
     private final Recorder serverEvents = new Recorder();
     private final YamuxSession client = new YamuxSession(true, limits, clientEvents);
