@@ -11,7 +11,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Config raw) {
+        Smeshing smeshing, P2p p2p, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -33,6 +33,42 @@ public record NodeConfig(
 
     /** Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only). */
     public record Smeshing(boolean enabled) {}
+
+    /**
+     * The libp2p wire: the listen address, bootnodes, peer bounds and whether private addresses may be dialed
+     * (the preset's choice unless set).
+     */
+    public record P2p(io.smnode.p2p.identity.Multiaddr listen, java.util.List<io.smnode.p2p.identity.Multiaddr> bootnodes,
+                      int minPeers, int maxPeers, boolean privateNetwork) {}
+
+    private static io.smnode.p2p.identity.Multiaddr multiaddr(String key, String text) {
+        try {
+            return io.smnode.p2p.identity.Multiaddr.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("configuration key " + key + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private static P2p p2p(TypedReader r) {
+        io.smnode.p2p.identity.Multiaddr listen = multiaddr("smnode.p2p.listen", r.string("smnode.p2p.listen"));
+        if (listen.peer().isPresent()) {
+            throw new ConfigException("configuration key smnode.p2p.listen must not name a peer (/p2p/...), got '" + listen + "'.");
+        }
+        java.util.List<io.smnode.p2p.identity.Multiaddr> boot = new java.util.ArrayList<>();
+        for (String b : r.stringList("smnode.p2p.bootnodes")) {
+            io.smnode.p2p.identity.Multiaddr a = multiaddr("smnode.p2p.bootnodes", b);
+            if (a.peer().isEmpty()) {
+                throw new ConfigException("configuration key smnode.p2p.bootnodes: '" + b + "' must end in /p2p/<peer id>.");
+            }
+            boot.add(a);
+        }
+        int min = r.intIn("smnode.p2p.min-peers", 0, 10_000);
+        int max = r.intIn("smnode.p2p.max-peers", 1, 10_000);
+        if (min > max) {
+            throw new ConfigException("configuration key smnode.p2p.min-peers (" + min + ") must not exceed smnode.p2p.max-peers (" + max + ").");
+        }
+        return new P2p(listen, java.util.List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
+    }
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -72,6 +108,6 @@ public record NodeConfig(
                 r.intIn("smnode.poet.leaves-per-round", 150, MAX_POET_LEAVES), r.intIn("smnode.poet.pow-difficulty", 0, 32));
         String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
         Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")));
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, config);
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, p2p(r), config);
     }
 }
