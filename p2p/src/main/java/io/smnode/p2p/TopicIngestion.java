@@ -47,6 +47,11 @@ public record TopicIngestion(int maxMessageBytes, int queueSize, Duration dedupT
                 validator, validatorParallelism);
     }
 
+    public TopicIngestion withDedup(Duration ttl, int capacity) {
+        return new TopicIngestion(maxMessageBytes, queueSize, ttl, capacity, preCheck, preCheckParallelism,
+                validator, validatorParallelism);
+    }
+
     public TopicIngestion withValidatorParallelism(int n) {
         return new TopicIngestion(maxMessageBytes, queueSize, dedupTtl, dedupCapacity, preCheck, preCheckParallelism,
                 validator, n);

@@ -1,12 +1,10 @@
 package io.smnode.node.p2p;
 
-import com.typesafe.config.ConfigFactory;
 import io.smnode.node.tools.Tool;
 import io.smnode.node.tools.ToolException;
 import io.smnode.p2p.host.GossipBenchmark;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,24 +22,27 @@ public final class P2pBenchCommand extends Tool {
     @Option(names = "--window", defaultValue = "2000", description = "Messages in flight at most (default 2000).")
     int window;
 
+    @Option(names = "--seen-ttl", defaultValue = "120", paramLabel = "SECONDS",
+            description = "How long message ids stay in the seen caches (go-libp2p-pubsub: 120).")
+    int seenTtl;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "Publishing before the measured run, so the seen caches reach their steady size (default: seen TTL + 10).")
+    Integer warmup;
+
     @Override
     protected Map<String, ?> run() {
-        if (seconds < 1 || size < 8 || size > (2 << 20) - 1024 || window < 1) {
-            throw new ToolException("--seconds must be >= 1, --size 8 to 2 MiB - 1 KiB, --window >= 1");
+        if (seconds < 1 || size < 8 || size > (2 << 20) - 1024 || window < 1 || seenTtl < 1 || (warmup != null && warmup < 0)) {
+            throw new ToolException("--seconds and --seen-ttl must be >= 1, --size 8 to 2 MiB - 1 KiB, --window >= 1, --warmup >= 0");
         }
-        ActorSystem system = ActorSystem.create("smnode-p2p-bench", ConfigFactory.parseString(
-                "pekko.stdout-loglevel = OFF\npekko.loglevel = WARNING").withFallback(ConfigFactory.load()));
+        ActorSystem system = P2pRuntime.actorSystem("smnode-p2p-bench");
         try {
-            return GossipBenchmark.run(system, Duration.ofSeconds(seconds), size, window);
+            return GossipBenchmark.run(system, Duration.ofSeconds(seconds),
+                    Duration.ofSeconds(warmup != null ? warmup : seenTtl + 10), Duration.ofSeconds(seenTtl), size, window);
         } catch (Exception e) {
             throw new ToolException("benchmark failed: " + e);
         } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // exiting anyway
-            }
+            P2pRuntime.terminate(system);
         }
     }
 }

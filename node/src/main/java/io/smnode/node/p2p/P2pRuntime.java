@@ -17,16 +17,30 @@ final class P2pRuntime implements AutoCloseable {
     final Libp2pHost host;
 
     P2pRuntime(HostConfig cfg) {
-        // Logs go through slf4j to stderr (node's logback.xml): stdout stays the command's JSON.
-        this.system = ActorSystem.create("smnode-p2p", ConfigFactory.parseString(
-                "pekko.stdout-loglevel = OFF\npekko.loglevel = WARNING\npekko.log-dead-letters = off")
-                .withFallback(ConfigFactory.load()));
+        this.system = actorSystem("smnode-p2p");
         try {
             this.host = Libp2pHost.start(cfg, system).toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
             system.terminate();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new ToolException("cannot listen: " + cause.getMessage());
+        }
+    }
+
+    /** An actor system whose logs go through slf4j to stderr (node's logback.xml): stdout stays the command's JSON. */
+    static ActorSystem actorSystem(String name) {
+        return ActorSystem.create(name, ConfigFactory.parseString(
+                "pekko.stdout-loglevel = OFF\npekko.loglevel = WARNING\npekko.log-dead-letters = off")
+                .withFallback(ConfigFactory.load()));
+    }
+
+    /** Stops the system, waiting a little for it. */
+    static void terminate(ActorSystem system) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // exiting anyway
         }
     }
 
@@ -55,11 +69,6 @@ final class P2pRuntime implements AutoCloseable {
     @Override
     public void close() {
         host.close();
-        try {
-            system.terminate();
-            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // exiting anyway
-        }
+        terminate(system);
     }
 }

@@ -74,7 +74,7 @@ class P2pCommandTest {
 
     @Test
     void benchPrintsItsFigures() throws Exception {
-        Cli r = Cli.run("p2p", "bench", "--seconds", "2", "--size", "256");
+        Cli r = Cli.run("p2p", "bench", "--seconds", "2", "--size", "256", "--seen-ttl", "1", "--warmup", "1");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         JsonNode o = json(r.out());
         assertTrue(o.get("messages").asLong() > 0, r.out());

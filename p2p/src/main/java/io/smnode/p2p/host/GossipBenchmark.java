@@ -23,23 +23,25 @@ import org.apache.pekko.actor.ClassicActorSystemProvider;
 /**
  * Gossip ingestion throughput between two hosts on loopback: one publishes distinct messages as fast as the other
  * takes them in (at most {@code window} in flight), the other runs them through the whole path (TCP, Noise, yamux,
- * RPC decoding, router, the ingestion graph's size cap and dedup, a trivial validator). Reports messages per second,
- * the heap after a GC sampled over the run (flat or growing), and wire bytes per gossiped data byte.
+ * RPC decoding, router, the ingestion graph's size cap and dedup, a trivial validator). After a warm-up long enough
+ * for the time-bounded caches (the seen caches keep ids for the seen TTL) to reach their steady size, it reports
+ * messages per second, the heap after a GC sampled over the measured run (flat or growing), and wire bytes per
+ * gossiped data byte. Both hosts live in this JVM, so the heap is theirs together.
  */
 public final class GossipBenchmark {
     private GossipBenchmark() {}
 
-    public static Map<String, Object> run(ClassicActorSystemProvider system, Duration duration, int messageBytes, int window)
-            throws Exception {
+    public static Map<String, Object> run(ClassicActorSystemProvider system, Duration duration, Duration warmup, Duration seenTtl,
+                                          int messageBytes, int window) throws Exception {
         byte[] prologue = "0000000000000000000000000000000000000000-1".getBytes();
-        try (Libp2pHost publisher = host(system, prologue); Libp2pHost receiver = host(system, prologue)) {
+        try (Libp2pHost publisher = host(system, prologue, seenTtl); Libp2pHost receiver = host(system, prologue, seenTtl)) {
             AtomicLong received = new AtomicLong();
             Semaphore inFlight = new Semaphore(window);
             receiver.join("tx1", TopicIngestion.of((topic, from, data) -> {
                 received.incrementAndGet();
                 inFlight.release();
                 return CompletableFuture.completedFuture(Verdict.accept());
-            }).withQueueSize(Math.max(4096, 2 * window)));
+            }).withQueueSize(Math.max(4096, 2 * window)).withDedup(seenTtl, 1_000_000));
             publisher.join("tx1", TopicIngestion.of((topic, from, data) -> CompletableFuture.completedFuture(Verdict.accept())));
             publisher.connect(receiver.listenAddrs().get(0).withPeer(receiver.peerId())).toCompletableFuture().get(10, TimeUnit.SECONDS);
             long meshDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -49,34 +51,27 @@ public final class GossipBenchmark {
                 }
                 Thread.sleep(50);
             }
+            byte[] payload = new byte[messageBytes];
+            long[] seq = {0};
+            publishFor(warmup, null, publisher, inFlight, payload, seq);
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             List<Long> heapMb = new ArrayList<>();
-            long sampleEvery = Math.max(1, duration.toMillis() / 12);
-            long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            long nextSample = start;
+            long receivedStart = received.get();
             double wireStart = publisher.metrics().wireTotal(false) + receiver.metrics().wireTotal(false);
-            long seq = 0;
-            byte[] payload = new byte[messageBytes];
-            while (System.nanoTime() < end) {
-                if (System.nanoTime() >= nextSample) {
-                    System.gc();
-                    heapMb.add(mem.getHeapMemoryUsage().getUsed() >> 20);
-                    nextSample += TimeUnit.MILLISECONDS.toNanos(sampleEvery);
-                }
-                if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-                ByteBuffer.wrap(payload).putLong(seq++);
-                publisher.publish("tx1", Bytes.of(payload));
-            }
+            long start = System.nanoTime();
+            publishFor(duration, () -> {
+                System.gc();
+                heapMb.add(mem.getHeapMemoryUsage().getUsed() >> 20);
+            }, publisher, inFlight, payload, seq);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long got = received.get();
+            long got = received.get() - receivedStart;
             double wire = publisher.metrics().wireTotal(false) + receiver.metrics().wireTotal(false) - wireStart;
             System.gc();
             heapMb.add(mem.getHeapMemoryUsage().getUsed() >> 20);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("seconds", Math.round(seconds * 10) / 10.0);
+            out.put("warmup_seconds", warmup.toSeconds());
+            out.put("seen_ttl_seconds", seenTtl.toSeconds());
             out.put("message_bytes", messageBytes);
             out.put("messages", got);
             out.put("messages_per_s", Math.round(got / seconds));
@@ -85,6 +80,26 @@ public final class GossipBenchmark {
             out.put("heap_mb_after_gc", heapMb);
             out.put("heap", trend(heapMb));
             return out;
+        }
+    }
+
+    /** Publishes distinct messages, at most the semaphore's permits in flight; samples twelve times when asked. */
+    private static void publishFor(Duration d, Runnable sample, Libp2pHost publisher, Semaphore inFlight, byte[] payload,
+                                   long[] seq) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + d.toNanos();
+        long every = Math.max(1, d.toNanos() / 12);
+        long nextSample = start;
+        while (System.nanoTime() < end) {
+            if (sample != null && System.nanoTime() >= nextSample) {
+                sample.run();
+                nextSample += every;
+            }
+            if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            ByteBuffer.wrap(payload).putLong(seq[0]++);
+            publisher.publish("tx1", Bytes.of(payload));
         }
     }
 
@@ -100,10 +115,11 @@ public final class GossipBenchmark {
         return last <= Math.max(first * 1.2, first + 16) ? "flat" : "growing";
     }
 
-    private static Libp2pHost host(ClassicActorSystemProvider system, byte[] prologue) throws Exception {
+    private static Libp2pHost host(ClassicActorSystemProvider system, byte[] prologue, Duration seenTtl) throws Exception {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
-        HostConfig cfg = HostConfig.of(HostKey.fromSeed(seed), prologue, List.of(Multiaddr.tcp("127.0.0.1", 0)));
+        HostConfig cfg = HostConfig.of(HostKey.fromSeed(seed), prologue, List.of(Multiaddr.tcp("127.0.0.1", 0)))
+                .withGossip(io.smnode.p2p.pubsub.GossipParams.SPACEMESH.withSeenTtl(seenTtl.toMillis()));
         return Libp2pHost.start(cfg, system).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -19,6 +19,16 @@ public record GossipParams(
         double timeInMeshCap, double firstDeliveriesWeight, double firstDeliveriesCap, long firstDeliveriesDecayMillis,
         double invalidDeliveriesWeight, long invalidDeliveriesDecayMillis, long decayIntervalMillis) {
 
+    /** The same parameters with another seen-cache TTL (go: 120 s). */
+    public GossipParams withSeenTtl(long millis) {
+        return new GossipParams(d, dlo, dhi, dscore, dout, dlazy, gossipFactor, historyLength, historyGossip, heartbeatMillis,
+                fanoutTtlMillis, pruneBackoffMillis, unsubscribeBackoffMillis, millis, maxIHaveLength, maxIHaveMessages,
+                gossipRetransmission, maxSeen, gossipThreshold, publishThreshold, graylistThreshold,
+                behaviourPenaltyThreshold, behaviourPenaltyWeight, behaviourPenaltyDecayMillis, scoredTopics, topicWeight,
+                timeInMeshWeight, timeInMeshQuantumMillis, timeInMeshCap, firstDeliveriesWeight, firstDeliveriesCap,
+                firstDeliveriesDecayMillis, invalidDeliveriesWeight, invalidDeliveriesDecayMillis, decayIntervalMillis);
+    }
+
     public static final GossipParams SPACEMESH = new GossipParams(
             6, 4, 8, 4, 3, 8, 0.1,
             10, 3, 1000, 60_000, 60_000,

@@ -50,6 +50,17 @@ class HostLoopbackTest {
     }
 
     @Test
+    void aHostDialsItsBootnodesByItself() throws Exception {
+        try (Libp2pHost boot = TestHosts.start(system, TestHosts.PROLOGUE)) {
+            HostConfig cfg = HostConfig.of(TestHosts.randomKey(), TestHosts.PROLOGUE, List.of(io.smnode.p2p.identity.Multiaddr.tcp("127.0.0.1", 0)))
+                    .withBootnodes(List.of(TestHosts.dialAddress(boot)), 1, 10, true);
+            try (Libp2pHost h = Libp2pHost.start(cfg, system).toCompletableFuture().get(10, TimeUnit.SECONDS)) {
+                TestHosts.await("the bootnode connection", WAIT, () -> boot.peers().contains(h.peerId()));
+            }
+        }
+    }
+
+    @Test
     void aWrongPrologueIsRefused() throws Exception {
         try (Libp2pHost a = TestHosts.start(system, TestHosts.PROLOGUE);
              Libp2pHost b = TestHosts.start(system, "75b79ed3c7135142f73f77f5260083b352efaf19-7".getBytes())) {

@@ -110,9 +110,7 @@ class JsInteropIT {
     void gossipBothWaysOnAx1AndTx1WithTheSpacemeshMessageId() throws Exception {
         try (JsPeer js = JsPeer.start(config(false, PROLOGUE)); Libp2pHost h = host()) {
             TestHosts.Recorder rec = TestHosts.Recorder.accepting();
-            h.join("ax1", TopicIngestion.of(rec));
-            h.join("tx1", TopicIngestion.of(rec));
-            PeerId jsId = h.connect(Multiaddr.parse(js.address())).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            PeerId jsId = joinBothAndConnect(js, h, rec);
             for (String topic : List.of("ax1", "tx1")) {
                 awaitMesh(js, h, jsId, topic);
                 // java -> js
@@ -160,9 +158,7 @@ class JsInteropIT {
     void aSignedMessageIsRejected() throws Exception {
         try (JsPeer js = JsPeer.start(config(true, PROLOGUE)); Libp2pHost h = host()) {
             TestHosts.Recorder rec = TestHosts.Recorder.accepting();
-            h.join("tx1", TopicIngestion.of(rec));
-            h.join("ax1", TopicIngestion.of(rec));
-            PeerId jsId = h.connect(Multiaddr.parse(js.address())).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            PeerId jsId = joinBothAndConnect(js, h, rec);
             for (String topic : List.of("tx1", "ax1")) {
                 awaitMesh(js, h, jsId, topic);
                 js.ask(Map.of("cmd", "publish", "topic", topic, "data", "5369676e6564"), "published", WAIT);
@@ -216,6 +212,13 @@ class JsInteropIT {
             assertEquals("no such hash", bad.get("error").asText());
             assertEquals("", bad.get("data").asText());
         }
+    }
+
+    /** Joins ax1 and tx1 with the recorder, dials the js peer, returns its id. */
+    private static PeerId joinBothAndConnect(JsPeer js, Libp2pHost h, TestHosts.Recorder rec) throws Exception {
+        h.join("ax1", TopicIngestion.of(rec));
+        h.join("tx1", TopicIngestion.of(rec));
+        return h.connect(Multiaddr.parse(js.address())).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     private static void awaitMesh(JsPeer js, Libp2pHost h, PeerId jsId, String topic) throws Exception {
