@@ -136,15 +136,26 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
         return all.thenRun(() -> listenAddrs = List.copyOf(bound));
     }
 
+    /** Never throws: an exception here would end the listener's stream, and with it every future accept. */
     private void accept(Tcp.IncomingConnection in) {
-        if (closed || !gater.allowInbound(connections.size())) {
-            in.handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), mat);
-            return;
+        try {
+            if (closed || !gater.allowInbound(connections.size())) {
+                in.handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), mat);
+                return;
+            }
+            InetSocketAddress r = in.remoteAddress();
+            Multiaddr remote = r.getAddress() instanceof java.net.Inet6Address
+                    ? new Multiaddr("ip6", r.getAddress().getHostAddress().replaceAll("%.*$", ""), r.getPort(), Optional.empty())
+                    : Multiaddr.tcp(r.getAddress().getHostAddress(), r.getPort());
+            in.handleWith(Flow.fromGraph(new ConnectionStage(this, false, Optional.empty(), remote, null)), mat);
+        } catch (RuntimeException e) {
+            LOG.warn("refused a connection from {}: {}", in.remoteAddress(), e.toString());
+            try {
+                in.handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), mat);
+            } catch (RuntimeException ignored) {
+                // nothing more to do for it
+            }
         }
-        InetSocketAddress r = in.remoteAddress();
-        Multiaddr remote = Multiaddr.parse((r.getAddress() instanceof java.net.Inet6Address ? "/ip6/" : "/ip4/")
-                + r.getAddress().getHostAddress() + "/tcp/" + r.getPort());
-        in.handleWith(Flow.fromGraph(new ConnectionStage(this, false, Optional.empty(), remote, null)), mat);
     }
 
     @Override
@@ -261,6 +272,10 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
         listeners.forEach(l -> l.connected(peer, conn.remoteAddress(), conn.outbound()));
         conn.openStream(List.of(IdentifyMessage.PROTOCOL_ID),
                 new IdentifyReader((msg, err) -> host.execute(() -> onIdentified(conn, msg, err))));
+        if (conn.dialResult != null) {
+            // A peer that never finishes identify still gives a usable connection.
+            schedule(cfg.handshakeTimeout(), () -> host.execute(() -> conn.dialResult.complete(peer)));
+        }
     }
 
     private void onIdentified(Connection conn, IdentifyMessage msg, String error) {

@@ -89,6 +89,7 @@ public final class GossipRouter {
         if (peers.put(peer, outbound) != null) {
             return;
         }
+        score.connected(peer);
         peerTopics.putIfAbsent(peer, new TreeSet<>());
         if (!joined.isEmpty()) {
             List<Rpc.SubOpts> subs = new ArrayList<>();
@@ -172,6 +173,8 @@ public final class GossipRouter {
         if (!joined.remove(topic)) {
             return;
         }
+        // Their ingestion is closing: no verdict will come back for them.
+        pending.values().removeIf(p -> p.msg.topic().equals(topic));
         for (PeerId peer : peers.keySet()) {
             actions.send(peer, Rpc.subscriptions(List.of(new Rpc.SubOpts(false, topic))));
         }

@@ -23,6 +23,7 @@ public final class PeerScore {
 
     private static final class Stats {
         final Map<String, TopicStats> topics = new HashMap<>();
+        boolean connected = true;
         double appScore;
         double behaviourPenalty;
     }
@@ -57,6 +58,11 @@ public final class PeerScore {
         stats(peer).appScore = score;
     }
 
+    /** The peer is connected (again): its kept penalties apply. */
+    public void connected(PeerId peer) {
+        stats(peer).connected = true;
+    }
+
     /**
      * The peer disconnected. A peer in good standing is forgotten; a penalised one is kept (and keeps decaying), so
      * reconnecting does not wash a penalty away (go retains scores for 6 h).
@@ -64,6 +70,7 @@ public final class PeerScore {
     public void disconnected(PeerId peer, long now) {
         Stats s = peers.get(peer);
         if (s != null) {
+            s.connected = false;
             for (TopicStats t : s.topics.values()) {
                 t.meshSince = -1;
             }
@@ -137,8 +144,10 @@ public final class PeerScore {
         return score;
     }
 
-    /** One decay interval passed. */
+    /** One decay interval passed; a gone peer whose penalties decayed to nothing is forgotten. */
     public void decay() {
+        peers.values().removeIf(s -> !s.connected && s.behaviourPenalty == 0
+                && s.topics.values().stream().allMatch(t -> t.invalidDeliveries == 0));
         for (Stats s : peers.values()) {
             s.behaviourPenalty = zeroIfSmall(s.behaviourPenalty * behaviourDecay);
             for (TopicStats t : s.topics.values()) {
