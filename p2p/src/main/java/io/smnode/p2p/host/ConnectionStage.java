@@ -93,6 +93,7 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
         private PeerId remote;
         private Connection connection;
         private final Map<Integer, Slot> slots = new HashMap<>();
+        private final java.util.Set<Integer> writable = new java.util.LinkedHashSet<>();
         private final ArrayDeque<ByteString> wire = new ArrayDeque<>();
         private long wireBytes;
         private long lastWriteProgress = System.nanoTime();
@@ -278,6 +279,9 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
                 return;
             }
             if (phase == Phase.MUXED) {
+                if (wireBytes < WIRE_HIGH_WATER) {
+                    notifyWritable();
+                }
                 while (wireBytes < WIRE_HIGH_WATER && session.hasOutput()) {
                     sendSecure(session.drainOutput(NoiseSession.MAX_PLAINTEXT));
                 }
@@ -434,6 +438,26 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
             session.reset(slot.stream.id());
             if (slot.stream.handler != null) {
                 slot.stream.handler.onReset(slot.stream, reason);
+            }
+        }
+
+        /** Deferred to the next flush: a handler writing from inside a write would recurse. */
+        @Override
+        public void onWritable(int id) {
+            writable.add(id);
+        }
+
+        private void notifyWritable() {
+            if (writable.isEmpty()) {
+                return;
+            }
+            List<Integer> ids = new ArrayList<>(writable);
+            writable.clear();
+            for (int id : ids) {
+                Slot slot = slots.get(id);
+                if (slot != null && slot.negotiation == null) {
+                    slot.stream.handler.onWritable(slot.stream);
+                }
             }
         }
 

@@ -17,7 +17,9 @@ import java.util.function.BiConsumer;
  * The server side of one Spacemesh request (go-spacemesh {@code p2p/server}): reads {@code uvarint(len) ‖ request};
  * a length over 10,240 closes the whole connection; admission by the protocol's queue (over it the stream is reset)
  * and rate (excess waits); the handler's data or error is written as a SCALE {@link Response}, then the stream is
- * closed. A hard timeout resets a request that takes too long.
+ * closed. A large answer is written in pieces as the peer takes them (the stream's queue stays small), as go-spacemesh's
+ * streaming handlers do: {@code compact(len)}, the data, then an empty error. A hard timeout resets a request that takes
+ * too long.
  */
 final class RequestServerHandler implements StreamHandler {
     /** Shared by every stream of one served protocol. */
@@ -45,8 +47,9 @@ final class RequestServerHandler implements StreamHandler {
         void schedule(Duration delay, Runnable work);
     }
 
-    /** Largest response written in one go (the stream's send queue). */
-    static final long MAX_RESPONSE = 8L << 20;
+    /** Bytes written per piece, and the most left queued on the stream before waiting for it to drain. */
+    private static final int PIECE = 256 * 1024;
+    private static final int QUEUED_HIGH = 1 << 20;
 
     private final Admission admission;
     private final Scheduler scheduler;
@@ -54,6 +57,8 @@ final class RequestServerHandler implements StreamHandler {
     private final BiConsumer<Connection, String> closeConnection;
     private boolean started;
     private boolean finished;
+    private byte[] answer;
+    private int answered;
 
     RequestServerHandler(Admission admission, Scheduler scheduler, BiConsumer<Connection, String> closeConnection) {
         this.admission = admission;
@@ -117,19 +122,48 @@ final class RequestServerHandler implements StreamHandler {
             return;
         }
         finish();
-        Response r;
-        if (err != null) {
-            Throwable cause = err.getCause() != null && err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
-            r = Response.failure(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-        } else if (data == null || data.length() > MAX_RESPONSE) {
-            r = Response.failure("response too large");
-        } else {
-            r = Response.ok(data);
+        if (err != null || data == null || data.length() > Response.MAX_DATA) {
+            Throwable cause = err != null && err.getCause() != null && err instanceof java.util.concurrent.CompletionException
+                    ? err.getCause() : err;
+            String why = cause == null ? "response too large"
+                    : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (stream.write(Response.failure(why).encode())) {
+                stream.close();
+            } else {
+                stream.reset();
+            }
+            return;
         }
-        if (stream.write(r.encode())) {
-            stream.close();
-        } else {
+        answer = data.toByteArray();
+        if (!stream.write(Response.streamingHeader(answer.length))) {
             stream.reset();
+            return;
+        }
+        onWritable(stream);
+    }
+
+    @Override
+    public void onWritable(MuxedStream stream) {
+        if (answer == null) {
+            return;
+        }
+        while (answered < answer.length && stream.queued() < QUEUED_HIGH) {
+            int n = Math.min(PIECE, answer.length - answered);
+            byte[] piece = java.util.Arrays.copyOfRange(answer, answered, answered + n);
+            answered += n;
+            if (!stream.write(piece)) {
+                answer = null;
+                stream.reset();
+                return;
+            }
+        }
+        if (answered == answer.length) {
+            answer = null;
+            if (stream.write(Response.streamingTrailer())) {
+                stream.close();
+            } else {
+                stream.reset();
+            }
         }
     }
 

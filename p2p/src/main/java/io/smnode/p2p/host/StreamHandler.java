@@ -11,6 +11,9 @@ public interface StreamHandler {
 
     void onData(MuxedStream stream, byte[] data);
 
+    /** What was written has all gone out (a writer pacing a large answer writes its next piece). */
+    default void onWritable(MuxedStream stream) {}
+
     /** The peer sent FIN: nothing more will arrive. */
     default void onRemoteClose(MuxedStream stream) {}
 

@@ -39,7 +39,7 @@ public final class YamuxSession {
         /** The stream is gone (RST from the peer, or reset locally by the session). */
         void onReset(int id);
 
-        /** Queued data of the stream went out; more may be written. */
+        /** The stream's queued data has all gone out: a writer that paces itself may write more. */
         default void onWritable(int id) {}
 
         default void onPong(long opaque) {}
@@ -370,6 +370,7 @@ public final class YamuxSession {
     }
 
     private void pump(Stream s) {
+        boolean hadQueued = !s.queue.isEmpty();
         while (!s.queue.isEmpty() && s.sendWindow > 0) {
             if (outboxBytes >= limits.outboxHighWater()) {
                 blocked.add(s.id);
@@ -400,7 +401,7 @@ public final class YamuxSession {
                 s.finSent = true;
                 emit(new YamuxFrame(YamuxFrame.WINDOW_UPDATE, YamuxFrame.FIN, s.id, 0), null, 0, 0);
                 maybeRemove(s);
-            } else if (!s.closeRequested) {
+            } else if (!s.closeRequested && hadQueued) {
                 events.onWritable(s.id);
             }
         }

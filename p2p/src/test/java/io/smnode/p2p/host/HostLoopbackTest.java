@@ -127,4 +127,16 @@ class HostLoopbackTest {
                     () -> a.request(b.peerId(), "ld/1", Bytes.wrap(new byte[1])).toCompletableFuture().join());
         }
     }
+
+    @Test
+    void aLargeResponseIsWrittenInPiecesAndArrivesWhole() throws Exception {
+        byte[] big = new byte[40 << 20];
+        new java.util.Random(5).nextBytes(big);
+        try (Libp2pHost a = TestHosts.start(system, TestHosts.PROLOGUE); Libp2pHost b = TestHosts.start(system, TestHosts.PROLOGUE)) {
+            b.serve("ax/1", (peer, req) -> CompletableFuture.completedFuture(Bytes.wrap(big)));
+            a.connect(TestHosts.dialAddress(b)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Bytes r = a.request(b.peerId(), "ax/1", Bytes.wrap(new byte[4])).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            assertArrayEquals(big, r.toByteArray(), "40 MiB: beyond any one stream's or session's send queue");
+        }
+    }
 }
