@@ -410,15 +410,24 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
             Connection conn = stream.connection();
             PeerId from = stream.peer();
             host.execute(() -> {
+                Runnable next = done;
                 try {
                     if (connections.get(from) == conn) {
                         if (!rpcOut.containsKey(from)) {
                             openMeshsub(conn);
                         }
                         router.onRpc(from, rpc, now());
+                        // The peer's next RPCs wait until every topic it just fed has room again.
+                        for (String topic : rpc.publish().stream().map(Rpc.Message::topic).distinct().toList()) {
+                            IngestionGraph graph = ingestions.get(topic);
+                            if (graph != null) {
+                                Runnable after = next;
+                                next = () -> graph.whenRoom(after);
+                            }
+                        }
                     }
                 } finally {
-                    done.run();
+                    next.run();
                 }
             });
         }, (stream, why) -> stream.connection().close("malformed RPC: " + why));

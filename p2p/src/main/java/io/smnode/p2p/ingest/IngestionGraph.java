@@ -28,8 +28,8 @@ import org.apache.pekko.stream.javadsl.Source;
  *   -> verdict back to gossipsub
  * </pre>
  * A message that already has its verdict flows through the later stages untouched, so every offered message gets
- * exactly one verdict. When the validator falls behind, the queue fills and further messages are ignored, never
- * buffered without bound.
+ * exactly one verdict. When the validator falls behind, the host stops reading the senders' streams while the queue is
+ * half full ({@link #whenRoom}); what still overflows it is ignored, never buffered without bound.
  */
 public final class IngestionGraph {
     /** One message to judge. */
@@ -42,6 +42,8 @@ public final class IngestionGraph {
     }
 
     private final BoundedSourceQueue<Item> queue;
+    private final int highWater;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * @param cpu where pre-checks run (the CPU dispatcher)
@@ -49,8 +51,13 @@ public final class IngestionGraph {
      */
     public IngestionGraph(TopicIngestion cfg, Materializer mat, Executor cpu, BiConsumer<Item, Verdict> onVerdict) {
         SeenCache dedup = new SeenCache(cfg.dedupTtl().toMillis(), cfg.dedupCapacity());
+        // Half the queue: what the senders released at once may still bring (16 RPCs a peer) fits in the other half.
+        this.highWater = Math.max(1, cfg.queueSize() / 2);
         this.queue = Source.<Item>queue(cfg.queueSize())
-                .map(item -> new Step(item, null))
+                .map(item -> {
+                    releaseWaiting();
+                    return new Step(item, null);
+                })
                 .map(step -> step.item.data().length() > cfg.maxMessageBytes()
                         ? step.decided(Verdict.ignore(CommonRule.TOO_LARGE, step.item.data().length() + " bytes"))
                         : step)
@@ -102,7 +109,33 @@ public final class IngestionGraph {
         return queue.size();
     }
 
+    /**
+     * Runs {@code next} once the queue is below half full: now, or when the graph has taken enough. The host delays a
+     * peer's next RPCs this way, which is how slow validation backpressures the peer's stream.
+     */
+    public void whenRoom(Runnable next) {
+        if (queue.size() < highWater) {
+            next.run();
+            return;
+        }
+        waiting.add(next);
+        // The graph may have drained between the check and the add: look again so no waiter is left behind.
+        releaseWaiting();
+    }
+
+    private void releaseWaiting() {
+        while (!waiting.isEmpty() && queue.size() < highWater) {
+            Runnable r = waiting.poll();
+            if (r != null) {
+                r.run();
+            }
+        }
+    }
+
     public void close() {
         queue.complete();
+        for (Runnable r = waiting.poll(); r != null; r = waiting.poll()) {
+            r.run();
+        }
     }
 }

@@ -97,6 +97,38 @@ class HostLoopbackTest {
     }
 
     @Test
+    void slowValidationBackpressuresTheSenderInsteadOfDroppingMessages() throws Exception {
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.atomic.AtomicInteger validated = new java.util.concurrent.atomic.AtomicInteger();
+        try (Libp2pHost a = TestHosts.start(system, TestHosts.PROLOGUE); Libp2pHost b = TestHosts.start(system, TestHosts.PROLOGUE)) {
+            a.join("tx1", TopicIngestion.of(TestHosts.Recorder.accepting()));
+            // A validator that takes a message only when the test allows it, behind a queue of 32.
+            b.join("tx1", TopicIngestion.of((topic, from, data) -> CompletableFuture.supplyAsync(() -> {
+                permits.acquireUninterruptibly();
+                validated.incrementAndGet();
+                return Verdict.accept();
+            })).withQueueSize(32).withValidatorParallelism(1));
+            a.connect(TestHosts.dialAddress(b)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            TestHosts.await("mesh", WAIT, () -> a.meshPeers("tx1").toCompletableFuture().join().contains(b.peerId()));
+            int n = 2000;
+            for (int i = 0; i < n; i++) {
+                a.publish("tx1", Bytes.wrap(("message " + i).getBytes())).toCompletableFuture().get();
+            }
+            permits.release(n);
+            try {
+                TestHosts.await("all validated", Duration.ofSeconds(30), () -> validated.get() == n);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ": validated " + validated.get() + ", queue-full "
+                        + b.metrics().verdicts("tx1", "ignore", "common/QUEUE_FULL") + ", dup "
+                        + b.metrics().verdicts("tx1", "ignore", "common/DUPLICATE") + ", accepted " + b.metrics().verdicts("tx1", "accept", "")
+                        + ", dropped " + a.metrics().droppedRpcs() + ", gossip in " + b.metrics().gossipTotal("tx1", true));
+            }
+            assertEquals(0, b.metrics().verdicts("tx1", "ignore", "common/QUEUE_FULL"), "nothing dropped at the queue");
+            assertEquals(0, a.metrics().droppedRpcs());
+        }
+    }
+
+    @Test
     void aRejectDisconnectsTheSender() throws Exception {
         try (Libp2pHost a = TestHosts.start(system, TestHosts.PROLOGUE); Libp2pHost b = TestHosts.start(system, TestHosts.PROLOGUE)) {
             a.join("tx1", TopicIngestion.of(TestHosts.Recorder.accepting()));
