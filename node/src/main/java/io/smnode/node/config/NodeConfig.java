@@ -3,16 +3,19 @@ package io.smnode.node.config;
 import com.typesafe.config.Config;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.net.NetworkParams;
+import io.smnode.p2p.identity.Multiaddr;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, Config raw) {
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -43,6 +46,42 @@ public record NodeConfig(
 
     /** The presets whose consensus parameters an operator may change (nobody else runs them). */
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
+
+    /**
+     * The libp2p wire: the listen address, bootnodes, peer bounds and whether private addresses may be dialed
+     * (the preset's choice unless set).
+     */
+    public record P2p(Multiaddr listen, List<Multiaddr> bootnodes, int minPeers, int maxPeers,
+                      boolean privateNetwork) {}
+
+    private static Multiaddr multiaddr(String key, String text) {
+        try {
+            return Multiaddr.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("configuration key " + key + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private static P2p p2p(TypedReader r) {
+        Multiaddr listen = multiaddr("smnode.p2p.listen", r.string("smnode.p2p.listen"));
+        if (listen.peer().isPresent()) {
+            throw new ConfigException("configuration key smnode.p2p.listen must not name a peer (/p2p/...), got '" + listen + "'.");
+        }
+        List<Multiaddr> boot = new ArrayList<>();
+        for (String b : r.stringList("smnode.p2p.bootnodes")) {
+            Multiaddr a = multiaddr("smnode.p2p.bootnodes", b);
+            if (a.peer().isEmpty()) {
+                throw new ConfigException("configuration key smnode.p2p.bootnodes: '" + b + "' must end in /p2p/<peer id>.");
+            }
+            boot.add(a);
+        }
+        int min = r.intIn("smnode.p2p.min-peers", 0, 10_000);
+        int max = r.intIn("smnode.p2p.max-peers", 1, 10_000);
+        if (min > max) {
+            throw new ConfigException("configuration key smnode.p2p.min-peers (" + min + ") must not exceed smnode.p2p.max-peers (" + max + ").");
+        }
+        return new P2p(listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
+    }
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -87,7 +126,8 @@ public record NodeConfig(
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx, params, config);
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx, params, p2p(r),
+                config);
     }
 
     /** The preset's parameters with the PoST overrides applied (refused on a public network). */

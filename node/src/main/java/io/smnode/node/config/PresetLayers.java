@@ -28,7 +28,13 @@ public final class PresetLayers {
         network.put("hrp", p.hrp());
         network.put("layer-duration", hocon(p.time().layerDuration()));
         network.put("layers-per-epoch", p.time().layersPerEpoch());
-        return ConfigFactory.parseMap(Map.of("smnode.network", network), "preset " + preset.presetName());
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("smnode.network", network);
+        if (preset == Preset.STANDALONE || preset == Preset.LOCALNET) {
+            // Devnets stay on this machine: listen on loopback and dial private addresses.
+            layer.put("smnode.p2p", Map.of("listen", "/ip4/127.0.0.1/tcp/7513", "private-network", true));
+        }
+        return ConfigFactory.parseMap(layer, "preset " + preset.presetName());
     }
 
     /** Whole seconds print as "300s" rather than "300000ms", so that config dump reads like a config file. */

@@ -98,6 +98,20 @@ final class TypedReader {
         }
     }
 
+    /** A list of strings; a single string (from an environment variable or --set) is split at commas. */
+    java.util.List<String> stringList(String key) {
+        try {
+            if (config.getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING) {
+                String text = config.getString(key).trim();
+                return text.isEmpty() ? java.util.List.of()
+                        : java.util.Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+            }
+            return java.util.List.copyOf(config.getStringList(key));
+        } catch (com.typesafe.config.ConfigException e) {
+            throw wrong(key, "a list of strings");
+        }
+    }
+
     private ConfigException wrong(String key, String wanted) {
         String got = config.hasPath(key) ? "'" + config.getValue(key).unwrapped() + "' from " + config.getValue(key).origin().description() : "nothing";
         return new ConfigException("configuration key " + key + " must be " + wanted + ", got " + got + ".");

@@ -18,6 +18,16 @@ class ConfigDumpTest {
         assertEquals("sm", smnode.get("network").get("hrp").asText());
         assertEquals(4032, smnode.get("network").get("layers-per-epoch").asInt());
         assertEquals(9999, smnode.get("metrics").get("port").asInt());
+        assertEquals("/ip4/0.0.0.0/tcp/7513", smnode.get("p2p").get("listen").asText());
+    }
+
+    @Test
+    void theDevnetPresetsListenOnLoopback() throws Exception {
+        Cli r = Cli.run("config", "dump", "--json", "--preset", "localnet");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode p2p = new ObjectMapper().readTree(r.out()).get("smnode").get("p2p");
+        assertEquals("/ip4/127.0.0.1/tcp/7513", p2p.get("listen").asText());
+        assertTrue(p2p.get("private-network").asBoolean());
     }
 
     @Test

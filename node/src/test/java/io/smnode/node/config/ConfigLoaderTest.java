@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,30 @@ class ConfigLoaderTest {
                 .getMessage().contains("smnode.network.layer-duration"));
         assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("network.genesis-time", "yesterday"), Map.of(), Optional.empty()))
                 .getMessage().contains("smnode.network.genesis-time"));
+    }
+
+    @Test
+    void p2pKeysHaveGoSpacemeshDefaultsAndFailNamingTheKey() throws IOException {
+        NodeConfig c = load(Map.of(), Map.of(), Optional.empty());
+        assertEquals("/ip4/0.0.0.0/tcp/7513", c.p2p().listen().toString());
+        assertEquals(20, c.p2p().minPeers());
+        assertEquals(100, c.p2p().maxPeers());
+        String boot = "/ip4/127.0.0.1/tcp/5000/p2p/12D3KooWPStnitMbLyWAGr32gHmPr538mT658Thp6zTUujZt3LRf";
+        NodeConfig listed = load(Map.of(), Map.of("SMNODE_P2P_BOOTNODES", boot + "," + boot), Optional.empty());
+        assertEquals(2, listed.p2p().bootnodes().size());
+        Path f = file("smnode.p2p.bootnodes = [\"" + boot + "\"]\nsmnode.p2p.listen = \"/ip4/127.0.0.1/tcp/0\"\n");
+        assertEquals(0, load(Map.of(), Map.of(), Optional.of(f)).p2p().listen().port());
+        for (Map<String, String> bad : List.of(Map.of("p2p.listen", "/ip4/127.0.0.1/udp/1"), Map.of("p2p.bootnodes", "/ip4/1.2.3.4/tcp/1"),
+                Map.of("p2p.max-peers", "many"), Map.of("p2p.private-network", "maybe"))) {
+            String key = "smnode." + bad.keySet().iterator().next();
+            ConfigException e = assertThrows(ConfigException.class, () -> load(bad, Map.of(), Optional.empty()));
+            assertTrue(e.getMessage().contains(key), e.getMessage());
+        }
+        ConfigException order = assertThrows(ConfigException.class,
+                () -> load(Map.of("p2p.min-peers", "50", "p2p.max-peers", "10"), Map.of(), Optional.empty()));
+        assertTrue(order.getMessage().contains("smnode.p2p.min-peers"), order.getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of("p2p.listn", "x"), Map.of(), Optional.empty()))
+                .getMessage().contains("smnode.p2p.listn"));
     }
 
     @Test

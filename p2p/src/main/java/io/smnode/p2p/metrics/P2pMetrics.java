@@ -1,0 +1,83 @@
+package io.smnode.p2p.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smnode.core.verdict.Verdict;
+
+/**
+ * The host's Prometheus metrics: wire and per-protocol bytes, gossip bytes and verdicts per topic, peers, queue
+ * depths, dropped outbound RPCs. Counters also keep plain totals for the benchmark and tests.
+ */
+public final class P2pMetrics {
+    private final Counter wireBytes;
+    private final Counter protocolBytes;
+    private final Counter gossipBytes;
+    private final Counter gossipMessages;
+    private final Counter droppedRpcs;
+    private final Gauge peers;
+    private final Gauge queueDepth;
+
+    public P2pMetrics(PrometheusRegistry registry) {
+        wireBytes = Counter.builder().name("smnode_p2p_wire_bytes_total")
+                .help("Bytes on the TCP sockets (encrypted, framing included)").labelNames("direction").register(registry);
+        protocolBytes = Counter.builder().name("smnode_p2p_protocol_bytes_total")
+                .help("Stream payload bytes per protocol").labelNames("protocol", "direction").register(registry);
+        gossipBytes = Counter.builder().name("smnode_p2p_gossip_bytes_total")
+                .help("Gossip message data bytes per topic").labelNames("topic", "direction").register(registry);
+        gossipMessages = Counter.builder().name("smnode_p2p_gossip_messages_total")
+                .help("Gossip messages received, by topic and verdict").labelNames("topic", "verdict", "rule").register(registry);
+        droppedRpcs = Counter.builder().name("smnode_p2p_dropped_rpcs_total")
+                .help("Outbound gossip RPCs dropped because the peer's queue was full").register(registry);
+        peers = Gauge.builder().name("smnode_p2p_peers").help("Connected peers").register(registry);
+        queueDepth = Gauge.builder().name("smnode_p2p_ingest_queue_depth")
+                .help("Messages waiting in a topic's ingestion graph").labelNames("topic").register(registry);
+    }
+
+    public void wire(boolean in, long bytes) {
+        wireBytes.labelValues(in ? "in" : "out").inc(bytes);
+    }
+
+    public double wireTotal(boolean in) {
+        return wireBytes.labelValues(in ? "in" : "out").get();
+    }
+
+    public void protocol(String protocol, boolean in, long bytes) {
+        protocolBytes.labelValues(protocol, in ? "in" : "out").inc(bytes);
+    }
+
+    public void gossip(String topic, boolean in, long bytes) {
+        gossipBytes.labelValues(topic, in ? "in" : "out").inc(bytes);
+    }
+
+    public double gossipTotal(String topic, boolean in) {
+        return gossipBytes.labelValues(topic, in ? "in" : "out").get();
+    }
+
+    public void verdict(String topic, Verdict v) {
+        String kind = v.accepted() ? "accept" : v.rejected() ? "reject" : "ignore";
+        String rule = v.ruleOrNull() == null ? "" : v.ruleOrNull().qualifiedName();
+        gossipMessages.labelValues(topic, kind, rule).inc();
+    }
+
+    /** Messages of a topic with a verdict kind ("accept", "ignore", "reject") and rule ("" for accepts). */
+    public double verdicts(String topic, String kind, String rule) {
+        return gossipMessages.labelValues(topic, kind, rule).get();
+    }
+
+    public void droppedRpc() {
+        droppedRpcs.inc();
+    }
+
+    public double droppedRpcs() {
+        return droppedRpcs.get();
+    }
+
+    public void peers(int n) {
+        peers.set(n);
+    }
+
+    public void queueDepth(String topic, int depth) {
+        queueDepth.labelValues(topic).set(depth);
+    }
+}
