@@ -3,6 +3,7 @@ package io.smnode.mesh.pipeline;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.AtxId;
+import io.smnode.core.vrf.VrfSigner;
 import io.smnode.core.types.BallotId;
 import io.smnode.core.types.Beacon;
 import io.smnode.core.types.BlockId;
@@ -52,6 +53,8 @@ import java.util.TreeMap;
 public final class BlockCoordinator {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
+    /** The signers' VRF provers, derived once (each derivation costs a base-point multiplication). */
+    private final List<VrfSigner> vrfSigners;
     private final AtxReads atxs;
     private final MeshReads store;
     private final TxLookup txs;
@@ -69,6 +72,7 @@ public final class BlockCoordinator {
             TxLookup txs) {
         this.config = Objects.requireNonNull(config, "config");
         this.signers = List.copyOf(signers);
+        this.vrfSigners = this.signers.stream().map(EdSigner::vrfSigner).toList();
         this.atxs = Objects.requireNonNull(atxs, "atxs");
         this.store = Objects.requireNonNull(store, "store");
         this.txs = Objects.requireNonNull(txs, "txs");
@@ -234,9 +238,12 @@ public final class BlockCoordinator {
                 new MeshRecord.CertificateRecord(layer, c))));
         Optional<CertifierEligibility> eligibility = eligibility(layer);
         if (eligibility.isPresent()) {
-            for (EdSigner s : signers) {
-                Certifier.certify(s, layer, id, eligibility.get()).ifPresent(m -> out.add(
-                        new Decision.Publish(Topic.CERTIFY, Bytes.wrap(Scale.encode(CertifyMessage.CODEC, m)))));
+            for (int i = 0; i < signers.size(); i++) {
+                EdSigner signer = signers.get(i);
+                eligibility.get().seats(vrfSigners.get(i), layer)
+                        .map(s -> CertifyMessage.sign(signer, layer, id, s.count(), s.proof()))
+                        .ifPresent(m -> out.add(new Decision.Publish(Topic.CERTIFY,
+                                Bytes.wrap(Scale.encode(CertifyMessage.CODEC, m)))));
             }
         }
         return out;

@@ -329,9 +329,13 @@ public final class LocalPipeline {
         return malfeasance;
     }
 
-    /** Hare's result for a recent layer (none: no session, or it ended without agreement). */
+    /**
+     * Hare's result for a recent layer (none: no session, or it ended without agreement); the stored output when
+     * the session ran before a restart.
+     */
     public Optional<List<ProposalId>> hareResult(LayerId layer) {
-        return Optional.ofNullable(hareResults.get(layer));
+        return Optional.ofNullable(hareResults.get(layer))
+                .or(() -> store.hareOutput(layer).map(MeshRecord.HareOutputRecord::proposals));
     }
 
     /** Ballots the tortoise refused, by rule (those waiting for a base ballot are not refused). */

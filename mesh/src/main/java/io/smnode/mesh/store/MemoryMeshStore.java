@@ -55,7 +55,7 @@ public final class MemoryMeshStore implements MeshStore {
     private final Map<Address, Account> accounts = new HashMap<>();
     private final TreeMap<LayerId, Ledger.Undo> undo = new TreeMap<>();
     private final Map<TxId, Bytes> txs = new HashMap<>();
-    private final Map<TxId, LayerId> appliedTxs = new HashMap<>();
+    private final Map<TxId, TxReceipt> appliedTxs = new HashMap<>();
     private final TreeMap<LayerId, List<RewardRecord>> rewards = new TreeMap<>();
 
     /** Writes one record, as one atomic batch would. */
@@ -117,7 +117,7 @@ public final class MemoryMeshStore implements MeshStore {
             layers.put(e.record().layer(), e.record());
             rewards.put(e.record().layer(), e.result().rewards());
             for (Receipt receipt : e.result().receipts()) {
-                appliedTxs.put(receipt.id(), receipt.layer());
+                appliedTxs.put(receipt.id(), TxReceipt.of(receipt));
             }
         } else if (change instanceof MeshChange.Recorded r) {
             layers.put(r.record().layer(), r.record());
@@ -203,7 +203,8 @@ public final class MemoryMeshStore implements MeshStore {
 
     @Override
     public List<MalfeasanceRecord> malfeasance() {
-        return List.copyOf(malfeasance.values());
+        return malfeasance.values().stream().sorted(Comparator.comparing(MalfeasanceRecord::received)
+                .thenComparing(MalfeasanceRecord::offender)).toList();
     }
 
     @Override
@@ -238,19 +239,26 @@ public final class MemoryMeshStore implements MeshStore {
 
     @Override
     public Map<TxId, LayerId> appliedTxs() {
-        return Map.copyOf(appliedTxs);
+        Map<TxId, LayerId> out = new HashMap<>();
+        appliedTxs.forEach((id, r) -> out.put(id, r.layer()));
+        return out;
+    }
+
+    @Override
+    public Optional<TxReceipt> receipt(TxId id) {
+        return Optional.ofNullable(appliedTxs.get(id));
     }
 
     @Override
     public List<RewardRecord> rewards(LayerId layer) {
-        return rewards.getOrDefault(layer, List.of()).stream().sorted(Comparator.comparing(RewardRecord::coinbase))
-                .toList();
+        return rewards.getOrDefault(layer, List.of()).stream().sorted(Comparator.comparing(RewardRecord::coinbase)
+                .thenComparing(RewardRecord::smesher)).toList();
     }
 
     @Override
     public Optional<LayerId> lastLayerWithData() {
         LayerId last = null;
-        for (TreeMap<LayerId, ?> m : List.of(ballotsByLayer, proposalsByLayer, blocksByLayer, hareOutputs)) {
+        for (TreeMap<LayerId, ?> m : List.of(ballotsByLayer, proposalsByLayer, hareOutputs)) {
             if (!m.isEmpty() && (last == null || m.lastKey().compareTo(last) > 0)) {
                 last = m.lastKey();
             }

@@ -63,7 +63,7 @@ public interface MeshReads {
 
     Optional<MalfeasanceRecord> malfeasance(NodeId id);
 
-    /** Every stored proof, in the order they were taken. */
+    /** Every stored proof, by the layer it was taken in, then by offender. */
     List<MalfeasanceRecord> malfeasance();
 
     /** The row of an applied layer. */
@@ -85,9 +85,12 @@ public interface MeshReads {
     /** Each currently applied transaction with the layer that executed it. */
     Map<TxId, LayerId> appliedTxs();
 
-    /** The rewards paid in a layer, by coinbase. */
+    /** The receipt of a currently applied transaction. */
+    Optional<TxReceipt> receipt(TxId id);
+
+    /** The rewards paid in a layer, by coinbase, then smesher. */
     List<RewardRecord> rewards(LayerId layer);
 
-    /** The highest layer with a stored ballot, proposal, block or hare output: where a restart resumes. */
+    /** The highest layer with a stored ballot, proposal or hare output: where a restart resumes. */
     Optional<LayerId> lastLayerWithData();
 }

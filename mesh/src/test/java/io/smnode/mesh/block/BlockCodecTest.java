@@ -18,7 +18,6 @@ import io.smnode.core.util.Hex;
 import io.smnode.core.vrf.VrfProof;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import io.smnode.core.verdict.Verdict;
 import org.junit.jupiter.api.Test;

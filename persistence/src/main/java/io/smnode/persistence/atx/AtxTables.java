@@ -9,6 +9,7 @@ import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
 import io.smnode.activation.StoredAtx;
 import io.smnode.persistence.Codecs;
+import io.smnode.persistence.ScaleValues;
 import io.smnode.persistence.Table;
 import io.smnode.poet.RoundProof;
 import java.util.List;
