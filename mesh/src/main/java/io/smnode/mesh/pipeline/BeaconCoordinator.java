@@ -46,6 +46,8 @@ public final class BeaconCoordinator {
     private final Map<EpochId, Beacon> beacons = new HashMap<>();
     private final TreeMap<EpochId, BeaconProtocol> protocols = new TreeMap<>();
     private final Map<EpochId, BallotBeacons> fromBallots = new HashMap<>();
+    /** Epochs whose protocol this coordinator started (once each). */
+    private final java.util.Set<EpochId> started = new java.util.HashSet<>();
 
     /**
      * @param miners the ATXs targeting an epoch as the protocol reads them (weights, receipt times)
@@ -69,9 +71,14 @@ public final class BeaconCoordinator {
         return Optional.ofNullable(beacons.get(epoch)).or(() -> store.beacon(epoch));
     }
 
-    /** Layer start: at an epoch's first layer, the genesis beacon if due, and the epoch's protocol run. */
+    /**
+     * Layer start: at an epoch's first layer, the genesis beacon if due, and the epoch's protocol run. A node that
+     * starts (or restarts) later in an epoch whose next beacon it lacks runs the protocol from the epoch's start,
+     * catching up on the phases it missed: alone it reaches the beacon it would have; with peers, without their
+     * missed messages.
+     */
     public List<Decision> onLayer(LayerId layer) {
-        if (layer.ordinal(config.layersPerEpoch()) != 0 || layer.compareTo(config.effectiveGenesis()) <= 0) {
+        if (layer.compareTo(config.effectiveGenesis()) <= 0) {
             return List.of();
         }
         EpochId epoch = config.epochOf(layer);
@@ -81,10 +88,14 @@ public final class BeaconCoordinator {
             out.addAll(decide(epoch, genesisBeacon.get()));
         }
         protocols.headMap(epoch, false).clear();
-        if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty()) {
+        if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty() && started.add(epoch)) {
             BeaconProtocol p = protocol(epoch);
-            Instant start = layerTime.apply(layer);
+            Instant start = layerTime.apply(epoch.firstLayer(config.layersPerEpoch()));
             p.start(start).forEach(m -> out.add(publish(m)));
+            Instant now = layerTime.apply(layer);
+            if (now.isAfter(start)) {
+                p.tick(now).forEach(m -> out.add(publish(m)));
+            }
             out.addAll(afterStep(p));
         }
         return out;

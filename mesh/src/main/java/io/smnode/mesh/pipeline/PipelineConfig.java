@@ -81,6 +81,13 @@ public record PipelineConfig(Bytes signingPrefix, int layersPerEpoch, LayerId ef
                 VmConfig.of(params, genesis.genesisId()), params.beacon(), SlotRule.VRF, 10_000, 2 * t.hdist() + 2);
     }
 
+    /** The same pipeline holding at most {@code n} waiting ballots and proposals. */
+    public PipelineConfig withMaxWaiting(int n) {
+        return new PipelineConfig(signingPrefix, layersPerEpoch, effectiveGenesis, hare, hareTiming, hareConfidence,
+                hareEnable, hareDisable, tortoise, layerAvgSize, minimalActiveSetWeight, block, cert, txsPerProposal, vm,
+                beacon, slots, n, keepLayers);
+    }
+
     /** What ballot validation needs. */
     public BallotParams ballotParams() {
         return new BallotParams(signingPrefix, layersPerEpoch, layerAvgSize, tortoise.hdist(), tortoise.maxExceptions());
