@@ -62,7 +62,7 @@ public final class BlockCoordinator {
     private final Certifier certifier;
     private final Sources sources = new Sources();
     private final Map<EpochId, Beacon> beacons = new HashMap<>();
-    private final Map<EpochId, Weights> activeSets = new HashMap<>();
+    private final Map<EpochId, ActiveSetWeights> activeSets = new HashMap<>();
     /** Hare outputs waiting for proposals or reference ballots, and optimistic ones waiting for the mesh. */
     private final TreeMap<LayerId, List<ProposalId>> pending = new TreeMap<>();
     private final TreeMap<LayerId, List<ProposalId>> optimistic = new TreeMap<>();
@@ -87,16 +87,7 @@ public final class BlockCoordinator {
 
     /** The epoch's hare active set: certifier seats are drawn from it as hare's are (spec 06 §2). */
     public void onActiveSet(EpochId epoch, List<AtxId> set) {
-        Map<NodeId, Long> weights = new HashMap<>();
-        long total = 0;
-        for (AtxId id : set) {
-            Optional<AtxReads.Atx> atx = atxs.atx(id);
-            if (atx.isPresent()) {
-                weights.merge(atx.get().smesher(), atx.get().weight(), Long::sum);
-                total += atx.get().weight();
-            }
-        }
-        activeSets.put(epoch, new Weights(Map.copyOf(weights), total));
+        activeSets.put(epoch, ActiveSetWeights.of(set, atxs));
     }
 
     /** Layer start: forget certificate tallies and waiting outputs past keeping. */
@@ -251,11 +242,11 @@ public final class BlockCoordinator {
 
     private Optional<CertifierEligibility> eligibility(LayerId layer) {
         Beacon beacon = beacons.get(config.epochOf(layer));
-        Weights weights = config.hareEpoch(layer).map(activeSets::get).orElse(null);
+        ActiveSetWeights weights = config.hareEpoch(layer).map(activeSets::get).orElse(null);
         if (beacon == null || weights == null) {
             return Optional.empty();
         }
-        return Optional.of(new CertifierEligibility(beacon, weights, config.cert().committeeSize()));
+        return Optional.of(new CertifierEligibility(beacon, new Weights(weights), config.cert().committeeSize()));
     }
 
     private static LayerId layerOf(Certificate c) {
@@ -263,16 +254,16 @@ public final class BlockCoordinator {
     }
 
     /** Certifier weights of one epoch's active set. */
-    private record Weights(Map<NodeId, Long> byId, long total) implements CertifierWeights {
+    private record Weights(ActiveSetWeights set) implements CertifierWeights {
         @Override
         public OptionalLong weight(NodeId id) {
-            Long w = byId.get(id);
+            Long w = set.bySmesher().get(id);
             return w == null ? OptionalLong.empty() : OptionalLong.of(w);
         }
 
         @Override
         public long totalWeight() {
-            return total;
+            return set.total();
         }
     }
 

@@ -71,11 +71,7 @@ public final class HareCoordinator {
 
     /** The hare active set of an epoch: its ATXs (each weighs its ATX weight, counted for its smesher). */
     public void onActiveSet(EpochId epoch, List<AtxId> set) {
-        Map<NodeId, Long> weights = new HashMap<>();
-        for (AtxId id : set) {
-            atxs.atx(id).ifPresent(a -> weights.merge(a.smesher(), a.weight(), Long::sum));
-        }
-        activeSets.put(epoch, ActiveSet.of(weights));
+        activeSets.put(epoch, ActiveSet.of(ActiveSetWeights.of(set, atxs).bySmesher()));
     }
 
     public void onMalicious(NodeId id) {

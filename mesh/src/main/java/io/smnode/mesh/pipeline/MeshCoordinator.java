@@ -121,6 +121,7 @@ public final class MeshCoordinator {
             }
             out.add(new Decision.Persist(new MeshRecord.BlockRecord(block)));
             persist(out);
+            out.add(new Decision.Log("mesh: layer " + first.value() + " executed optimistically"));
             out.add(new Decision.HareBlock(first, block.id(), Optional.of(block), true));
         }
     }

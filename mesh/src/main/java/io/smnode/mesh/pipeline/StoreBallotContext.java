@@ -44,15 +44,8 @@ final class StoreBallotContext implements BallotContext {
 
     /** The summed weight of an active set (uint64, wrapping), empty when one of its ATXs is not known. */
     static OptionalLong weightOf(List<AtxId> set, AtxReads atxs) {
-        long total = 0;
-        for (AtxId id : set) {
-            Optional<AtxReads.Atx> atx = atxs.atx(id);
-            if (atx.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            total += atx.get().weight();
-        }
-        return OptionalLong.of(total);
+        ActiveSetWeights w = ActiveSetWeights.of(set, atxs);
+        return w.complete() ? OptionalLong.of(w.total()) : OptionalLong.empty();
     }
 
     @Override

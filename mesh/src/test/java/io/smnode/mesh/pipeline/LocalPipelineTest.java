@@ -49,6 +49,11 @@ class LocalPipelineTest {
                     "the protocol's beacon of epoch " + e);
         }
         assertTrue(node.fetched.isEmpty(), "a lone node never waits for anything: " + node.fetched);
+        // From layer 9 on, the proposals carry the node's mesh hash of the layer before: the layer runs optimistically.
+        for (long l = 9; l < END.value(); l++) {
+            assertTrue(node.log.contains("mesh: layer " + l + " executed optimistically"), "layer " + l + ": "
+                    + node.log);
+        }
     }
 
     @Test
