@@ -61,6 +61,9 @@ public final class SimNode {
     private final Set<String> fetching = new HashSet<>();
     private final Map<Long, ProposalId> ownProposals = new TreeMap<>();
     private final Set<Long> learnedEpochs = new HashSet<>();
+    /** Archive entries (by position) this node has yet to hold, and how far it has looked. */
+    private final List<Integer> unsynced = new ArrayList<>();
+    private int archiveSeen;
     private final List<String> log = new ArrayList<>();
 
     SimNode(int index, SimWorld world, EventQueue clock, SimNetwork network, MeshStore store) {
@@ -162,22 +165,37 @@ public final class SimNode {
         pipeline.onBeacon(EpochId.of(epoch), SimIds.beacon(epoch));
     }
 
-    /** Layer data from peers this node can reach now: proposals it lacks, and every malfeasance proof. */
+    /**
+     * Layer data from peers this node can reach now: proposals it lacks, and every malfeasance proof. Each archived
+     * item is looked at until this node holds it (a proof: until it was delivered once).
+     */
     private void sync(LayerId layer) {
-        for (SimNetwork.Archived a : network.archive()) {
-            if (a.publisher() == index || !network.connected(a.publisher(), index, layer)
-                    || !(a.payload() instanceof Payload.Gossip g)) {
-                continue;
-            }
-            if (g.topic() == Topic.PROPOSAL) {
-                ProposalId id = proposalId(g.bytes());
-                if (id != null && store.proposal(id).isEmpty()) {
-                    pipeline.onFetched(Hint.PROPOSAL, g.bytes());
-                }
-            } else {
-                receive(a.publisher(), a.payload());
+        List<SimNetwork.Archived> archive = network.archive();
+        for (int i = archiveSeen; i < archive.size(); i++) {
+            if (archive.get(i).publisher() != index) {
+                unsynced.add(i);
             }
         }
+        archiveSeen = archive.size();
+        unsynced.removeIf(i -> {
+            SimNetwork.Archived a = archive.get(i);
+            Payload.Gossip g = (Payload.Gossip) a.payload();
+            if (g.topic() == Topic.PROPOSAL) {
+                ProposalId id = proposalId(g.bytes());
+                if (id == null || store.proposal(id).isPresent()) {
+                    return true;
+                }
+                if (network.connected(a.publisher(), index, layer)) {
+                    pipeline.onFetched(Hint.PROPOSAL, g.bytes());
+                }
+                return store.proposal(id).isPresent();
+            }
+            if (!network.connected(a.publisher(), index, layer)) {
+                return false;
+            }
+            receive(a.publisher(), a.payload());
+            return true;
+        });
     }
 
     private static ProposalId proposalId(Bytes bytes) {
