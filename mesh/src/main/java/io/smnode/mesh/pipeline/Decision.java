@@ -95,7 +95,7 @@ public sealed interface Decision {
     }
 
     /**
-     * A ballot is stored (in the tortoise and the store): {@link ProposalIntake#onBallotStored} (proposals waiting
+     * A ballot is stored (in the tortoise and the store): {@link ProposalIntake#onStored} (proposals waiting
      * for it as their reference), {@link BlockCoordinator#onBallotStored} (hare outputs waiting for it) and
      * {@link BeaconCoordinator#onBallot} (the fallback beacon).
      */
