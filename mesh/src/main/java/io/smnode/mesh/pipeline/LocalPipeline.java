@@ -4,22 +4,16 @@ import io.smnode.beacon.EpochMiners;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Beacon;
-import io.smnode.core.types.BlockId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.types.ProposalId;
-import io.smnode.core.types.TxId;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Rule;
 import io.smnode.core.verdict.Verdict;
-import io.smnode.mesh.block.AppliedLayer;
-import io.smnode.mesh.block.AtxInfo;
-import io.smnode.mesh.block.Block;
 import io.smnode.mesh.block.Certificate;
-import io.smnode.mesh.block.MeshSources;
 import io.smnode.mesh.block.MeshState;
 import io.smnode.mesh.store.MeshReads;
 import io.smnode.mesh.store.MeshRecord;
@@ -30,8 +24,6 @@ import io.smnode.vm.state.Account;
 import io.smnode.vm.state.Ledger;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +122,7 @@ public final class LocalPipeline {
         Ledger ledger = new Ledger();
         ledger.applyGenesis(genesis);
         outside.persist(new MeshRecord.GenesisRecord(genesis));
-        MeshState state = new MeshState(new Vm(config.vm()), ledger, sources(store, wiring.atxs()),
+        MeshState state = new MeshState(new Vm(config.vm()), ledger, MeshCoordinator.sources(store, wiring.atxs()),
                 config.effectiveGenesis());
         return new LocalPipeline(config, signers, store, outside, wiring,
                 new TortoiseCoordinator(config, new Tortoise(config.tortoise()), 0), state, 0, Set.of(),
@@ -147,19 +139,8 @@ public final class LocalPipeline {
         LayerId last = store.lastLayerWithData().orElse(genesis);
         Set<NodeId> malicious = new HashSet<>();
         store.malfeasance().forEach(m -> malicious.add(m.offender()));
-        TortoiseCoordinator tortoise = replayTortoise(config, store, wiring.atxs(), last);
-        LayerId lastApplied = store.lastApplied().orElse(genesis);
-        List<AppliedLayer> applied = new ArrayList<>();
-        Map<LayerId, Hash32> hashes = new TreeMap<>();
-        for (LayerId l = genesis.add(1); l.compareTo(lastApplied) <= 0; l = l.add(1)) {
-            store.layer(l).ifPresent(a -> {
-                applied.add(a);
-                hashes.put(a.layer(), a.stateHash());
-            });
-        }
-        Ledger ledger = Ledger.restore(store.accounts(), store.undo(), hashes);
-        MeshState state = new MeshState(new Vm(config.vm()), ledger, sources(store, wiring.atxs()), lastApplied,
-                applied, store.appliedTxs());
+        TortoiseCoordinator tortoise = TortoiseCoordinator.rebuild(config, store, wiring.atxs());
+        MeshState state = MeshCoordinator.rebuiltState(config, store, MeshCoordinator.sources(store, wiring.atxs()));
         long nextArrival = Math.max(tortoise.nextArrival(),
                 store.lastArrival(last.value() > config.keepLayers() ? last.sub(config.keepLayers()) : genesis) + 1);
         LocalPipeline p = new LocalPipeline(config, signers, store, outside, wiring, tortoise, state, nextArrival,
@@ -171,50 +152,6 @@ public final class LocalPipeline {
         }
         p.drain();
         return p;
-    }
-
-    /** The tortoise as the stored data make it: per layer its epoch's ATXs and beacon, ballots, blocks, outputs. */
-    private static TortoiseCoordinator replayTortoise(PipelineConfig config, MeshReads store, AtxReads atxs,
-            LayerId last) {
-        TortoiseCoordinator t = new TortoiseCoordinator(config, new Tortoise(config.tortoise()), 0);
-        Map<LayerId, List<NodeId>> proofsByLayer = new HashMap<>();
-        store.malfeasance().forEach(m -> proofsByLayer.computeIfAbsent(m.received(), l -> new ArrayList<>())
-                .add(m.offender()));
-        LayerId first = config.effectiveGenesis().add(1);
-        for (LayerId l = first; l.compareTo(last) <= 0; l = l.add(1)) {
-            if (l.equals(first) || l.ordinal(config.layersPerEpoch()) == 0) {
-                EpochId epoch = config.epochOf(l);
-                atxs.targeting(epoch).forEach(t::onAtx);
-                store.beacon(epoch).ifPresent(b -> t.onBeacon(epoch, b));
-            }
-            store.ballotsIn(l).forEach(t::replay);
-            LayerId layer = l;
-            t.replayLayer(layer, store.blocksIn(layer), store.hareOutput(layer).map(MeshRecord.HareOutputRecord::block),
-                    store.weakCoin(layer));
-            proofsByLayer.getOrDefault(layer, List.of()).forEach(t::onMalicious);
-            t.replayTally(layer);
-        }
-        return t;
-    }
-
-    private static MeshSources sources(MeshReads store, AtxReads atxs) {
-        return new MeshSources() {
-            @Override
-            public Optional<Bytes> rawTx(TxId id) {
-                return store.tx(id);
-            }
-
-            @Override
-            public Optional<AtxInfo> atx(EpochId epoch, AtxId id) {
-                return atxs.atx(id).filter(a -> a.targetEpoch().equals(epoch))
-                        .map(a -> new AtxInfo(a.smesher(), a.coinbase(), a.weight(), a.baseHeight()));
-            }
-
-            @Override
-            public Optional<Block> block(BlockId id) {
-                return store.block(id);
-            }
-        };
     }
 
     // ---- events from outside ---------------------------------------------------------------------------------------

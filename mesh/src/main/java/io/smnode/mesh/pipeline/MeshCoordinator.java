@@ -1,7 +1,11 @@
 package io.smnode.mesh.pipeline;
 
+import io.smnode.core.types.AtxId;
 import io.smnode.core.types.BlockId;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.TxId;
+import io.smnode.mesh.block.AtxInfo;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.mesh.block.AppliedLayer;
@@ -12,7 +16,12 @@ import io.smnode.mesh.block.MeshException;
 import io.smnode.mesh.block.MeshState;
 import io.smnode.mesh.block.ProcessResult;
 import io.smnode.mesh.block.ValidityUpdate;
+import io.smnode.mesh.block.MeshSources;
+import io.smnode.mesh.store.MeshReads;
 import io.smnode.mesh.store.MeshRecord;
+import io.smnode.vm.Vm;
+import io.smnode.vm.state.Ledger;
+import java.util.Map;
 import io.smnode.vm.RewardRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +43,46 @@ public final class MeshCoordinator {
     public MeshCoordinator(PipelineConfig config, MeshState state) {
         this.config = Objects.requireNonNull(config, "config");
         this.state = Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * The applied mesh as the store keeps it (restart): the ledger from the stored accounts, undo records and state
+     * hashes, the applied layers' rows and the applied transactions.
+     */
+    public static MeshState rebuiltState(PipelineConfig config, MeshReads store, MeshSources sources) {
+        LayerId genesis = config.effectiveGenesis();
+        LayerId lastApplied = store.lastApplied().orElse(genesis);
+        List<AppliedLayer> applied = new ArrayList<>();
+        Map<LayerId, Hash32> hashes = new TreeMap<>();
+        for (LayerId l = genesis.add(1); l.compareTo(lastApplied) <= 0; l = l.add(1)) {
+            store.layer(l).ifPresent(a -> {
+                applied.add(a);
+                hashes.put(a.layer(), a.stateHash());
+            });
+        }
+        Ledger ledger = Ledger.restore(store.accounts(), store.undo(), hashes);
+        return new MeshState(new Vm(config.vm()), ledger, sources, lastApplied, applied, store.appliedTxs());
+    }
+
+    /** What applying layers reads, over the node's store and ATX index. */
+    public static MeshSources sources(MeshReads store, AtxReads atxs) {
+        return new MeshSources() {
+            @Override
+            public Optional<Bytes> rawTx(TxId id) {
+                return store.tx(id);
+            }
+
+            @Override
+            public Optional<AtxInfo> atx(EpochId epoch, AtxId id) {
+                return atxs.atx(id).filter(a -> a.targetEpoch().equals(epoch))
+                        .map(a -> new AtxInfo(a.smesher(), a.coinbase(), a.weight(), a.baseHeight()));
+            }
+
+            @Override
+            public Optional<Block> block(BlockId id) {
+                return store.block(id);
+            }
+        };
     }
 
     public MeshState state() {

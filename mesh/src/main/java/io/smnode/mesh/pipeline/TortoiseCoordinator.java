@@ -13,6 +13,7 @@ import io.smnode.mesh.block.BlockValidity;
 import io.smnode.mesh.block.ValidityUpdate;
 import io.smnode.mesh.malfeasance.MultipleBallotsProof;
 import io.smnode.mesh.proposal.Ballot;
+import io.smnode.mesh.store.MeshReads;
 import io.smnode.mesh.store.MeshRecord;
 import io.smnode.tortoise.AtxInfo;
 import io.smnode.tortoise.BallotInput;
@@ -24,6 +25,7 @@ import io.smnode.tortoise.Mode;
 import io.smnode.tortoise.Rejection;
 import io.smnode.tortoise.Tortoise;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,6 +229,35 @@ public final class TortoiseCoordinator {
 
     public int waitingBallots() {
         return waitingCount;
+    }
+
+    /**
+     * A tortoise coordinator rebuilt from the store after a restart: layer by layer from the effective genesis to the
+     * last stored one, its epoch's ATXs and beacon, its ballots in the order they were taken (with the malicious
+     * flag they had), blocks, hare output and weak coin, the proofs taken in it, then a tally; arrivals continue
+     * after the stored ones.
+     */
+    public static TortoiseCoordinator rebuild(PipelineConfig config, MeshReads store, AtxReads atxs) {
+        LayerId last = store.lastLayerWithData().orElse(config.effectiveGenesis());
+        TortoiseCoordinator t = new TortoiseCoordinator(config, new Tortoise(config.tortoise()), 0);
+        Map<LayerId, List<NodeId>> proofsByLayer = new HashMap<>();
+        store.malfeasance().forEach(m -> proofsByLayer.computeIfAbsent(m.received(), l -> new ArrayList<>())
+                .add(m.offender()));
+        LayerId first = config.effectiveGenesis().add(1);
+        for (LayerId l = first; l.compareTo(last) <= 0; l = l.add(1)) {
+            if (l.equals(first) || l.ordinal(config.layersPerEpoch()) == 0) {
+                EpochId epoch = config.epochOf(l);
+                atxs.targeting(epoch).forEach(t::onAtx);
+                store.beacon(epoch).ifPresent(b -> t.onBeacon(epoch, b));
+            }
+            store.ballotsIn(l).forEach(t::replay);
+            LayerId layer = l;
+            t.replayLayer(layer, store.blocksIn(layer), store.hareOutput(layer).map(MeshRecord.HareOutputRecord::block),
+                    store.weakCoin(layer));
+            proofsByLayer.getOrDefault(layer, List.of()).forEach(t::onMalicious);
+            t.replayTally(layer);
+        }
+        return t;
     }
 
     /** Rebuilding after a restart: a stored ballot, exactly as it was taken, with no decisions. */
