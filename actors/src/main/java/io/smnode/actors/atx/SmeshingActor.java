@@ -131,7 +131,7 @@ public final class SmeshingActor {
                 .onMessage(AwaitPost.class, a -> Behaviors.same())
                 .onMessage(Publish.class, p -> {
                     ctx.getLog().info("published ATX {} for epoch {}", p.atx().atx().id().hex(),
-                            p.atx().atx().challenge().publishEpoch().value());
+                            p.atx().atx().publishEpoch().value());
                     handOver(ctx, peers, p.atx());
                     return Behaviors.same();
                 })
@@ -155,7 +155,7 @@ public final class SmeshingActor {
 
     private static void onJudged(ActorContext<Command> ctx, Peers peers, Clock clock, Judged j) {
         AtxId id = j.atx().atx().id();
-        long epoch = j.atx().atx().challenge().publishEpoch().value();
+        long epoch = j.atx().atx().publishEpoch().value();
         if (j.verdict().accepted()) {
             ctx.getLog().info("ATX {} for epoch {} accepted by the handler", id.hex(), epoch);
         } else if (j.verdict().ruleOrNull() == AtxRule.KNOWN) {

@@ -2,7 +2,12 @@ package io.smnode.node.component;
 
 import io.smnode.activation.AtxEpochIndexes;
 import io.smnode.activation.AtxParams;
+import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxValidator;
+import io.smnode.activation.AtxVersions;
+import io.smnode.activation.VersionedAtxValidator;
+import io.smnode.activation.malfeasance.AtxMalfeasanceDetector;
+import io.smnode.activation.v2.AtxValidatorV2;
 import io.smnode.actors.atx.AtxCheck;
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.actors.atx.AtxValidationPool;
@@ -16,6 +21,7 @@ import io.smnode.core.types.Bytes;
 import io.smnode.node.guardian.NodeServices;
 import io.smnode.node.smeshing.PostParams;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.LmdbEquivocationSetStore;
 import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.post.k2pow.RandomXK2PowVerifier;
 import io.smnode.post.label.ScryptJane;
@@ -40,15 +46,24 @@ public final class ActivationComponent {
         AtxParams atxParams = new AtxParams(Bytes.of(genesis.genesisId().toByteArray()), genesis.goldenAtx(),
                 params.atx().tickSize(), PostParams.verifying(params.post()), params.post().k3(), postSeed);
         StoredPoetProofs proofs = new StoredPoetProofs(services.store());
-        AtxCheck.Factory checks = () -> new AtxValidator(atxParams,
-                new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(randomX.get().newVm())), proofs)::validate;
         LmdbAtxStore atxs = new LmdbAtxStore(services.store());
+        LmdbEquivocationSetStore sets = new LmdbEquivocationSetStore(services.store());
+        AtxDecoder decoder = new AtxDecoder(AtxVersions.of(params.atx()));
+        // Each worker validates both versions (by publish epoch) with a PoST verifier of its own.
+        AtxCheck.Factory checks = () -> {
+            PostVerifier verifier = new PostVerifier(ScryptJane.FACTORY,
+                    new RandomXK2PowVerifier(randomX.get().newVm()));
+            VersionedAtxValidator validator = new VersionedAtxValidator(decoder,
+                    new AtxValidator(atxParams, verifier, proofs), new AtxValidatorV2(atxParams, verifier, proofs));
+            return (bytes, expected, epoch, store) -> validator.validate(bytes, expected, epoch, atxs, sets, false);
+        };
         int workers = services.config().atx().validationWorkers() > 0 ? services.config().atx().validationWorkers()
                 : Runtime.getRuntime().availableProcessors();
-        AtxHandlerActor.Setup setup = new AtxHandlerActor.Setup(atxs, storage,
-                AtxValidationPool.create(factory, checks, atxs, workers, services.config().atx().validationQueue()),
-                services.layerClock(), services.wallClock(), genesis.goldenAtx(), eligibility(params,
-                services.layerClock().layersPerEpoch()));
+        AtxHandlerActor.Setup setup = new AtxHandlerActor.Setup(atxs, sets, new AtxMalfeasanceDetector(decoder),
+                storage, AtxValidationPool.create(factory, checks, atxs, workers,
+                        services.config().atx().validationQueue()),
+                services.layerClock(), services.wallClock(), genesis.goldenAtx(),
+                eligibility(params, services.layerClock().layersPerEpoch()));
         return factory.spawn(ctx, ComponentNames.ATX_HANDLER, AtxHandlerActor.Command.class,
                 AtxHandlerActor.create(setup), Supervision.DEFAULT, Props.empty());
     }
