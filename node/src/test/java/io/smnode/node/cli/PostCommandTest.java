@@ -87,6 +87,10 @@ class PostCommandTest {
         assertTrue(error("post", "prove", "--data-dir", dir.toString(), "--challenge", "00".repeat(32)).contains("post init"));
         assertTrue(error("post", "verify", "--proof", tmp.resolve("none.json").toString()).contains("--proof"));
         assertTrue(error("post", "init").toLowerCase().contains("missing"));
+        String[] cpuWithDevices = java.util.Arrays.copyOf(init(dir), init(dir).length + 2);
+        cpuWithDevices[cpuWithDevices.length - 2] = "--devices";
+        cpuWithDevices[cpuWithDevices.length - 1] = "0";
+        assertTrue(error(cpuWithDevices).contains("--devices"));
     }
 
     @Test
