@@ -2,6 +2,7 @@ package io.smnode.node.config;
 
 import com.typesafe.config.Config;
 import io.smnode.core.net.GenesisConfig;
+import io.smnode.post.k2pow.RandomXPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Config raw) {
+        Smeshing smeshing, Post post, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -33,6 +34,9 @@ public record NodeConfig(
 
     /** Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only). */
     public record Smeshing(boolean enabled) {}
+
+    /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */
+    public record Post(RandomXPolicy randomx) {}
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -72,6 +76,7 @@ public record NodeConfig(
                 r.intIn("smnode.poet.leaves-per-round", 150, MAX_POET_LEAVES), r.intIn("smnode.poet.pow-difficulty", 0, 32));
         String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
         Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")));
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, config);
+        Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, post, config);
     }
 }
