@@ -1,5 +1,6 @@
 package io.smnode.node.cli;
 
+import io.smnode.node.bench.BenchCommand;
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
 import io.smnode.node.poet.PoetCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
-                PoetCommand.class})
+                PoetCommand.class, BenchCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
     public static final int USAGE_ERROR = 2;

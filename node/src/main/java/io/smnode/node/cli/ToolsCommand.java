@@ -21,7 +21,8 @@ public final class ToolsCommand {
     /** Is this command under {@code tools} or {@code post}? Those print JSON, usage errors included. */
     static boolean speaksJson(picocli.CommandLine cl) {
         for (picocli.CommandLine c = cl; c != null; c = c.getParent()) {
-            if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand) {
+            if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand
+                    || c.getCommand() instanceof io.smnode.node.bench.BenchCommand) {
                 return true;
             }
         }

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Measures a backend's label rate the way the initializer drives it: {@link LabelBackend#concurrency()} batchers
- * side by side, each computing consecutive batches of {@link LabelBackend#preferredBatchLabels} labels (host scan
- * and, on a GPU, the CPU cross-check included; nothing written to disk). Each batcher first computes one batch to
+ * side by side, each computing consecutive batches of a given size (host scan and, on a GPU, the CPU cross-check
+ * included; nothing written to disk). Each batcher first computes one batch to
  * warm up; the clock runs from the moment all are warm until the last batch begun before the deadline is done.
  */
 public final class BackendBench {
@@ -24,10 +24,17 @@ public final class BackendBench {
 
     private BackendBench() {}
 
-    /** Labels of a fixed commitment for about {@code runNanos} after the warm-up. */
+    /** {@link #run(LabelBackend, int, int, long, LongSupplier)} with the backend's preferred batch. */
     public static Result run(LabelBackend backend, int n, long runNanos, LongSupplier nanoTime) {
+        return run(backend, n, backend.preferredBatchLabels(n), runNanos, nanoTime);
+    }
+
+    /** Batches of {@code batch} labels of a fixed commitment for about {@code runNanos} after the warm-up. */
+    public static Result run(LabelBackend backend, int n, int batch, long runNanos, LongSupplier nanoTime) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
         int workers = backend.concurrency();
-        int batch = backend.preferredBatchLabels(n);
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicLong start = new AtomicLong();
