@@ -1,11 +1,8 @@
 package io.smnode.post.label;
 
 import io.smnode.core.types.Hash32;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
+import io.smnode.post.TimedWorkers;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,47 +31,25 @@ public final class BackendBench {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
-        int workers = backend.concurrency();
         AtomicLong next = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        AtomicLong start = new AtomicLong();
-        AtomicLong end = new AtomicLong(Long.MIN_VALUE);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CyclicBarrier warm = new CyclicBarrier(workers, () -> start.set(nanoTime.getAsLong()));
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> {
-                try (LabelBatcher b = backend.open(Hash32.ZERO, n)) {
-                    byte[] labels = new byte[batch * LabelGenerator.LABEL_SIZE];
-                    NonceScan scan = new NonceScan(new byte[LabelGenerator.OUTPUT_SIZE]);
+        TimedWorkers.Result r = TimedWorkers.run(backend.concurrency(), "label-bench", id -> {
+            LabelBatcher b = backend.open(Hash32.ZERO, n);
+            byte[] labels = new byte[batch * LabelGenerator.LABEL_SIZE];
+            NonceScan scan = new NonceScan(new byte[LabelGenerator.OUTPUT_SIZE]);
+            b.compute(next.getAndAdd(batch), batch, labels, 0, scan, () -> false);
+            return new TimedWorkers.Worker() {
+                @Override
+                public long step() {
                     b.compute(next.getAndAdd(batch), batch, labels, 0, scan, () -> false);
-                    warm.await();
-                    long deadline = start.get() + runNanos;
-                    while (nanoTime.getAsLong() < deadline && failure.get() == null) {
-                        b.compute(next.getAndAdd(batch), batch, labels, 0, scan, () -> false);
-                        done.addAndGet(batch);
-                    }
-                    end.accumulateAndGet(nanoTime.getAsLong(), Math::max);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    warm.reset(); // releases the others waiting at the start line
+                    return batch;
                 }
-            }, "label-bench-" + w);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while benchmarking " + backend.name(), e);
-            }
-        }
-        Throwable f = failure.get(); // the first failure: a broken start line only follows it
-        if (f != null) {
-            throw new IllegalStateException("benchmarking " + backend.name() + " failed: " + f, f);
-        }
-        return new Result(backend.name(), n, done.get(), end.get() - start.get());
+
+                @Override
+                public void close() {
+                    b.close();
+                }
+            };
+        }, runNanos, nanoTime);
+        return new Result(backend.name(), n, r.units(), r.nanos());
     }
 }
