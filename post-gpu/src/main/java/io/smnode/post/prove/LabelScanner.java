@@ -87,6 +87,7 @@ public final class LabelScanner {
     private final LongBuffer sliceWords = ByteBuffer.wrap(slice).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     private final long[] words = new long[SLICE / 8];
     private final long[] masks = new long[SLICE / 8];
+    private final int[] hitQuads = new int[SLICE / 32 + 1];
     /** Per group: output positions in the batch with byte < msb (qualify outright), and == msb (56-bit check). */
     private final IntList[] direct;
     private final IntList[] lazy;
@@ -185,8 +186,10 @@ public final class LabelScanner {
             }
             return;
         }
-        // Three passes that the JIT keeps tight: the slice as little-endian words, every word's mask (a plain
-        // element-wise loop that C2 vectorizes), then the rare non-zero masks, four words to a branch.
+        // Passes without unpredictable branches (a candidate is 1 byte in 256: a branch per word or per four words
+        // mispredicts on every hit and cost three times the AES): the slice as little-endian words; every word's
+        // mask (an element-wise loop that C2 vectorizes); the indices of the four-word groups with a candidate,
+        // compacted without a branch; and the first candidate of each of their words, likewise.
         int count = n / 8;
         sliceWords.get(0, words, 0, count);
         long[] w = words;
@@ -197,13 +200,45 @@ public final class LabelScanner {
             // per byte: high bit set iff the byte is <= msb (no carry crosses bytes: 127 + 127 < 256)
             m[i] = ~(((v & LOW7) + addend) | v) & HIGHS;
         }
+        int[] h = hitQuads;
+        int hits = 0;
         for (int i = 0; i < count; i += 4) {
-            if ((m[i] | m[i + 1] | m[i + 2] | m[i + 3]) != 0) {
-                for (int k = i; k < i + 4; k++) {
-                    record(g, m[k], at, k * 8);
+            h[hits] = i;
+            hits += nonZero(m[i] | m[i + 1] | m[i + 2] | m[i + 3]);
+        }
+        if (msb != 0) { // tiny test networks: outright qualifiers too, sorted out byte by byte
+            for (int k = 0; k < hits; k++) {
+                for (int j = h[k]; j < h[k] + 4; j++) {
+                    record(g, m[j], at, j * 8);
+                }
+            }
+            return;
+        }
+        // msb = 0 (mainnet: any network with more than 256 * K1 labels): every candidate needs the 56-bit check
+        IntList out = lazy[g];
+        out.ensure(out.size + hits * 4);
+        int[] list = out.values;
+        int size = out.size;
+        for (int k = 0; k < hits; k++) {
+            for (int j = h[k]; j < h[k] + 4; j++) {
+                long mk = m[j];
+                list[size] = at + j * 8 + (Long.numberOfTrailingZeros(mk) >>> 3);
+                size += nonZero(mk);
+                if ((mk & (mk - 1)) != 0) { // two candidates in one word: 1 word in 2,500
+                    out.size = size;
+                    record(g, mk & (mk - 1), at, j * 8);
+                    out.ensure(out.size + (hits - k) * 4);
+                    list = out.values;
+                    size = out.size;
                 }
             }
         }
+        out.size = size;
+    }
+
+    /** 1 when {@code v} is not zero, else 0, without a branch. */
+    private static int nonZero(long v) {
+        return (int) ((v | -v) >>> 63);
     }
 
     private void record(int g, long mask, int at, int word) {
@@ -238,7 +273,10 @@ public final class LabelScanner {
             int p = candidates.get(c);
             int slot = next[p & 0xf]++;
             slotOf[c] = slot;
-            System.arraycopy(batch, p & ~0xf, gathered, slot * Batching.LABEL, Batching.LABEL);
+            int from = p & ~0xf;
+            int to = slot * Batching.LABEL;
+            LONGS.set(gathered, to, (long) LONGS.get(batch, from));
+            LONGS.set(gathered, to + 8, (long) LONGS.get(batch, from + 8));
         }
         for (int k = 0; k < 16; k++) {
             int from = perNonce[k];
@@ -299,10 +337,17 @@ public final class LabelScanner {
         }
     }
 
-    /** A growable list of ints, reused batch after batch. */
+    /** A growable list of ints, reused batch after batch; the sweep writes its array directly. */
     private static final class IntList {
         private int[] values = new int[1024];
         private int size;
+
+        /** Room for {@code capacity} values without growing. */
+        void ensure(int capacity) {
+            if (values.length < capacity) {
+                values = Arrays.copyOf(values, Math.max(capacity, values.length * 2));
+            }
+        }
 
         void add(int v) {
             if (size == values.length) {
