@@ -51,27 +51,7 @@ public final class CombinedLabelBackend implements LabelBackend {
             release(part);
             throw e;
         }
-        return new LabelBatcher() {
-            private boolean closed;
-
-            @Override
-            public boolean compute(long start, int count, byte[] labels, int offset, NonceScan nonces,
-                                   java.util.function.BooleanSupplier cancelled) {
-                return inner.compute(start, count, labels, offset, nonces, cancelled);
-            }
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    try {
-                        inner.close();
-                    } finally {
-                        release(part);
-                    }
-                }
-            }
-        };
+        return LabelBatcher.closing(inner, () -> release(part));
     }
 
     /** The part with the most unused capacity (the first on ties), counted as opened. */

@@ -35,19 +35,7 @@ class CombinedLabelBackendTest {
         public LabelBatcher open(Hash32 commitment, int n) {
             LabelBatcher inner = cpu.open(commitment, n);
             maxOpen = Math.max(maxOpen, ++open);
-            return new LabelBatcher() {
-                @Override
-                public boolean compute(long start, int count, byte[] labels, int offset, NonceScan nonces,
-                                       java.util.function.BooleanSupplier cancelled) {
-                    return inner.compute(start, count, labels, offset, nonces, cancelled);
-                }
-
-                @Override
-                public void close() {
-                    open--;
-                    inner.close();
-                }
-            };
+            return LabelBatcher.closing(inner, () -> open--);
         }
     }
 
