@@ -46,16 +46,29 @@ public final class TimedWorkers {
         for (int i = 0; i < count; i++) {
             int id = i;
             Thread t = new Thread(() -> {
-                try (Worker w = factory.warmUp(id)) {
-                    warm.await();
-                    long deadline = start.get() + runNanos;
-                    while (nanoTime.getAsLong() < deadline && failure.get() == null) {
-                        done.addAndGet(w.step());
-                    }
-                    end.accumulateAndGet(nanoTime.getAsLong(), Math::max);
+                Worker w = null;
+                try {
+                    w = factory.warmUp(id);
                 } catch (Throwable e) {
-                    failure.compareAndSet(null, e); // before the reset: a broken start line only follows it
-                    warm.reset();
+                    failure.compareAndSet(null, e);
+                }
+                try {
+                    // Every thread reaches the start line, a failed one too: the others then see the failure and
+                    // stop instead of waiting for it forever.
+                    warm.await();
+                    if (w != null && failure.get() == null) {
+                        long deadline = start.get() + runNanos;
+                        while (nanoTime.getAsLong() < deadline && failure.get() == null) {
+                            done.addAndGet(w.step());
+                        }
+                        end.accumulateAndGet(nanoTime.getAsLong(), Math::max);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    if (w != null) {
+                        w.close();
+                    }
                 }
             }, name + "-" + i);
             t.start();
