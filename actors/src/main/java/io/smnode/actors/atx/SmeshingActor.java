@@ -36,7 +36,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class SmeshingActor {
     /** How long the handler may take to judge an own ATX (validation, then the commit). */
-    private static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(10);
     /** How often the wish to hear that PoST is ready is repeated. */
     private static final Duration AWAIT_POST_AGAIN = Duration.ofSeconds(30);
     /** The pause before asking a handler that did not judge an own ATX again. */
