@@ -34,7 +34,7 @@ import java.util.function.Function;
  * gossiped and its phase changes on timers; an epoch still without a beacon takes the one its valid ballots carry
  * ({@link BallotBeacons}).
  */
-public final class BeaconCoordinator {
+public final class BeaconCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
     private final AtxReads atxs;
@@ -144,6 +144,14 @@ public final class BeaconCoordinator {
             case BEACON_WEAK_COIN -> p.onWeakCoin(b, received);
             default -> Verdict.reject(CommonRule.MALFORMED, "not a beacon topic: " + topic);
         };
+    }
+
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.BallotStored b) {
+            return onBallot(b.ballot());
+        }
+        throw HandOverTaker.notMine("the beacon", d);
     }
 
     /** A stored ballot: while its epoch has no beacon, it votes for the one it carries (fallback (a)). */

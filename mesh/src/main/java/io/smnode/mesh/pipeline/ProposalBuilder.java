@@ -39,7 +39,7 @@ import java.util.OptionalLong;
  * is its reference ballot (epoch data, the active set stored first); later ones name it. Never two ballots of one
  * identity in one layer, also across a restart (the stored ballots say which were made).
  */
-public final class ProposalBuilder {
+public final class ProposalBuilder implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
     private final AtxReads atxs;
@@ -83,6 +83,15 @@ public final class ProposalBuilder {
 
     public void onBeacon(EpochId epoch, Beacon beacon) {
         beacons.put(epoch, beacon);
+    }
+
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.BeaconDecided b) {
+            onBeacon(b.epoch(), b.beacon());
+            return List.of();
+        }
+        throw HandOverTaker.notMine("the proposal builder", d);
     }
 
     /** The active set this node's reference ballots of {@code epoch} declare. */
@@ -149,6 +158,25 @@ public final class ProposalBuilder {
             out.add(new Decision.Publish(Topic.PROPOSAL, Bytes.wrap(Scale.encode(Proposal.CODEC, proposal))));
         }
         return out;
+    }
+
+    /**
+     * The mesh hash a proposal of {@code layer} carries (spec 03 §4.3): the mesh hash of the layer before
+     * ({@code previous}), when the tortoise verified up to {@code max(L − hdist − 1, effective genesis)} and every
+     * layer since has a hare output; else zero.
+     */
+    public Hash32 meshHash(LayerId layer, LayerId verified, Optional<Hash32> previous) {
+        long hdist = config.tortoise().hdist();
+        long from = Math.max(layer.value() - hdist - 1, config.effectiveGenesis().value());
+        if (verified.value() < from) {
+            return Hash32.ZERO;
+        }
+        for (long l = from + 1; l < layer.value(); l++) {
+            if (store.hareOutput(LayerId.of(l)).isEmpty()) {
+                return Hash32.ZERO;
+            }
+        }
+        return previous.orElse(Hash32.ZERO);
     }
 
     /** How many transactions the proposals of {@code eligible} may carry (spec 06 §6: proofs × TxsPerProposal). */
