@@ -78,14 +78,15 @@ public final class BeaconCoordinator implements HandOverTaker {
      * missed messages.
      */
     public List<Decision> onLayer(LayerId layer) {
-        if (layer.compareTo(config.effectiveGenesis()) <= 0) {
-            return List.of();
-        }
         EpochId epoch = config.epochOf(layer);
         List<Decision> out = new ArrayList<>();
         EpochId first = config.epochOf(config.effectiveGenesis().add(1));
-        if (epoch.equals(first) && genesisBeacon.isPresent()) {
-            out.addAll(decide(epoch, genesisBeacon.get()));
+        // Known from genesis on: decided at the first layer start, so the first epoch's ballots can be prepared.
+        if (epoch.compareTo(first) <= 0 && genesisBeacon.isPresent()) {
+            out.addAll(decide(first, genesisBeacon.get()));
+        }
+        if (layer.compareTo(config.effectiveGenesis()) <= 0) {
+            return out;
         }
         protocols.headMap(epoch, false).clear();
         if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty() && started.add(epoch)) {

@@ -376,7 +376,8 @@ public final class LocalPipeline {
         }
     }
 
-    private HandOverTaker taker(Recipient r) {
+    /** The coordinator a hand-over for {@code r} goes to (all but the intake, whose parked inputs come back). */
+    HandOverTaker taker(Recipient r) {
         return switch (r) {
             case TORTOISE -> tortoise;
             case HARE -> hare;

@@ -184,7 +184,13 @@ public final class MeshCoordinator implements HandOverTaker {
             LayerId first = optimistic.firstKey();
             if (first.compareTo(state.lastApplied()) <= 0) {
                 optimistic.remove(first);
+                // Applied before (e.g. executed, then the node restarted before the output was stored): the block
+                // it holds is the layer's hare block, so the output is stored and certified as if just executed.
+                Optional<AppliedLayer> applied = state.applied(first);
                 out.add(new Decision.Log("mesh: optimistic layer " + first.value() + " already applied"));
+                applied.ifPresent(a -> out.add(new Decision.HareBlock(first, a.block(),
+                        a.block().isZero() ? Optional.empty() : state.block(a.block()),
+                        true)));
                 continue;
             }
             if (!first.equals(state.lastApplied().add(1))) {

@@ -134,6 +134,9 @@ public final class ProposalBuilder implements HandOverTaker {
         List<Decision> out = new ArrayList<>();
         for (Eligible e : eligible) {
             Plan p = plans(epoch).stream().filter(x -> x.signer.nodeId().equals(e.id())).findFirst().orElseThrow();
+            if (p.lastBuilt.compareTo(layer) >= 0) {
+                continue; // never two ballots of one identity in a layer, whoever asks twice
+            }
             Optional<EpochData> epochData = Optional.empty();
             if (p.reference.isZero()) {
                 List<AtxId> set = activeSets.get(epoch);
@@ -179,6 +182,29 @@ public final class ProposalBuilder implements HandOverTaker {
         return previous.orElse(Hash32.ZERO);
     }
 
+    /**
+     * Prepares the epoch's plans (each own identity's slots and VRF proofs, the expensive part) ahead of its first
+     * layer, once its beacon and active set are known; true when they were.
+     */
+    public boolean prepare(EpochId epoch) {
+        plans(epoch);
+        return plans.containsKey(epoch);
+    }
+
+    /**
+     * The ballot {@code id} this builder made was not stored (refused by this node's own intake): when it was its
+     * epoch's reference ballot, the next ballot of that identity declares the epoch data again.
+     */
+    public void notStored(BallotId id) {
+        for (Map.Entry<EpochId, List<Plan>> e : plans.entrySet()) {
+            for (Plan p : e.getValue()) {
+                if (p.reference.equals(id)) {
+                    p.reference = storedReference(p.signer.nodeId(), e.getKey());
+                }
+            }
+        }
+    }
+
     /** How many transactions the proposals of {@code eligible} may carry (spec 06 §6: proofs × TxsPerProposal). */
     public int txBudget(List<Eligible> eligible) {
         return eligible.stream().mapToInt(e -> e.proofs().size()).sum() * config.txsPerProposal();
@@ -215,7 +241,7 @@ public final class ProposalBuilder implements HandOverTaker {
             plan.reference = storedReference(s.nodeId(), epoch);
             made.add(plan);
         }
-        plans.keySet().removeIf(e -> e.compareTo(epoch) < 0);
+        plans.keySet().removeIf(e -> e.value() + 1 < epoch.value()); // the epoch before may still be building
         plans.put(epoch, made);
         return made;
     }

@@ -49,7 +49,9 @@ public final class ProposalIntake {
     /** Layer start: the gossip window moves on (every layer before it counts as processed). */
     public void onLayer(LayerId layer) {
         current = layer;
-        processed = max(processed, layer.sub(1));
+        if (layer.value() > 0) {
+            processed = max(processed, layer.sub(1));
+        }
     }
 
     /**
