@@ -207,7 +207,6 @@ public final class MeshCoordinator implements HandOverTaker {
             }
             out.add(new Decision.Persist(new MeshRecord.BlockRecord(block)));
             persist(out, o.proposals().size());
-            out.add(new Decision.Log("mesh: layer " + first.value() + " executed optimistically"));
             out.add(new Decision.HareBlock(first, block.id(), Optional.of(block), true));
         }
     }
@@ -217,8 +216,9 @@ public final class MeshCoordinator implements HandOverTaker {
     }
 
     /**
-     * The step's changes as one record, and one log line per executed layer; {@code optimisticProposals} the size of
-     * the hare output of a layer executed optimistically (its output is stored after), -1 to read the stored one.
+     * The step's changes as one record, and one log line per executed layer (marked when it ran optimistically);
+     * {@code optimisticProposals} the size of the hare output of a layer executed optimistically (its output is
+     * stored after), -1 to read the stored one.
      */
     private void persist(List<Decision> out, int optimisticProposals) {
         List<MeshChange> changes = state.takeChanges();
@@ -232,7 +232,7 @@ public final class MeshCoordinator implements HandOverTaker {
             } else if (c instanceof MeshChange.Executed e) {
                 int hare = optimisticProposals >= 0 ? optimisticProposals : store.hareOutput(e.record().layer())
                         .map(h -> h.proposals().size()).orElse(0);
-                out.add(new Decision.Log(line(e, hare, verified)));
+                out.add(new Decision.Log(line(e, hare, verified) + (optimisticProposals >= 0 ? ", optimistic" : "")));
             }
         }
     }
