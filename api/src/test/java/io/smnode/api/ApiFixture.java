@@ -1,0 +1,126 @@
+package io.smnode.api;
+
+import com.typesafe.config.ConfigFactory;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.smnode.core.net.GenesisConfig;
+import io.smnode.core.net.NetworkParams;
+import io.smnode.core.net.Preset;
+import io.smnode.core.time.LayerClock;
+import io.smnode.core.types.LayerId;
+import io.smnode.core.types.NodeId;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.atx.AtxTables;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * An API server over a store and a fixed network, every listener on a free loopback port, in a test actor system;
+ * channels for grpc-java clients. The clock stands still at layer {@link #LAYER} of a standalone network.
+ */
+final class ApiFixture implements AutoCloseable {
+    static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
+    static final long LAYER = 25;
+    static final NodeId IDENTITY = NodeId.ofHex("11".repeat(32));
+
+    final ActorTestKit kit;
+    final Store store;
+    final NetworkParams params = Preset.byName("standalone").params();
+    final LayerClock clock;
+    final NodeView node;
+    final ActorRef<ApiServer.Command> server;
+    final Map<String, InetSocketAddress> bound;
+    private final List<ManagedChannel> channels = new ArrayList<>();
+
+    ApiFixture() {
+        this(Optional.of(IDENTITY));
+    }
+
+    ApiFixture(Optional<NodeId> identity) {
+        kit = ActorTestKit.create("api-test", ConfigFactory.load());
+        store = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+        clock = new LayerClock(GENESIS, params.time().layerDuration(), params.time().layersPerEpoch());
+        Clock wall = Clock.fixed(clock.layerStart(LayerId.of(LAYER)).plusMillis(1500), ZoneOffset.UTC);
+        node = new NodeView(new GenesisConfig(GENESIS, params.genesis().extraData()), clock, wall, params.hrp(),
+                params, "0.1.0-test", store, identity,
+                identity.map(i -> new NodeView.PostLayout(Path.of("/data/post"), 4, 1L << 20)), new FixedStatus());
+        ApiSettings.Endpoint any = new ApiSettings.Endpoint("test", "127.0.0.1", 0);
+        server = kit.spawn(ApiServer.create(node, new ApiSettings(Optional.of(any), Optional.of(any),
+                Optional.of(any), Optional.of(any), Optional.of(any))), "api");
+        bound = awaitBound(5);
+    }
+
+    private Map<String, InetSocketAddress> awaitBound(int listeners) {
+        TestProbe<ApiServer.Bindings> probe = kit.createTestProbe();
+        return probe.awaitAssert(Duration.ofSeconds(10), () -> {
+            server.tell(new ApiServer.GetBindings(probe.getRef()));
+            Map<String, InetSocketAddress> b = probe.receiveMessage().addresses();
+            if (b.size() != listeners) {
+                throw new AssertionError("bound so far: " + b);
+            }
+            return b;
+        });
+    }
+
+    int port(String listener) {
+        return bound.get(listener).getPort();
+    }
+
+    /** A plaintext HTTP/2 channel to {@code listener}, closed with the fixture. */
+    ManagedChannel channel(String listener) {
+        ManagedChannel c = NettyChannelBuilder.forAddress("127.0.0.1", port(listener)).usePlaintext().build();
+        channels.add(c);
+        return c;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ManagedChannel c : channels) {
+            c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        kit.shutdownTestKit();
+        store.close();
+    }
+
+    /** A node with two peers, syncing, having seen layer 20, applied 19 and verified 18. */
+    static final class FixedStatus implements NodeStatusSource {
+        @Override
+        public long connectedPeers() {
+            return 2;
+        }
+
+        @Override
+        public SyncState syncState() {
+            return SyncState.SYNCING;
+        }
+
+        @Override
+        public LayerId latestLayer() {
+            return LayerId.of(20);
+        }
+
+        @Override
+        public LayerId appliedLayer() {
+            return LayerId.of(19);
+        }
+
+        @Override
+        public LayerId processedLayer() {
+            return LayerId.of(18);
+        }
+    }
+}
