@@ -39,7 +39,7 @@ final class ApiFixture implements AutoCloseable {
 
     final ActorTestKit kit;
     final Store store;
-    final NetworkParams params = Preset.byName("standalone").params();
+    final NetworkParams params;
     final LayerClock clock;
     final NodeView node;
     final ActorRef<ApiServer.Command> server;
@@ -51,8 +51,16 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Optional<NodeId> identity) {
+        this(identity, true);
+    }
+
+    /** @param coinbase whether the network sets the node a coinbase (the standalone preset does) */
+    ApiFixture(Optional<NodeId> identity, boolean coinbase) {
         kit = ActorTestKit.create("api-test", ConfigFactory.load());
         store = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+        NetworkParams standalone = Preset.byName("standalone").params();
+        params = coinbase ? standalone : standalone.withSmeshing(new NetworkParams.Smeshing(
+                standalone.smeshing().numUnits(), false, standalone.smeshing().computeBatchSize(), Optional.empty()));
         clock = new LayerClock(GENESIS, params.time().layerDuration(), params.time().layersPerEpoch());
         Clock wall = Clock.fixed(clock.layerStart(LayerId.of(LAYER)).plusMillis(1500), ZoneOffset.UTC);
         node = new NodeView(new GenesisConfig(GENESIS, params.genesis().extraData()), clock, wall, params.hrp(),
