@@ -29,9 +29,11 @@ public final class ComponentNames {
     public static final String SMESHING = "smeshing";
     /** The ATX builder of the smeshing identity. */
     public static final String ATX_BUILDER = "atx-builder";
+    /** The API: gRPC listeners, the JSON gateway, the status page, the registered post services. */
+    public static final String API = "api";
 
     public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
-            ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER);
+            ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, API);
 
     private ComponentNames() {}
 }
