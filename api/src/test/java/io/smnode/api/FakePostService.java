@@ -23,13 +23,13 @@ import spacemesh.v1.ServiceResponse;
  * A post service as post-rs runs one, from grpc-java stubs generated from our protos: it dials the node's post
  * listener, receives the node's requests and answers what the test tells it to.
  */
-final class FakePostService implements AutoCloseable {
-    final BlockingQueue<NodeRequest> requests = new LinkedBlockingQueue<>();
+public final class FakePostService implements AutoCloseable {
+    public final BlockingQueue<NodeRequest> requests = new LinkedBlockingQueue<>();
     /** The stream's end: null on completion, else the status it failed with. */
-    final CompletableFuture<Throwable> ended = new CompletableFuture<>();
+    public final CompletableFuture<Throwable> ended = new CompletableFuture<>();
     private final StreamObserver<ServiceResponse> answers;
 
-    FakePostService(ManagedChannel channel) {
+    public FakePostService(ManagedChannel channel) {
         answers = PostServiceGrpc.newStub(channel).register(new StreamObserver<>() {
             @Override
             public void onNext(NodeRequest value) {
@@ -48,7 +48,7 @@ final class FakePostService implements AutoCloseable {
         });
     }
 
-    NodeRequest next(Duration within) throws InterruptedException {
+    public NodeRequest next(Duration within) throws InterruptedException {
         NodeRequest r = requests.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (r == null) {
             throw new AssertionError("no request from the node within " + within);
@@ -56,27 +56,27 @@ final class FakePostService implements AutoCloseable {
         return r;
     }
 
-    void send(ServiceResponse response) {
+    public void send(ServiceResponse response) {
         answers.onNext(response);
     }
 
-    void sendMetadata(Metadata meta) {
+    public void sendMetadata(Metadata meta) {
         send(ServiceResponse.newBuilder().setMetadata(MetadataResponse.newBuilder().setMeta(meta)).build());
     }
 
-    void sendStillProving() {
+    public void sendStillProving() {
         send(ServiceResponse.newBuilder().setGenProof(GenProofResponse.newBuilder()
                 .setStatus(GenProofStatus.GEN_PROOF_STATUS_OK)).build());
     }
 
-    void sendProof(ByteString challenge, Metadata meta, Proof proof) {
+    public void sendProof(ByteString challenge, Metadata meta, Proof proof) {
         send(ServiceResponse.newBuilder().setGenProof(GenProofResponse.newBuilder()
                 .setStatus(GenProofStatus.GEN_PROOF_STATUS_OK).setProof(proof)
                 .setMetadata(ProofMetadata.newBuilder().setChallenge(challenge).setMeta(meta))).build());
     }
 
     /** The status the node ended the stream with. */
-    io.grpc.Status.Code endedWith(Duration within) throws Exception {
+    public io.grpc.Status.Code endedWith(Duration within) throws Exception {
         Throwable t = ended.get(within.toMillis(), TimeUnit.MILLISECONDS);
         return t instanceof StatusRuntimeException s ? s.getStatus().getCode() : io.grpc.Status.Code.OK;
     }

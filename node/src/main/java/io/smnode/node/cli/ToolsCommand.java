@@ -9,6 +9,7 @@ import io.smnode.node.tools.Blake3Tool;
 import io.smnode.node.tools.GenesisTool;
 import io.smnode.node.tools.ScaleDecodeTool;
 import io.smnode.node.tools.SignVerifyTool;
+import io.smnode.node.tools.TxDecodeTool;
 import io.smnode.node.tools.VrfVerifyTool;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tools", description = "Protocol primitives as JSON-printing commands (for scripts and external checks).",
         subcommands = {Blake3Tool.class, AddressTool.class, AddressDecodeTool.class, VrfVerifyTool.class,
                 SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class, ScryptLabelTool.class, CommitmentTool.class,
-                K2PowHashTool.class})
+                K2PowHashTool.class, TxDecodeTool.class})
 public final class ToolsCommand {
     /** Is this command under {@code tools}, {@code post} or {@code p2p}? Those print JSON, usage errors included. */
     static boolean speaksJson(picocli.CommandLine cl) {
