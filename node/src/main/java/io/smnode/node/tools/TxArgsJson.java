@@ -17,29 +17,24 @@ final class TxArgsJson {
 
     static Map<String, Object> of(MethodArgs args, String hrp) {
         Map<String, Object> out = new LinkedHashMap<>();
-        switch (args) {
-            case WalletState w -> out.put("public_key", w.publicKey().hex());
-            case MultisigState m -> {
-                out.put("required", m.required());
-                out.put("public_keys", m.publicKeys().stream().map(k -> k.hex()).toList());
-            }
-            case VaultState v -> {
-                out.put("owner", address(v.owner(), hrp));
-                out.put("total_amount", Long.toUnsignedString(v.totalAmount()));
-                out.put("initial_unlock_amount", Long.toUnsignedString(v.initialUnlockAmount()));
-                out.put("vesting_start", v.vestingStart());
-                out.put("vesting_end", v.vestingEnd());
-            }
-            case SpendArgs s -> {
-                out.put("destination", address(s.destination(), hrp));
-                out.put("amount", Long.toUnsignedString(s.amount()));
-            }
-            case DrainVaultArgs d -> {
-                out.put("vault", address(d.vault(), hrp));
-                out.put("destination", address(d.spend().destination(), hrp));
-                out.put("amount", Long.toUnsignedString(d.spend().amount()));
-            }
-            default -> throw new IllegalArgumentException("unknown arguments " + args.getClass().getSimpleName());
+        if (args instanceof WalletState w) {
+            out.put("public_key", w.publicKey().hex());
+        } else if (args instanceof MultisigState m) {
+            out.put("required", m.required());
+            out.put("public_keys", m.publicKeys().stream().map(k -> k.hex()).toList());
+        } else if (args instanceof VaultState v) {
+            out.put("owner", address(v.owner(), hrp));
+            out.put("total_amount", Long.toUnsignedString(v.totalAmount()));
+            out.put("initial_unlock_amount", Long.toUnsignedString(v.initialUnlockAmount()));
+            out.put("vesting_start", v.vestingStart());
+            out.put("vesting_end", v.vestingEnd());
+        } else if (args instanceof SpendArgs s) {
+            out.put("destination", address(s.destination(), hrp));
+            out.put("amount", Long.toUnsignedString(s.amount()));
+        } else if (args instanceof DrainVaultArgs d) {
+            out.put("vault", address(d.vault(), hrp));
+            out.put("destination", address(d.spend().destination(), hrp));
+            out.put("amount", Long.toUnsignedString(d.spend().amount()));
         }
         return out;
     }

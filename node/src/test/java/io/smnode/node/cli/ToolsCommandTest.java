@@ -184,11 +184,15 @@ class ToolsCommandTest {
 
     static Stream<Arguments> txCases() {
         return Vectors.casesWhere("wallet-golden.json", "kind", "tx").stream()
-                .filter(c -> c.get("method").asInt() == 0 || c.get("template").asText().equals("wallet"))
+                .filter(c -> c.get("method").asInt() == 0 && !c.has("target_template_hex")
+                        || c.get("template").asText().equals("wallet"))
                 .map(c -> Arguments.of(c.get("id").asText(), c));
     }
 
-    /** Spends of wallets and every self-spawn decode offline to the vector's fields. */
+    /**
+     * Spends of wallets and every self-spawn decode offline to the vector's fields (a spawn of another account, or a
+     * spend of a multisig, needs the principal's state: the node's ParseTransaction decodes those).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("txCases")
     void txDecodeReadsTheVectorsTransactions(String id, JsonNode c) {
