@@ -13,7 +13,12 @@ import io.smnode.api.status.StatusPage;
 import io.smnode.api.v1.MeshServiceImpl;
 import io.smnode.api.v1.NodeServiceImpl;
 import io.smnode.api.v1.SmesherServiceImpl;
+import io.smnode.api.v2alpha1.AccountServiceImpl;
 import io.smnode.api.v2alpha1.ActivationServiceImpl;
+import io.smnode.api.v2alpha1.LayerServiceImpl;
+import io.smnode.api.v2alpha1.MalfeasanceServiceImpl;
+import io.smnode.api.v2alpha1.RewardServiceImpl;
+import io.smnode.api.v2alpha1.TransactionServiceImpl;
 import io.smnode.api.v2alpha1.NetworkServiceImpl;
 import io.smnode.api.v2alpha1.NodeStatusServiceImpl;
 import java.util.ArrayList;
@@ -68,6 +73,26 @@ final class ApiHandlers {
         v2alpha1.add(new GrpcService(spacemesh.v2alpha1.ActivationService.description,
                 spacemesh.v2alpha1.ActivationService.class, activations,
                 ActivationServiceHandlerFactory.create(activations, system)));
+        LayerServiceImpl layers = new LayerServiceImpl(node);
+        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.LayerService.description,
+                spacemesh.v2alpha1.LayerService.class, layers,
+                spacemesh.v2alpha1.LayerServiceHandlerFactory.create(layers, system)));
+        RewardServiceImpl rewards = new RewardServiceImpl(node);
+        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.RewardService.description,
+                spacemesh.v2alpha1.RewardService.class, rewards,
+                spacemesh.v2alpha1.RewardServiceHandlerFactory.create(rewards, system)));
+        AccountServiceImpl accounts = new AccountServiceImpl(node);
+        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.AccountService.description,
+                spacemesh.v2alpha1.AccountService.class, accounts,
+                spacemesh.v2alpha1.AccountServiceHandlerFactory.create(accounts, system)));
+        TransactionServiceImpl transactions = new TransactionServiceImpl(node);
+        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.TransactionService.description,
+                spacemesh.v2alpha1.TransactionService.class, transactions,
+                spacemesh.v2alpha1.TransactionServiceHandlerFactory.create(transactions, system)));
+        MalfeasanceServiceImpl malfeasance = new MalfeasanceServiceImpl(node);
+        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.MalfeasanceService.description,
+                spacemesh.v2alpha1.MalfeasanceService.class, malfeasance,
+                spacemesh.v2alpha1.MalfeasanceServiceHandlerFactory.create(malfeasance, system)));
         publicServices.addAll(v2alpha1);
 
         SmesherServiceImpl smesher = new SmesherServiceImpl(node, lookup);

@@ -7,7 +7,12 @@ import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.core.net.Preset;
 import io.smnode.core.time.LayerClock;
+import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.verdict.Verdict;
+import io.smnode.mesh.store.MemoryMeshStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.smnode.core.types.NodeId;
 import io.smnode.persistence.InMemoryStore;
 import io.smnode.persistence.Schema;
@@ -42,7 +47,13 @@ final class ApiFixture implements AutoCloseable {
     final NetworkParams params;
     final LayerClock clock;
     final NodeView node;
+    final FixedStatus status;
     final ActorRef<ApiServer.Command> server;
+    /** The consensus store the data services read. */
+    final MemoryMeshStore mesh = new MemoryMeshStore();
+    /** Transactions handed to the node's intake, and the verdict it answers. */
+    final List<Bytes> submitted = new CopyOnWriteArrayList<>();
+    volatile Verdict intakeVerdict = Verdict.accept();
     final Map<String, InetSocketAddress> bound;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
@@ -63,9 +74,14 @@ final class ApiFixture implements AutoCloseable {
                 standalone.smeshing().numUnits(), false, standalone.smeshing().computeBatchSize(), Optional.empty()));
         clock = new LayerClock(GENESIS, params.time().layerDuration(), params.time().layersPerEpoch());
         Clock wall = Clock.fixed(clock.layerStart(LayerId.of(LAYER)).plusMillis(1500), ZoneOffset.UTC);
+        status = new FixedStatus();
         node = new NodeView(new GenesisConfig(GENESIS, params.genesis().extraData()), clock, wall, params.hrp(),
                 params, "0.1.0-test", store, identity,
-                identity.map(i -> new NodeView.PostLayout(Path.of("/data/post"), 4, 1L << 20)), new FixedStatus());
+                identity.map(i -> new NodeView.PostLayout(Path.of("/data/post"), 4, 1L << 20)), status,
+                mesh, Optional.of(tx -> {
+                    submitted.add(tx);
+                    return CompletableFuture.completedFuture(intakeVerdict);
+                }));
         ApiSettings.Endpoint any = new ApiSettings.Endpoint("test", "127.0.0.1", 0);
         server = kit.spawn(ApiServer.create(node, new ApiSettings(Optional.of(any), Optional.of(any),
                 Optional.of(any), Optional.of(any), Optional.of(any))), "api");
@@ -106,6 +122,8 @@ final class ApiFixture implements AutoCloseable {
 
     /** A node with two peers, syncing, having seen layer 20, applied 19 and verified 18. */
     static final class FixedStatus implements NodeStatusSource {
+        volatile boolean syncing = true;
+
         @Override
         public long connectedPeers() {
             return 2;
@@ -113,7 +131,7 @@ final class ApiFixture implements AutoCloseable {
 
         @Override
         public SyncState syncState() {
-            return SyncState.SYNCING;
+            return syncing ? SyncState.SYNCING : SyncState.SYNCED;
         }
 
         @Override

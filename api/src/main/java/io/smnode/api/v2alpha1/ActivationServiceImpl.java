@@ -4,10 +4,7 @@ import com.google.protobuf.ByteString;
 import io.smnode.activation.AtxHeader;
 import io.smnode.api.NodeView;
 import io.smnode.api.grpc.Calls;
-import io.smnode.api.grpc.GrpcErrors;
 import io.smnode.api.grpc.Paging;
-import io.smnode.core.address.AddressCodec;
-import io.smnode.core.address.AddressException;
 import io.smnode.core.types.Address;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.NodeId;
@@ -69,14 +66,7 @@ public final class ActivationServiceImpl implements ActivationService {
     }
 
     private Optional<Address> coinbase(String text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(AddressCodec.decode(text, node.hrp()));
-        } catch (AddressException e) {
-            throw GrpcErrors.invalidArgument("coinbase: " + e.getMessage());
-        }
+        return text.isEmpty() ? Optional.empty() : Optional.of(Requests.address("coinbase", text, node.hrp()));
     }
 
 }
