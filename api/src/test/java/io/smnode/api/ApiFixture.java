@@ -37,27 +37,29 @@ import org.apache.pekko.actor.typed.ActorRef;
  * An API server over a store and a fixed network, every listener on a free loopback port, in a test actor system;
  * channels for grpc-java clients. The clock stands still at layer {@link #LAYER} of a standalone network.
  */
-final class ApiFixture implements AutoCloseable {
+public final class ApiFixture implements AutoCloseable {
     static final Instant GENESIS = Instant.parse("2026-01-01T00:00:00Z");
     static final long LAYER = 25;
     static final NodeId IDENTITY = NodeId.ofHex("11".repeat(32));
 
-    final ActorTestKit kit;
-    final Store store;
-    final NetworkParams params;
+    public final ActorTestKit kit;
+    public final Store store;
+    public final NetworkParams params;
     final LayerClock clock;
-    final NodeView node;
-    final FixedStatus status;
+    public final NodeView node;
+    public final FixedStatus status;
     final ActorRef<ApiServer.Command> server;
     /** The consensus store the data services read. */
-    final MemoryMeshStore mesh = new MemoryMeshStore();
+    public final MemoryMeshStore mesh = new MemoryMeshStore();
     /** Transactions handed to the node's intake, and the verdict it answers. */
     final List<Bytes> submitted = new CopyOnWriteArrayList<>();
     volatile Verdict intakeVerdict = Verdict.accept();
+    /** Runs on each accepted submission (e.g. to apply it in a next layer, as the mesh would). */
+    public volatile java.util.function.Consumer<Bytes> onAccepted = tx -> { };
     final Map<String, InetSocketAddress> bound;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
-    ApiFixture() {
+    public ApiFixture() {
         this(Optional.of(IDENTITY));
     }
 
@@ -80,7 +82,11 @@ final class ApiFixture implements AutoCloseable {
                 identity.map(i -> new NodeView.PostLayout(Path.of("/data/post"), 4, 1L << 20)), status,
                 mesh, Optional.of(tx -> {
                     submitted.add(tx);
-                    return CompletableFuture.completedFuture(intakeVerdict);
+                    Verdict v = intakeVerdict;
+                    if (v.accepted()) {
+                        onAccepted.accept(tx);
+                    }
+                    return CompletableFuture.completedFuture(v);
                 }));
         ApiSettings.Endpoint any = new ApiSettings.Endpoint("test", "127.0.0.1", 0);
         server = kit.spawn(ApiServer.create(node, new ApiSettings(Optional.of(any), Optional.of(any),
@@ -100,7 +106,7 @@ final class ApiFixture implements AutoCloseable {
         });
     }
 
-    int port(String listener) {
+    public int port(String listener) {
         return bound.get(listener).getPort();
     }
 
@@ -121,8 +127,8 @@ final class ApiFixture implements AutoCloseable {
     }
 
     /** A node with two peers, syncing, having seen layer 20, applied 19 and verified 18. */
-    static final class FixedStatus implements NodeStatusSource {
-        volatile boolean syncing = true;
+    public static final class FixedStatus implements NodeStatusSource {
+        public volatile boolean syncing = true;
 
         @Override
         public long connectedPeers() {

@@ -35,8 +35,8 @@ import java.util.Optional;
  * layers 20..24 each with a block and rewards to two smeshers; in layer 21 the wallet spawns itself and sends
  * {@link #AMOUNT} to {@link #RECIPIENT}. Layers before the last are verified. A malfeasance proof is stored too.
  */
-final class MeshHistory {
-    static final long FUNDS = 10_000_000_000L;
+public final class MeshHistory {
+    public static final long FUNDS = 10_000_000_000L;
     static final long AMOUNT = 1_234_567;
     static final Address RECIPIENT = Address.ofHex("00000000" + "ab".repeat(20));
     static final Address COINBASE_A = Address.ofHex("00000000" + "c1".repeat(20));
@@ -48,12 +48,15 @@ final class MeshHistory {
     static final long LAST = 24;
     static final long TX_LAYER = 21;
 
-    final EdSigner wallet;
-    final Address principal;
+    public final EdSigner wallet;
+    public final Address principal;
     final Bytes spawn;
     final Bytes spend;
+    private final MemoryMeshStore store;
+    private final Ledger ledger;
+    private final Vm vm;
 
-    MeshHistory(ApiFixture api) {
+    public MeshHistory(ApiFixture api) {
         Bytes prefix = Bytes.of(api.node.genesis().genesisId().toByteArray());
         wallet = EdSigner.fromSeed(filled(32, 7), prefix);
         principal = Principal.wallet(wallet.nodeId());
@@ -61,28 +64,38 @@ final class MeshHistory {
                 Optional.of(TemplateKind.WALLET.address()), 0, 1,
                 new WalletState(Hash32.of(wallet.nodeId().toByteArray()))), wallet));
         spend = spendOf(1, 1);
-        MemoryMeshStore store = api.mesh;
-        Ledger ledger = new Ledger();
+        store = api.mesh;
+        ledger = new Ledger();
         List<Account> genesis = List.of(new Account(LayerId.of(0), principal, 0, FUNDS, Optional.empty(),
                 Bytes.EMPTY));
         ledger.applyGenesis(genesis);
         store.apply(new MeshRecord.GenesisRecord(genesis));
-        Vm vm = new Vm(VmConfig.of(api.params, api.node.genesis().genesisId()));
+        vm = new Vm(VmConfig.of(api.params, api.node.genesis().genesisId()));
         for (long l = FIRST; l <= LAST; l++) {
-            LayerId layer = LayerId.of(l);
-            List<Bytes> txs = l == TX_LAYER ? List.of(spawn, spend) : List.of();
-            txs.forEach(t -> store.apply(new MeshRecord.TxRecord(TxParser.idOf(t.toByteArray()), t)));
-            LayerResult result = vm.apply(ledger, layer, txs, List.of(
-                    new CoinbaseReward(COINBASE_A, SMESHER_A, new Weight(1, 1)),
-                    new CoinbaseReward(COINBASE_B, SMESHER_B, new Weight(3, 1))));
-            Ledger.Undo undo = ledger.commit(layer, result.changed(), result.stateHash());
-            store.apply(new MeshRecord.MeshApplied(List.of(new MeshChange.Executed(result, undo,
-                    new AppliedLayer(layer, blockOf(l), result.stateHash(), Optional.of(Hash32.of(filled(32, (int) l))),
-                            l < LAST)))));
+            apply(l, l == TX_LAYER ? List.of(spawn, spend) : List.of(), l < LAST);
         }
         byte[] proof = new byte[40];
         proof[4] = 1; // the v1 envelope: layer u32, then the type (1: two ATXs of one epoch)
         store.apply(new MeshRecord.MalfeasanceRecord(OFFENDER, Bytes.of(proof), LayerId.of(22)));
+    }
+
+    /** Applies the next layer with {@code txs} in its block, as the mesh would; returns its number. */
+    public synchronized long applyNext(List<Bytes> txs) {
+        long layer = ledger.lastLayer().orElseThrow().value() + 1;
+        apply(layer, txs, false);
+        return layer;
+    }
+
+    private void apply(long l, List<Bytes> txs, boolean verified) {
+        LayerId layer = LayerId.of(l);
+        txs.forEach(t -> store.apply(new MeshRecord.TxRecord(TxParser.idOf(t.toByteArray()), t)));
+        LayerResult result = vm.apply(ledger, layer, txs, List.of(
+                new CoinbaseReward(COINBASE_A, SMESHER_A, new Weight(1, 1)),
+                new CoinbaseReward(COINBASE_B, SMESHER_B, new Weight(3, 1))));
+        Ledger.Undo undo = ledger.commit(layer, result.changed(), result.stateHash());
+        store.apply(new MeshRecord.MeshApplied(List.of(new MeshChange.Executed(result, undo,
+                new AppliedLayer(layer, blockOf(l), result.stateHash(), Optional.of(Hash32.of(filled(32, (int) l))),
+                        verified)))));
     }
 
     /** A signed spend of the wallet with {@code nonce} and gas price. */
@@ -103,7 +116,7 @@ final class MeshHistory {
         return all;
     }
 
-    static byte[] filled(int length, int value) {
+    public static byte[] filled(int length, int value) {
         byte[] b = new byte[length];
         Arrays.fill(b, (byte) value);
         return b;

@@ -28,6 +28,11 @@ public final class IdentityKey {
             random.nextBytes(seed);
             writeOwnerOnly(file, Hex.encode(seed));
         }
+        return load(file, prefix);
+    }
+
+    /** The signer of the key in {@code file}, signing with {@code prefix}; the file must exist. */
+    public static EdSigner load(Path file, Bytes prefix) throws IOException {
         byte[] seed;
         try {
             seed = Hex.decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
