@@ -3,6 +3,7 @@ package io.smnode.api;
 import io.smnode.api.gateway.JsonGateway;
 import io.smnode.api.grpc.GrpcService;
 import io.smnode.api.grpc.HealthServiceImpl;
+import io.smnode.api.grpc.Instrumented;
 import io.smnode.api.grpc.Reflection;
 import io.smnode.api.health.Health;
 import io.smnode.api.health.HealthHandlerFactory;
@@ -52,10 +53,12 @@ final class ApiHandlers {
     private final List<GrpcService> privateServices;
     private final List<GrpcService> postServices;
     private final NodeView node;
+    private final ApiMetrics metrics;
 
-    ApiHandlers(NodeView node, ActorSystem<?> system, ActorRef<PostRegistry.Command> registry) {
+    ApiHandlers(NodeView node, ActorSystem<?> system, ActorRef<PostRegistry.Command> registry, ApiMetrics metrics) {
         this.node = node;
         this.system = system;
+        this.metrics = metrics;
         ComponentLookup lookup = new ComponentLookup(system);
         NodeServiceImpl nodeV1 = new NodeServiceImpl(node);
         publicServices.add(new GrpcService(spacemesh.v1.NodeService.description, spacemesh.v1.NodeService.class,
@@ -108,24 +111,37 @@ final class ApiHandlers {
     }
 
     Function<HttpRequest, CompletionStage<HttpResponse>> publicListener() {
-        return grpc(publicServices);
+        return Instrumented.wrap("public", paths(publicServices), metrics, grpc(publicServices));
     }
 
     Function<HttpRequest, CompletionStage<HttpResponse>> privateListener() {
-        return grpc(privateServices);
+        return Instrumented.wrap("private", paths(privateServices), metrics, grpc(privateServices));
     }
 
     Function<HttpRequest, CompletionStage<HttpResponse>> postListener() {
-        return grpc(postServices);
+        return Instrumented.wrap("post", paths(postServices), metrics, grpc(postServices));
     }
 
     Function<HttpRequest, CompletionStage<HttpResponse>> jsonGateway() {
-        return new JsonGateway(v2alpha1.stream().map(s -> new JsonGateway.Service(s.description(), s.api(),
-                s.implementation())).toList(), system).handler();
+        return Instrumented.wrap("json", paths(v2alpha1), metrics, new JsonGateway(v2alpha1.stream()
+                .map(s -> new JsonGateway.Service(s.description(), s.api(), s.implementation())).toList(), system)
+                .handler());
     }
 
     Function<HttpRequest, CompletionStage<HttpResponse>> statusPage() {
-        return new StatusPage(node, system).handler();
+        return Instrumented.wrap("status", Set.of("/", "/status.json"), metrics,
+                new StatusPage(node, system).handler());
+    }
+
+    /** The paths of every method of {@code services}: {@code /package.Service/Method}. */
+    private static Set<String> paths(List<GrpcService> services) {
+        Set<String> paths = new java.util.HashSet<>();
+        for (GrpcService s : services) {
+            String simple = s.name().substring(s.name().lastIndexOf('.') + 1);
+            s.description().descriptor().findServiceByName(simple).getMethods()
+                    .forEach(m -> paths.add("/" + s.name() + "/" + m.getName()));
+        }
+        return paths;
     }
 
     /** The services, then health and reflection over them. */

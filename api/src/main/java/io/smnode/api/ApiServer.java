@@ -1,5 +1,6 @@
 package io.smnode.api;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smnode.api.post.PostRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -42,11 +43,13 @@ public final class ApiServer {
 
     private ApiServer() {}
 
-    public static Behavior<Command> create(NodeView node, ApiSettings settings) {
+    /** @param metrics where the API's metrics go; registered here, once (not again when the component restarts) */
+    public static Behavior<Command> create(NodeView node, ApiSettings settings, PrometheusRegistry metrics) {
+        ApiMetrics apiMetrics = new ApiMetrics(metrics);
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(ApiServer.class);
-            ActorRef<PostRegistry.Command> registry = ctx.spawn(PostRegistry.create(), "post-services");
-            ApiHandlers handlers = new ApiHandlers(node, ctx.getSystem(), registry);
+            ActorRef<PostRegistry.Command> registry = ctx.spawn(PostRegistry.create(apiMetrics), "post-services");
+            ApiHandlers handlers = new ApiHandlers(node, ctx.getSystem(), registry, apiMetrics);
             bind(ctx, "public", settings.publicListen(), handlers.publicListener(), true);
             bind(ctx, "private", settings.privateListen(), handlers.privateListener(), true);
             bind(ctx, "post", settings.postListen(), handlers.postListener(), true);

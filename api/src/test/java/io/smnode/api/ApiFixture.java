@@ -2,6 +2,7 @@ package io.smnode.api;
 
 import com.typesafe.config.ConfigFactory;
 import io.grpc.ManagedChannel;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.net.NetworkParams;
@@ -48,6 +49,7 @@ public final class ApiFixture implements AutoCloseable {
     final LayerClock clock;
     public final NodeView node;
     public final FixedStatus status;
+    public final PrometheusRegistry metrics = new PrometheusRegistry();
     final ActorRef<ApiServer.Command> server;
     /** The consensus store the data services read. */
     public final MemoryMeshStore mesh = new MemoryMeshStore();
@@ -90,7 +92,7 @@ public final class ApiFixture implements AutoCloseable {
                 }));
         ApiSettings.Endpoint any = new ApiSettings.Endpoint("test", "127.0.0.1", 0);
         server = kit.spawn(ApiServer.create(node, new ApiSettings(Optional.of(any), Optional.of(any),
-                Optional.of(any), Optional.of(any), Optional.of(any))), "api");
+                Optional.of(any), Optional.of(any), Optional.of(any)), metrics), "api");
         bound = awaitBound(5);
     }
 
@@ -104,6 +106,25 @@ public final class ApiFixture implements AutoCloseable {
             }
             return b;
         });
+    }
+
+    /** The value of a counter or gauge data point of {@code metric} (name without {@code _total}) with {@code labels}. */
+    public double metric(String metric, String... labels) {
+        for (io.prometheus.metrics.model.snapshots.MetricSnapshot m : metrics.scrape()) {
+            if (!m.getMetadata().getName().equals(metric)) {
+                continue;
+            }
+            for (io.prometheus.metrics.model.snapshots.DataPointSnapshot d : m.getDataPoints()) {
+                io.prometheus.metrics.model.snapshots.Labels want = io.prometheus.metrics.model.snapshots.Labels
+                        .of(labels);
+                if (d.getLabels().equals(want)) {
+                    return d instanceof io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot c
+                            ? c.getValue()
+                            : ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) d).getValue();
+                }
+            }
+        }
+        return 0;
     }
 
     public int port(String listener) {

@@ -87,6 +87,10 @@ class PostServiceTest {
             assertEquals(new PostV1(9, Bytes.ofHex("010203"), 12345), proven.post());
             assertEquals(CHALLENGE, proven.challenge());
             assertEquals(PostState.State.IDLE, ownState());
+            assertEquals(1, api.metric("smnode_api_post_services"));
+            assertEquals(1, api.metric("smnode_api_post_proofs", "outcome", "proven"));
+            assertTrue(api.metric("smnode_api_requests", "listener", "post", "method",
+                    "/spacemesh.v1.PostService/Register") >= 1);
         }
     }
 

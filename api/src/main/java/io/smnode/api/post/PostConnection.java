@@ -2,6 +2,7 @@ package io.smnode.api.post;
 
 import io.smnode.actors.post.PostServiceActor;
 import io.smnode.actors.post.ProvingWorker;
+import io.smnode.api.ApiMetrics;
 import io.smnode.api.grpc.GrpcErrors;
 import io.smnode.core.types.NodeId;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class PostConnection {
     private final TimerScheduler<Command> timers;
     private final ActorRef<Outgoing> out;
     private final ActorRef<PostRegistry.Command> registry;
+    private final ApiMetrics metrics;
     private final Queue<ProvingWorker.Prove> queued = new ArrayDeque<>();
     private NodeId identity;
     private ActorRef<ProvingWorker.Prove> prover;
@@ -61,17 +63,19 @@ public final class PostConnection {
     private Optional<ProvingWorker.Prove> asked = Optional.empty();
     private boolean outEnded;
 
-    static Behavior<Command> create(ActorRef<Outgoing> out, ActorRef<PostRegistry.Command> registry) {
+    static Behavior<Command> create(ActorRef<Outgoing> out, ActorRef<PostRegistry.Command> registry,
+                                    ApiMetrics metrics) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             ctx.setLoggerName(PostConnection.class);
             ctx.watchWith(out, new StreamEnded(Optional.of("the stream to the post service closed")));
             out.tell(new Outgoing.Send(RemoteProofs.metadataRequest()));
-            return new PostConnection(ctx, timers, out, registry).awaitingMetadata();
+            return new PostConnection(ctx, timers, out, registry, metrics).awaitingMetadata();
         }));
     }
 
     private PostConnection(ActorContext<Command> ctx, TimerScheduler<Command> timers, ActorRef<Outgoing> out,
-                           ActorRef<PostRegistry.Command> registry) {
+                           ActorRef<PostRegistry.Command> registry, ApiMetrics metrics) {
+        this.metrics = metrics;
         this.ctx = ctx;
         this.timers = timers;
         this.out = out;
@@ -147,8 +151,10 @@ public final class PostConnection {
                 })
                 .onSignal(PostStop.class, s -> {
                     asked.ifPresent(p -> queued.add(p));
-                    queued.forEach(p -> p.replyTo().tell(new ProvingWorker.Failed(p.challenge(),
-                            "the post service disconnected")));
+                    queued.forEach(p -> {
+                        p.replyTo().tell(new ProvingWorker.Failed(p.challenge(), "the post service disconnected"));
+                        metrics.postProofs.labelValues("disconnected").inc();
+                    });
                     return closeOut();
                 })
                 .build();
@@ -169,10 +175,12 @@ public final class PostConnection {
         if (outcome instanceof RemoteProofs.Proven p) {
             ctx.getLog().info("PoST proof for challenge {} made by the remote post service", prove.challenge().hex());
             prove.replyTo().tell(new ProvingWorker.Proven(prove.challenge(), p.post()));
+            metrics.postProofs.labelValues("proven").inc();
         } else {
             String why = ((RemoteProofs.Refused) outcome).why();
             ctx.getLog().warn("post service for {}: {}", identity.hex(), why);
             prove.replyTo().tell(new ProvingWorker.Failed(prove.challenge(), why));
+            metrics.postProofs.labelValues("refused").inc();
         }
         asked = Optional.empty();
         registry.tell(new PostRegistry.Proving(identity, false));

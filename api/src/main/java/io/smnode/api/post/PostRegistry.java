@@ -1,5 +1,6 @@
 package io.smnode.api.post;
 
+import io.smnode.api.ApiMetrics;
 import io.smnode.core.types.NodeId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,19 +42,20 @@ public final class PostRegistry {
 
     private PostRegistry() {}
 
-    public static Behavior<Command> create() {
+    public static Behavior<Command> create(ApiMetrics metrics) {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(PostRegistry.class);
-            return running(ctx, new HashMap<>(), new long[] {0});
+            metrics.postServices.set(0);
+            return running(ctx, new HashMap<>(), new long[] {0}, metrics);
         });
     }
 
     private static Behavior<Command> running(ActorContext<Command> ctx, Map<NodeId, Registered> registered,
-                                             long[] serial) {
+                                             long[] serial, ApiMetrics metrics) {
         return Behaviors.receive(Command.class)
                 .onMessage(Connect.class, c -> {
                     ActorRef<PostConnection.Command> connection = ctx.spawn(PostConnection.create(c.out(),
-                            ctx.getSelf()), "post-service-" + (++serial[0]));
+                            ctx.getSelf(), metrics), "post-service-" + (++serial[0]));
                     ctx.watchWith(connection, new Gone(connection));
                     c.replyTo().tell(connection);
                     return Behaviors.same();
@@ -62,6 +64,7 @@ public final class PostRegistry {
                     boolean free = !registered.containsKey(c.identity());
                     if (free) {
                         registered.put(c.identity(), new Registered(c.connection(), false));
+                        metrics.postServices.set(registered.size());
                     }
                     c.replyTo().tell(new ClaimAnswer(free));
                     return Behaviors.same();
@@ -84,6 +87,7 @@ public final class PostRegistry {
                         }
                     });
                     left.forEach(registered::remove);
+                    metrics.postServices.set(registered.size());
                     return Behaviors.same();
                 })
                 .build();

@@ -46,7 +46,7 @@ public final class ApiComponent {
                 config.network().hrp(), config.params(), VersionInfo.version(), services.store(), identity, post,
                 new NodeStatusNow(config.params()), meshReads(services), Optional.empty());
         return Optional.of(factory.spawn(ctx, ComponentNames.API, ApiServer.Command.class,
-                ApiServer.create(node, settings), Supervision.DEFAULT, Props.empty()));
+                ApiServer.create(node, settings, services.metrics()), Supervision.DEFAULT, Props.empty()));
     }
 
     /**
