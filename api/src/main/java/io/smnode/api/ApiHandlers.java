@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.grpc.ServiceDescription;
 import org.apache.pekko.grpc.javadsl.ServiceHandler;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -60,54 +62,38 @@ final class ApiHandlers {
         this.system = system;
         this.metrics = metrics;
         ComponentLookup lookup = new ComponentLookup(system);
-        NodeServiceImpl nodeV1 = new NodeServiceImpl(node);
-        publicServices.add(new GrpcService(spacemesh.v1.NodeService.description, spacemesh.v1.NodeService.class,
-                nodeV1, NodeServiceHandlerFactory.create(nodeV1, system)));
-        MeshServiceImpl mesh = new MeshServiceImpl(node);
-        publicServices.add(new GrpcService(spacemesh.v1.MeshService.description, spacemesh.v1.MeshService.class,
-                mesh, MeshServiceHandlerFactory.create(mesh, system)));
-        NetworkServiceImpl network = new NetworkServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.NetworkService.description,
-                spacemesh.v2alpha1.NetworkService.class, network, NetworkServiceHandlerFactory.create(network, system)));
-        NodeStatusServiceImpl nodeV2 = new NodeStatusServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.NodeService.description, spacemesh.v2alpha1.NodeService.class,
-                nodeV2, spacemesh.v2alpha1.NodeServiceHandlerFactory.create(nodeV2, system)));
-        ActivationServiceImpl activations = new ActivationServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.ActivationService.description,
-                spacemesh.v2alpha1.ActivationService.class, activations,
-                ActivationServiceHandlerFactory.create(activations, system)));
-        LayerServiceImpl layers = new LayerServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.LayerService.description,
-                spacemesh.v2alpha1.LayerService.class, layers,
-                spacemesh.v2alpha1.LayerServiceHandlerFactory.create(layers, system)));
-        RewardServiceImpl rewards = new RewardServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.RewardService.description,
-                spacemesh.v2alpha1.RewardService.class, rewards,
-                spacemesh.v2alpha1.RewardServiceHandlerFactory.create(rewards, system)));
-        AccountServiceImpl accounts = new AccountServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.AccountService.description,
-                spacemesh.v2alpha1.AccountService.class, accounts,
-                spacemesh.v2alpha1.AccountServiceHandlerFactory.create(accounts, system)));
-        TransactionServiceImpl transactions = new TransactionServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.TransactionService.description,
-                spacemesh.v2alpha1.TransactionService.class, transactions,
-                spacemesh.v2alpha1.TransactionServiceHandlerFactory.create(transactions, system)));
-        MalfeasanceServiceImpl malfeasance = new MalfeasanceServiceImpl(node);
-        v2alpha1.add(new GrpcService(spacemesh.v2alpha1.MalfeasanceService.description,
-                spacemesh.v2alpha1.MalfeasanceService.class, malfeasance,
-                spacemesh.v2alpha1.MalfeasanceServiceHandlerFactory.create(malfeasance, system)));
+        publicServices.add(service(spacemesh.v1.NodeService.description, spacemesh.v1.NodeService.class,
+                new NodeServiceImpl(node), NodeServiceHandlerFactory::create));
+        publicServices.add(service(spacemesh.v1.MeshService.description, spacemesh.v1.MeshService.class,
+                new MeshServiceImpl(node), MeshServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.NetworkService.description, spacemesh.v2alpha1.NetworkService.class,
+                new NetworkServiceImpl(node), NetworkServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.NodeService.description, spacemesh.v2alpha1.NodeService.class,
+                new NodeStatusServiceImpl(node), spacemesh.v2alpha1.NodeServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.ActivationService.description,
+                spacemesh.v2alpha1.ActivationService.class, new ActivationServiceImpl(node),
+                ActivationServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.LayerService.description, spacemesh.v2alpha1.LayerService.class,
+                new LayerServiceImpl(node), spacemesh.v2alpha1.LayerServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.RewardService.description, spacemesh.v2alpha1.RewardService.class,
+                new RewardServiceImpl(node), spacemesh.v2alpha1.RewardServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.AccountService.description, spacemesh.v2alpha1.AccountService.class,
+                new AccountServiceImpl(node), spacemesh.v2alpha1.AccountServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.TransactionService.description,
+                spacemesh.v2alpha1.TransactionService.class, new TransactionServiceImpl(node),
+                spacemesh.v2alpha1.TransactionServiceHandlerFactory::create));
+        v2alpha1.add(service(spacemesh.v2alpha1.MalfeasanceService.description,
+                spacemesh.v2alpha1.MalfeasanceService.class, new MalfeasanceServiceImpl(node),
+                spacemesh.v2alpha1.MalfeasanceServiceHandlerFactory::create));
         publicServices.addAll(v2alpha1);
 
-        SmesherServiceImpl smesher = new SmesherServiceImpl(node, lookup);
-        PostInfoServiceImpl postInfo = new PostInfoServiceImpl(node, lookup, registry);
         privateServices = List.of(
-                new GrpcService(spacemesh.v1.SmesherService.description, spacemesh.v1.SmesherService.class, smesher,
-                        SmesherServiceHandlerFactory.create(smesher, system)),
-                new GrpcService(spacemesh.v1.PostInfoService.description, spacemesh.v1.PostInfoService.class, postInfo,
-                        PostInfoServiceHandlerFactory.create(postInfo, system)));
-        PostServiceImpl post = new PostServiceImpl(node, system, registry);
-        postServices = List.of(new GrpcService(spacemesh.v1.PostService.description, spacemesh.v1.PostService.class,
-                post, PostServiceHandlerFactory.create(post, system)));
+                service(spacemesh.v1.SmesherService.description, spacemesh.v1.SmesherService.class,
+                        new SmesherServiceImpl(node, lookup), SmesherServiceHandlerFactory::create),
+                service(spacemesh.v1.PostInfoService.description, spacemesh.v1.PostInfoService.class,
+                        new PostInfoServiceImpl(node, lookup, registry), PostInfoServiceHandlerFactory::create));
+        postServices = List.of(service(spacemesh.v1.PostService.description, spacemesh.v1.PostService.class,
+                new PostServiceImpl(node, system, registry), PostServiceHandlerFactory::create));
     }
 
     Function<HttpRequest, CompletionStage<HttpResponse>> publicListener() {
@@ -131,6 +117,18 @@ final class ApiHandlers {
     Function<HttpRequest, CompletionStage<HttpResponse>> statusPage() {
         return Instrumented.wrap("status", Set.of("/", "/status.json"), metrics,
                 new StatusPage(node, system).handler());
+    }
+
+    /** How a generated handler factory makes a service's handler. */
+    @FunctionalInterface
+    private interface HandlerFactory<T> {
+        Function<HttpRequest, CompletionStage<HttpResponse>> create(T implementation,
+                                                                    ClassicActorSystemProvider system);
+    }
+
+    private <T> GrpcService service(ServiceDescription description, Class<T> api, T implementation,
+                                    HandlerFactory<T> factory) {
+        return new GrpcService(description, api, implementation, factory.create(implementation, system));
     }
 
     /** The paths of every method of {@code services}: {@code /package.Service/Method}. */
