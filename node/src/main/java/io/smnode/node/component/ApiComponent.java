@@ -42,9 +42,10 @@ public final class ApiComponent {
         Optional<NodeView.PostLayout> post = identity.map(id -> new NodeView.PostLayout(
                 PostComponent.dir(config.dataDir()), config.params().smeshing().numUnits(),
                 PostComponent.maxFileSize(config)));
+        MeshReads mesh = meshReads(services);
         NodeView node = new NodeView(services.genesis(), services.layerClock(), services.wallClock(),
                 config.network().hrp(), config.params(), VersionInfo.version(), services.store(), identity, post,
-                new NodeStatusNow(config.params()), meshReads(services), Optional.empty());
+                new NodeStatusNow(config.params(), mesh), mesh, Optional.empty());
         return Optional.of(factory.spawn(ctx, ComponentNames.API, ApiServer.Command.class,
                 ApiServer.create(node, settings, services.metrics()), Supervision.DEFAULT, Props.empty()));
     }
