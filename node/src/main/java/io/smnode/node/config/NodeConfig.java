@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.p2p.identity.Multiaddr;
+import io.smnode.post.k2pow.RandomXPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Api api, Config raw) {
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Api api, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -89,6 +90,9 @@ public record NodeConfig(
         }
         return new P2p(listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
     }
+
+    /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */
+    public record Post(RandomXPolicy randomx) {}
 
     private static Api api(TypedReader r) {
         Optional<Listen> publicListen = listen(r, "smnode.api.public.listen");
@@ -191,8 +195,9 @@ public record NodeConfig(
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
+        Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx, params, p2p(r),
-                api(r), config);
+                post, api(r), config);
     }
 
     /** The preset's parameters with the PoST overrides applied (refused on a public network). */
