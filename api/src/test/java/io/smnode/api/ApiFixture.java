@@ -98,7 +98,7 @@ public final class ApiFixture implements AutoCloseable {
 
     private Map<String, InetSocketAddress> awaitBound(int listeners) {
         TestProbe<ApiServer.Bindings> probe = kit.createTestProbe();
-        return probe.awaitAssert(Duration.ofSeconds(10), () -> {
+        return probe.awaitAssert(Duration.ofSeconds(30), () -> {
             server.tell(new ApiServer.GetBindings(probe.getRef()));
             Map<String, InetSocketAddress> b = probe.receiveMessage().addresses();
             if (b.size() != listeners) {

@@ -25,9 +25,11 @@ import picocli.CommandLine.Option;
 import spacemesh.v2alpha1.Account;
 import spacemesh.v2alpha1.NetworkInfoResponse;
 import spacemesh.v2alpha1.TransactionResponse;
+import spacemesh.v2alpha1.TransactionResult;
 import spacemesh.v2alpha1.TransactionState;
 
-@Command(name = "send", description = "Send SMIDGE from the key's wallet (spawning it first when it is not yet), "
+@Command(name = "send", description = "Send SMIDGE from the key's wallet (spawning it first when it is not yet "
+        + "and waiting for the spawn's receipt), "
         + "signed for the node's network, and wait for the receipt: the transaction as `wallet tx` prints it, "
         + "plus {\"to\", \"amount\", \"spawned\"}.")
 public final class WalletSendCommand extends Tool {
@@ -73,9 +75,16 @@ public final class WalletSendCommand extends Tool {
             long nonce = account.getProjected().getCounter();
             boolean spawn = account.getTemplate().isEmpty();
             if (spawn) {
-                client.submit(Bytes.of(TxBuilder.signSingle(TxBuilder.unsigned(principal, Methods.SPAWN,
-                        Optional.of(TemplateKind.WALLET.address()), nonce++, gasPrice,
+                // A node parses a spend against its applied state, where an unspawned principal has no template:
+                // the spend can only be submitted once the spawn is executed.
+                TxId spawned = client.submit(Bytes.of(TxBuilder.signSingle(TxBuilder.unsigned(principal,
+                        Methods.SPAWN, Optional.of(TemplateKind.WALLET.address()), nonce++, gasPrice,
                         new WalletState(Hash32.of(signer.nodeId().toByteArray()))), signer)));
+                TransactionResponse receipt = awaitReceipt(client, spawned);
+                if (receipt.getTxResult().getStatus() != TransactionResult.Status.TRANSACTION_STATUS_SUCCESS) {
+                    throw new ToolException("the spawn of " + AddressCodec.encode(principal, network.getHrp())
+                            + " failed: " + receipt.getTxResult().getMessage());
+                }
             }
             TxId id = client.submit(Bytes.of(TxBuilder.signSingle(TxBuilder.unsigned(principal, Methods.SPEND,
                     Optional.empty(), nonce, gasPrice, new SpendArgs(destination, amount)), signer)));
