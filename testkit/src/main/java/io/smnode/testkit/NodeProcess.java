@@ -64,6 +64,11 @@ public final class NodeProcess implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("SMNODE_"));
+        // The API's listeners on free ports (the status page follows the public one): test nodes run side by side,
+        // and next to other test runs on the machine. A test that needs a port sets it with --set, which wins.
+        for (String listener : List.of("PUBLIC", "PRIVATE", "POST")) {
+            pb.environment().put("SMNODE_API_" + listener + "_LISTEN", "127.0.0.1:0");
+        }
         return new NodeProcess(pb.start());
     }
 

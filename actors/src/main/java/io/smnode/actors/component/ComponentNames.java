@@ -29,6 +29,8 @@ public final class ComponentNames {
     public static final String SMESHING = "smeshing";
     /** The ATX builder of the smeshing identity. */
     public static final String ATX_BUILDER = "atx-builder";
+    /** The API: gRPC listeners, the JSON gateway, the status page, the registered post services. */
+    public static final String API = "api";
 
     /** The gossip port: this node's publications and peers' messages to each topic's intake, with verdicts. */
     public static final String GOSSIP = "gossip";
@@ -59,7 +61,7 @@ public final class ComponentNames {
 
     public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
             ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, GOSSIP, FETCH, CONSENSUS, TORTOISE, PROPOSAL_HANDLER,
-            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK);
+            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK, API);
 
     private ComponentNames() {}
 }

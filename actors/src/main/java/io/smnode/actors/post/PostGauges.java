@@ -7,10 +7,15 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * The PoST gauges. Registered once per registry: a restarted service finds and reuses them (Prometheus refuses a
  * second registration of one name).
  */
-final class PostGauges {
+public final class PostGauges {
     private static final java.util.Map<PrometheusRegistry, Gauge[]> BY_REGISTRY = new java.util.WeakHashMap<>();
 
     private PostGauges() {}
+
+    /** Registers the gauges in {@code registry} (once; later calls find them), e.g. for a dashboard's check. */
+    public static void register(PrometheusRegistry registry) {
+        all(registry);
+    }
 
     static Gauge labelsDone(PrometheusRegistry registry) {
         return all(registry)[0];

@@ -4,6 +4,7 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smnode.actors.serialization.ClusterMessage;
 import io.smnode.core.types.Hash32;
+import io.smnode.core.types.NodeId;
 import io.smnode.post.init.InitConfig;
 import io.smnode.post.init.InitProgress;
 import io.smnode.post.init.PostMetadata;
@@ -60,6 +61,15 @@ public final class PostServiceActor {
      */
     public record Prove(Hash32 challenge, ActorRef<ProvingWorker.Result> replyTo) implements Command, ClusterMessage {}
 
+    /**
+     * A remote post service registered for {@code identity} (through the API's PostService): while it is attached,
+     * {@link Prove} goes to {@code prover} instead of the local data. Idempotent; the registration repeats it, so a
+     * restarted service learns it again. Ignored for another identity than this service's.
+     */
+    public record AttachRemote(NodeId identity, ActorRef<ProvingWorker.Prove> prover) implements Command {}
+
+    private record RemoteGone(ActorRef<ProvingWorker.Prove> prover) implements Command {}
+
     private record InitEnded(PostSupervisor.Outcome outcome) implements Command {}
 
     private record Progressed(InitProgress progress) implements Command {}
@@ -85,6 +95,7 @@ public final class PostServiceActor {
     private final Gauge rate;
     private Optional<InitProgress> last = Optional.empty();
     private Optional<Ready> ready = Optional.empty();
+    private Optional<ActorRef<ProvingWorker.Prove>> remote = Optional.empty();
     private Cancellable shutdownTask;
 
     public static Behavior<Command> create(Setup setup) {
@@ -136,9 +147,24 @@ public final class PostServiceActor {
                     return Behaviors.same();
                 })
                 .onMessage(Prove.class, p -> {
-                    ready.ifPresentOrElse(r -> r.prover().tell(new ProvingWorker.Prove(p.challenge(), p.replyTo())),
-                            () -> p.replyTo().tell(new ProvingWorker.Failed(p.challenge(),
-                                    "the PoST data is not initialized yet")));
+                    ProvingWorker.Prove prove = new ProvingWorker.Prove(p.challenge(), p.replyTo());
+                    if (remote.isPresent()) {
+                        ctx.getLog().info("PoST proof for challenge {} asked of the remote post service",
+                                p.challenge().hex());
+                        remote.get().tell(prove);
+                    } else {
+                        ready.ifPresentOrElse(r -> r.prover().tell(prove),
+                                () -> p.replyTo().tell(new ProvingWorker.Failed(p.challenge(),
+                                        "the PoST data is not initialized yet")));
+                    }
+                    return Behaviors.same();
+                })
+                .onMessage(AttachRemote.class, this::onAttachRemote)
+                .onMessage(RemoteGone.class, g -> {
+                    if (remote.equals(Optional.of(g.prover()))) {
+                        ctx.getLog().info("the remote post service left; proofs are made locally again");
+                        remote = Optional.empty();
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(GetStatus.class, g -> {
@@ -164,6 +190,19 @@ public final class PostServiceActor {
                     return Behaviors.same();
                 })
                 .build();
+    }
+
+    private Behavior<Command> onAttachRemote(AttachRemote a) {
+        if (!a.identity().equals(setup.init().nodeId())) {
+            ctx.getLog().warn("a remote post service registered for {}, which is not this node's identity {}",
+                    a.identity().hex(), setup.init().nodeId().hex());
+        } else if (!remote.equals(Optional.of(a.prover()))) {
+            remote.ifPresent(ctx::unwatch);
+            remote = Optional.of(a.prover());
+            ctx.watchWith(a.prover(), new RemoteGone(a.prover()));
+            ctx.getLog().info("a remote post service proves for {} from now on", a.identity().hex());
+        }
+        return Behaviors.same();
     }
 
     private Behavior<Command> onInitEnded(InitEnded e) {

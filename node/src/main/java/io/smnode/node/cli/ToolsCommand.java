@@ -9,6 +9,7 @@ import io.smnode.node.tools.Blake3Tool;
 import io.smnode.node.tools.GenesisTool;
 import io.smnode.node.tools.ScaleDecodeTool;
 import io.smnode.node.tools.SignVerifyTool;
+import io.smnode.node.tools.TxDecodeTool;
 import io.smnode.node.tools.VrfVerifyTool;
 import picocli.CommandLine.Command;
 
@@ -16,10 +17,11 @@ import picocli.CommandLine.Command;
 @Command(name = "tools", description = "Protocol primitives as JSON-printing commands (for scripts and external checks).",
         subcommands = {Blake3Tool.class, AddressTool.class, AddressDecodeTool.class, VrfVerifyTool.class,
                 SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class, ScryptLabelTool.class, CommitmentTool.class,
-                K2PowHashTool.class})
+                K2PowHashTool.class, TxDecodeTool.class})
 public final class ToolsCommand {
     /**
-     * Is this command under {@code tools}, {@code post}, {@code p2p} or {@code inspect}? Those print JSON, usage
+     * Is this command under {@code tools}, {@code post}, {@code p2p}, {@code inspect} or
+     * {@code wallet}? Those print JSON, usage
      * errors included.
      */
     static boolean speaksJson(picocli.CommandLine cl) {
@@ -27,7 +29,8 @@ public final class ToolsCommand {
             if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand
                     || c.getCommand() instanceof io.smnode.node.p2p.P2pCommand
                     || c.getCommand() instanceof io.smnode.node.bench.BenchCommand
-                    || c.getCommand() instanceof io.smnode.node.inspect.InspectCommand) {
+                    || c.getCommand() instanceof io.smnode.node.inspect.InspectCommand
+                    || c.getCommand() instanceof io.smnode.node.wallet.WalletCommand) {
                 return true;
             }
         }

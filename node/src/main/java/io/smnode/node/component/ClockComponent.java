@@ -21,8 +21,7 @@ public final class ClockComponent {
                                                      NodeServices services, ActorRef<StorageActor.Command> storage) {
         ActorRef<ClockActor.Command> clock = factory.spawn(ctx, ComponentNames.CLOCK, ClockActor.Command.class,
                 ClockActor.create(services.layerClock(), services.wallClock()), Supervision.DEFAULT, Props.empty());
-        Gauge layerGauge = Gauge.builder().name("smnode_layer").help("The current layer of the node's clock")
-                .register(services.metrics());
+        Gauge layerGauge = layerGauge(services.metrics());
         ActorRef<LayerTick> recorder = factory.spawn(ctx, ComponentNames.LAYER_RECORDER, LayerTick.class,
                 LayerRecorder.create(storage, layerGauge), Supervision.DEFAULT, Props.empty());
         clock.tell(new ClockActor.Subscribe(recorder));
@@ -31,5 +30,10 @@ public final class ClockComponent {
                     VirtualClockRecorder.create(virtual, storage), Supervision.DEFAULT, Props.empty());
         }
         return clock;
+    }
+
+    /** {@code smnode_layer}, registered in {@code registry}. */
+    public static Gauge layerGauge(io.prometheus.metrics.model.registry.PrometheusRegistry registry) {
+        return Gauge.builder().name("smnode_layer").help("The current layer of the node's clock").register(registry);
     }
 }

@@ -44,12 +44,17 @@ public final class PostComponent {
         return nodeDataDir.resolve("post");
     }
 
+    /** The largest PoST data file on this node's network. */
+    public static long maxFileSize(NodeConfig config) {
+        return DEVNETS.contains(config.preset()) ? DEVNET_FILE_SIZE : FILE_SIZE;
+    }
+
     public static ActorRef<PostServiceActor.Command> start(ActorContext<?> ctx, ComponentFactory factory,
                                                            NodeServices services, NodeId identity,
                                                            SharedRandomX randomX) {
         NodeConfig config = services.config();
         NetworkParams params = config.params();
-        long fileSize = DEVNETS.contains(config.preset()) ? DEVNET_FILE_SIZE : FILE_SIZE;
+        long fileSize = maxFileSize(config);
         long units = params.smeshing().numUnits();
         PostPool pool = pool(config.smeshing());
         int batch = pool.gpus().isEmpty() ? CPU_BATCH_LABELS

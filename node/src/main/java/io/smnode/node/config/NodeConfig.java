@@ -19,7 +19,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Config raw, TestMode test,
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Api api, Config raw, TestMode test,
         Consensus consensus) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
@@ -63,6 +63,13 @@ public record NodeConfig(
     /** Proposal checks: parallel workers (0: one per core) and how many proposals are checked at once. */
     public record Consensus(int checkWorkers, int checkQueue) {}
 
+    /** Where the API listens: each listener an endpoint, or off. */
+    public record Api(Optional<Listen> publicListen, Optional<Listen> privateListen, Optional<Listen> postListen,
+                      Optional<Listen> jsonListen, Optional<Listen> statusListen) {}
+
+    /** One listener's host and port, with the key that set it (for messages). */
+    public record Listen(String key, String host, int port) {}
+
     /** The presets whose consensus parameters an operator may change (nobody else runs them). */
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
 
@@ -104,6 +111,64 @@ public record NodeConfig(
 
     /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */
     public record Post(RandomXPolicy randomx) {}
+
+    private static Api api(TypedReader r) {
+        Optional<Listen> publicListen = listen(r, "smnode.api.public.listen");
+        Optional<Listen> privateListen = listen(r, "smnode.api.private.listen");
+        Optional<Listen> postListen = listen(r, "smnode.api.post.listen");
+        Optional<Listen> jsonListen = listen(r, "smnode.api.json.listen");
+        String status = r.string("smnode.api.status-page.listen").trim();
+        Optional<Listen> statusListen = status.equalsIgnoreCase("auto")
+                ? publicListen.map(p -> new Listen("smnode.api.status-page.listen", "127.0.0.1",
+                        statusPort(p.port(), List.of(privateListen, postListen, jsonListen))))
+                : listen(r, "smnode.api.status-page.listen");
+        return new Api(publicListen, privateListen, postListen, jsonListen, statusListen);
+    }
+
+    /**
+     * The status page's automatic port: the first after the public listener's that no other listener takes (with the
+     * defaults the private and post listeners hold 9093 and 9094: 9095); 0 when the public one picks a free port.
+     */
+    private static int statusPort(int publicPort, List<Optional<Listen>> others) {
+        if (publicPort == 0) {
+            return 0;
+        }
+        Set<Integer> taken = new java.util.HashSet<>();
+        others.forEach(o -> o.ifPresent(l -> taken.add(l.port())));
+        int port = publicPort + 1;
+        while (taken.contains(port)) {
+            port++;
+        }
+        if (port > 65535) {
+            throw new ConfigException("configuration key smnode.api.status-page.listen is auto, but no port is left "
+                    + "after the public listener's " + publicPort + ": set it.");
+        }
+        return port;
+    }
+
+    /** "HOST:PORT" (an IPv6 host in brackets), or "off". */
+    private static Optional<Listen> listen(TypedReader r, String key) {
+        String text = r.string(key).trim();
+        if (text.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon) : "";
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = -1;
+        try {
+            port = colon > 0 ? Integer.parseInt(text.substring(colon + 1)) : -1;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (host.isEmpty() || port < 0 || port > 65535) {
+            throw new ConfigException("configuration key " + key + " must be HOST:PORT (port 0 to 65535) or off, got '"
+                    + text + "'.");
+        }
+        return Optional.of(new Listen(key, host, port));
+    }
 
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
@@ -151,7 +216,7 @@ public record NodeConfig(
         Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx,
                 params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r),
-                post, config, testMode(r, preset), new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
+                post, api(r), config, testMode(r, preset), new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
                 r.intIn("smnode.consensus.check-queue", 1, 1_000_000)));
     }
 

@@ -8,6 +8,7 @@ import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
 import io.smnode.node.component.ActivationComponent;
+import io.smnode.node.component.ApiComponent;
 import io.smnode.node.component.ClockComponent;
 import io.smnode.node.component.ConsensusComponent;
 import io.smnode.node.component.PoetComponent;
@@ -30,8 +31,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The root of the node's actor tree. It only composes the components — storage first, then the clock, the embedded
- * PoET, activation, (when configured) smeshing, and consensus — each spawned by its component class through the one
- * {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
+ * PoET, activation, (when configured) smeshing, consensus and the API — each spawned by its component class through
+ * the one {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
  * node down through CoordinatedShutdown with one log line saying which component and why: carrying on without it,
  * say without the storage writer, would only lose data quietly.
  */
@@ -101,6 +102,7 @@ public final class NodeGuardian {
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
                 randomX));
         ConsensusComponent.start(ctx, factory, services, storage, clock, atxs, identity);
+        ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId));
     }
 
     private static EdSigner identity(NodeServices services) {

@@ -36,6 +36,11 @@ public final class IdentityKey {
         if (!Files.exists(file)) {
             writeOwnerOnly(file, Hex.encode(seedIfNew));
         }
+        return load(file, prefix);
+    }
+
+    /** The signer of the key in {@code file}, signing with {@code prefix}; the file must exist. */
+    public static EdSigner load(Path file, Bytes prefix) throws IOException {
         byte[] seed;
         try {
             seed = Hex.decode(Files.readString(file, StandardCharsets.US_ASCII).strip());

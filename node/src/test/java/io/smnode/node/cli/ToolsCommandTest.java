@@ -181,4 +181,45 @@ class ToolsCommandTest {
     void aMissingToolIsAJsonErrorToo() {
         assertTrue(error("tools").toLowerCase().contains("subcommand"));
     }
+
+    static Stream<Arguments> txCases() {
+        return Vectors.casesWhere("wallet-golden.json", "kind", "tx").stream()
+                .filter(c -> c.get("method").asInt() == 0 && !c.has("target_template_hex")
+                        || c.get("template").asText().equals("wallet"))
+                .map(c -> Arguments.of(c.get("id").asText(), c));
+    }
+
+    /**
+     * Spends of wallets and every self-spawn decode offline to the vector's fields (a spawn of another account, or a
+     * spend of a multisig, needs the principal's state: the node's ParseTransaction decodes those).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("txCases")
+    void txDecodeReadsTheVectorsTransactions(String id, JsonNode c) {
+        JsonNode tx = ok("tools", "tx-decode", "--hex", c.get("tx_hex").asText(), "--hrp", "sm");
+        assertEquals(io.smnode.core.hash.Blake3.hash(io.smnode.core.util.Hex.decode(c.get("tx_hex").asText())).hex(),
+                tx.get("id").asText());
+        assertEquals(io.smnode.core.address.AddressCodec.encode(io.smnode.core.types.Address.ofHex(
+                c.get("principal_hex").asText()), "sm"), tx.get("principal").asText());
+        assertEquals(c.get("template").asText(), tx.get("template").asText());
+        assertEquals(c.get("nonce").asText(), tx.get("nonce").asText());
+        assertEquals(c.get("gas_price").asText(), tx.get("gas_price").asText());
+        if (c.has("max_gas")) {
+            assertEquals(c.get("max_gas").asText(), tx.get("max_gas").asText());
+        }
+        if (c.get("method").asInt() == 16) {
+            assertEquals("spend", tx.get("method").asText());
+            assertEquals(c.get("spend_args").get("Amount").asText(), tx.get("args").get("amount").asText());
+            assertEquals(io.smnode.core.address.AddressCodec.encode(io.smnode.core.types.Address.ofHex(
+                    c.get("spend_args").get("Destination").asText()), "sm"), tx.get("args").get("destination").asText());
+        } else {
+            assertEquals("spawn", tx.get("method").asText());
+        }
+    }
+
+    @Test
+    void txDecodeRefusesWhatIsNotATransaction() {
+        assertTrue(error("tools", "tx-decode", "--hex", "00").startsWith("not a transaction smnode can decode"));
+        assertTrue(error("tools", "tx-decode", "--hex", "zz").contains("--hex"));
+    }
 }

@@ -211,4 +211,34 @@ class ConfigLoaderTest {
         assertEquals(java.time.Duration.ofSeconds(4), c.params().time().layerDuration());
         assertEquals(8, c.params().time().layersPerEpoch());
     }
+
+    @Test
+    void apiListenersDefaultToTheReferencesPortsOnLoopbackWithTheStatusPageOnTheNextFreePort() {
+        NodeConfig.Api api = load(Map.of(), Map.of(), Optional.empty()).api();
+        assertEquals(Optional.of(new NodeConfig.Listen("smnode.api.public.listen", "127.0.0.1", 9092)),
+                api.publicListen());
+        assertEquals(9093, api.privateListen().orElseThrow().port());
+        assertEquals(9094, api.postListen().orElseThrow().port());
+        assertEquals(Optional.empty(), api.jsonListen(), "the JSON gateway is off by default");
+        assertEquals(new NodeConfig.Listen("smnode.api.status-page.listen", "127.0.0.1", 9095),
+                api.statusListen().orElseThrow());
+
+        NodeConfig.Api moved = load(Map.of("api.public.listen", "[::1]:7000", "api.json.listen", "0.0.0.0:7001",
+                "api.private.listen", "off"), Map.of(), Optional.empty()).api();
+        assertEquals("::1", moved.publicListen().orElseThrow().host());
+        assertEquals(Optional.empty(), moved.privateListen());
+        assertEquals(7002, moved.statusListen().orElseThrow().port(), "7001 is the JSON gateway's");
+        assertEquals(Optional.empty(), load(Map.of("api.public.listen", "off"), Map.of(), Optional.empty()).api()
+                .statusListen(), "no public listener, no automatic status page");
+    }
+
+    @Test
+    void aBadApiListenIsOneSentenceNamingTheKey() {
+        for (String bad : new String[] {"9092", "localhost:", "localhost:70000", ":9092", "host:port"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> load(Map.of("api.post.listen", bad), Map.of(), Optional.empty()));
+            assertEquals("configuration key smnode.api.post.listen must be HOST:PORT (port 0 to 65535) or off, got '"
+                    + bad + "'.", e.getMessage());
+        }
+    }
 }

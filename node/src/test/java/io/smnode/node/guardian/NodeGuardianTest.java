@@ -70,7 +70,10 @@ class NodeGuardianTest {
                 "smnode.network.genesis-time", genesis.toString(),
                 "smnode.network.layer-duration", "1s",
                 "smnode.smeshing.enabled", "off",
-                "smnode.poet.embedded", "off"), Map.of(), Optional.empty()));
+                "smnode.poet.embedded", "off",
+                "smnode.api.public.listen", "127.0.0.1:0",
+                "smnode.api.private.listen", "127.0.0.1:0",
+                "smnode.api.post.listen", "127.0.0.1:0"), Map.of(), Optional.empty()));
         LayerClock layers = new LayerClock(genesis, config.network().layerDuration(),
                 config.network().layersPerEpoch());
         Clock clock = Clock.systemUTC();
