@@ -2,10 +2,12 @@ package io.smnode.node.component;
 
 import io.smnode.activation.AtxEpochIndexes;
 import io.smnode.activation.AtxParams;
-import io.smnode.activation.AtxValidator;
-import io.smnode.actors.atx.AtxCheck;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.atx.AtxInputsResolver;
 import io.smnode.actors.atx.AtxValidationPool;
+import io.smnode.actors.atx.ValidationStats;
+import io.smnode.actors.atx.ValidatorChecks;
+import io.smnode.actors.cluster.NodeRole;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
@@ -13,20 +15,21 @@ import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.core.types.Bytes;
+import io.smnode.node.config.NodeConfig;
 import io.smnode.node.guardian.NodeServices;
 import io.smnode.node.smeshing.PostParams;
 import io.smnode.persistence.atx.LmdbAtxStore;
 import io.smnode.persistence.atx.StoredPoetProofs;
-import io.smnode.post.k2pow.RandomXK2PowVerifier;
-import io.smnode.post.label.ScryptJane;
-import io.smnode.post.verify.PostVerifier;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
  * The ATX handler, on every node (smeshing or not), with its pool of validation workers: each worker validates with
- * the network's parameters, its own PoST verifier over the node's one RandomX, and the PoET proofs the node kept.
+ * the network's parameters, its own PoST verifier over the node's one RandomX, and the facts (stored ATXs, kept PoET
+ * proofs) the pool resolves for each job. In a cluster, workers of validation members pull the same jobs; the
+ * pool's own workers then work only while none is there, unless this member has the validation role too.
  */
 public final class ActivationComponent {
     private ActivationComponent() {}
@@ -40,17 +43,25 @@ public final class ActivationComponent {
         AtxParams atxParams = new AtxParams(Bytes.of(genesis.genesisId().toByteArray()), genesis.goldenAtx(),
                 params.atx().tickSize(), PostParams.verifying(params.post()), params.post().k3(), postSeed);
         StoredPoetProofs proofs = new StoredPoetProofs(services.store());
-        AtxCheck.Factory checks = () -> new AtxValidator(atxParams,
-                new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(randomX.get().newVm())), proofs)::validate;
         LmdbAtxStore atxs = new LmdbAtxStore(services.store());
-        int workers = services.config().atx().validationWorkers() > 0 ? services.config().atx().validationWorkers()
-                : Runtime.getRuntime().availableProcessors();
-        AtxHandlerActor.Setup setup = new AtxHandlerActor.Setup(atxs, storage,
-                AtxValidationPool.create(factory, checks, atxs, workers, services.config().atx().validationQueue()),
+        NodeConfig.Cluster cluster = services.config().cluster();
+        // Jobs carry their dependencies' facts and the parameters, so workers of validation members check them too.
+        AtxValidationPool.Setup pool = new AtxValidationPool.Setup(factory, new ValidatorChecks(randomX::get),
+                new AtxInputsResolver(atxs, proofs::proof, Optional.of(atxParams)), workers(services.config()),
+                services.config().atx().validationQueue(), cluster.has(NodeRole.VALIDATION)
+                        ? AtxValidationPool.LocalWorkers.PRIMARY : AtxValidationPool.LocalWorkers.FALLBACK,
+                cluster.jobTimeout(), ValidationStats.on(services.metrics()));
+        AtxHandlerActor.Setup setup = new AtxHandlerActor.Setup(atxs, storage, AtxValidationPool.create(pool),
                 services.layerClock(), services.wallClock(), genesis.goldenAtx(), eligibility(params,
                 services.layerClock().layersPerEpoch()));
         return factory.spawn(ctx, ComponentNames.ATX_HANDLER, AtxHandlerActor.Command.class,
                 AtxHandlerActor.create(setup), Supervision.DEFAULT, Props.empty());
+    }
+
+    /** The configured validation workers of this member (0: one per core). */
+    public static int workers(NodeConfig config) {
+        return config.atx().validationWorkers() > 0 ? config.atx().validationWorkers()
+                : Runtime.getRuntime().availableProcessors();
     }
 
     /** The network's minimal active weight is the latest configured one (none on the devnets: 0). */
