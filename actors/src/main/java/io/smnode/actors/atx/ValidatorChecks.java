@@ -32,23 +32,31 @@ public final class ValidatorChecks implements AtxCheck.Factory {
 
     @Override
     public AtxCheck create() {
-        return new Check(new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(randomX.get().newVm())));
+        return new Check(randomX);
     }
 
-    /** One worker's validator; the PoET facts it reads are those of the job in hand. */
+    /**
+     * One worker's validator; the PoET facts it reads are those of the job in hand. Its RandomX VM (and the member's
+     * RandomX cache, a second or two and 256 MiB) is made at the first job: a consensus member whose workers only
+     * stand by for validation members never pays for it.
+     */
     private static final class Check implements AtxCheck, PoetMembershipCheck {
-        private final PostVerifier verifier;
+        private final Supplier<RandomX> randomX;
+        private PostVerifier verifier;
         private AtxParams params;
         private AtxValidator validator;
         private JobFacts current;
 
-        Check(PostVerifier verifier) {
-            this.verifier = verifier;
+        Check(Supplier<RandomX> randomX) {
+            this.randomX = randomX;
         }
 
         @Override
         public AtxValidation validate(byte[] bytes, Optional<Hash32> expectedId, EpochId currentEpoch,
                                       JobFacts facts) {
+            if (verifier == null) {
+                verifier = new PostVerifier(ScryptJane.FACTORY, new RandomXK2PowVerifier(randomX.get().newVm()));
+            }
             if (!facts.params().equals(params)) {
                 params = facts.params();
                 validator = new AtxValidator(params, verifier, this);

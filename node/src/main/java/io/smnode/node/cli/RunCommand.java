@@ -145,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Pekko follows the node's log level (Pekko has no TRACE); a cluster member advertises its roles. */
-    static Config pekkoConfig(NodeConfig config) {
+    public static Config pekkoConfig(NodeConfig config) {
         String level = "TRACE".equals(config.log().level()) ? "DEBUG" : config.log().level();
         Config pekko = config.raw().withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(level));
         if (config.cluster().enabled()) {

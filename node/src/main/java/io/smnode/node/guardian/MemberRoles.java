@@ -41,6 +41,9 @@ final class MemberRoles {
         NodeConfig.Cluster cluster = config.cluster();
         ComponentFactory factory = member.components();
         ClusterMetrics.on(member.metrics(), ctx.getSystem());
+        ctx.getLog().info("cluster member {} with roles {}",
+                org.apache.pekko.cluster.typed.Cluster.get(ctx.getSystem()).selfMember().address(),
+                cluster.roles().stream().sorted().map(NodeRole::roleName).toList());
         SharedRandomX randomX = new SharedRandomX();
         if (cluster.has(NodeRole.CONSENSUS)) {
             NodeServices services = member.consensus().orElseThrow(() -> new IllegalStateException(
