@@ -34,9 +34,10 @@ public final class PostMemberComponent {
         if (backends.isEmpty()) {
             backends.add(pool.cpu());
         }
+        // The network's K1, K2 and k2pow difficulty; the size is the identity's own (its metadata).
         PostMember.Provers provers = (dir, m) -> new LocalProver(m.nodeId(),
-                new PostDataDirectory(dir, m.maxFileSize()), PostParams.proving(config.params().post(), m.numUnits()),
-                randomX.get());
+                new PostDataDirectory(dir, m.maxFileSize()), PostParams.proving(
+                        config.params().post().withLabelsPerUnit(m.labelsPerUnit()), m.numUnits()), randomX.get());
         factory.spawn(ctx, ComponentNames.POST_MEMBER, PostMember.Command.class, PostMember.create(new PostMember.Setup(factory,
                 config.cluster().postDataDir(), backends, provers)), Supervision.DEFAULT, Props.empty());
     }
