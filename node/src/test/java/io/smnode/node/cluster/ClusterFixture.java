@@ -1,6 +1,10 @@
 package io.smnode.node.cluster;
 
 import io.smnode.core.net.Preset;
+import io.smnode.node.config.ConfigLoader;
+import io.smnode.node.config.ConfigSources;
+import io.smnode.node.config.NodeConfig;
+import io.smnode.node.config.PresetLayers;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.net.GenesisConfig;
@@ -9,10 +13,13 @@ import io.smnode.post.k2pow.RandomXMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the cluster tests share: the repository's cluster-config/, a genesis 90 s in the past on the standalone
@@ -74,6 +81,23 @@ final class ClusterFixture {
         try (RandomX randomX = RandomX.forSpacemesh(RandomXMode.LIGHT, 1)) {
             return SampleAtxs.make(identities, perIdentity, EPOCH, Bytes.of(genesis.genesisId().toByteArray()),
                     genesis.goldenAtx(), Preset.byName("standalone").params().post(), randomX, workDir);
+        }
+    }
+
+    /** The node's configuration as {@code smnode run --cluster-config clusterFile [--config configFile]} reads it. */
+    static NodeConfig load(Path clusterFile, Optional<Path> configFile) {
+        return new ConfigLoader(PresetLayers::of).load(new ConfigSources(Map.of(), Map.of(), configFile,
+                Optional.of(clusterFile)));
+    }
+
+    /** Polls a condition the cluster reaches by itself (verdicts, membership, gossip) until it holds. */
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            Thread.sleep(50);
         }
     }
 

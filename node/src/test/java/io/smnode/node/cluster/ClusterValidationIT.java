@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class ClusterValidationIT {
                 ClusterFixture.consensusSettings(1), batch.rounds(), ClusterFixture.GENESIS)) {
             // The dependencies first: the initial ATXs, validated (by the consensus member itself: no worker yet).
             consensus.handle(batch.initial(), 0, this::record);
-            await(() -> verdicts.size() == IDENTITIES, BATCH, "initial ATXs judged");
+            ClusterFixture.await(() -> verdicts.size() == IDENTITIES, BATCH, "initial ATXs judged");
             assertAllAccepted(0, IDENTITIES);
             assertEquals(IDENTITIES, consensus.poolStats().done(), "the fallback workers validated them");
 
@@ -68,11 +67,11 @@ class ClusterValidationIT {
                 int half = IDENTITIES + followUps.size() * 2 / 3;
                 consensus.handle(ClusterFixture.slice(followUps, 0, half - IDENTITIES), first, this::record);
                 // Both members took work (the batch is split), and the victim holds a job as it is killed.
-                await(() -> doneBy(consensus, victim) >= 2 && doneBy(consensus, steady) >= 2
+                ClusterFixture.await(() -> doneBy(consensus, victim) >= 2 && doneBy(consensus, steady) >= 2
                         && victimBusy(consensus, victim), BATCH, "both members validating, the victim holding a job");
                 PoolStats beforeKill = consensus.poolStats();
                 victim.kill();
-                await(() -> verdicts.size() == half, BATCH, "every ATX of the batch judged");
+                ClusterFixture.await(() -> verdicts.size() == half, BATCH, "every ATX of the batch judged");
                 assertAllAccepted(first, half);
                 PoolStats afterKill = consensus.poolStats();
                 assertTrue(afterKill.redone() >= 1, "the killed member's job was handed out again: " + afterKill);
@@ -87,7 +86,7 @@ class ClusterValidationIT {
                     consensus.handle(ClusterFixture.slice(followUps, half - IDENTITIES, followUps.size()), half,
                             this::record);
                     int all = IDENTITIES + followUps.size();
-                    await(() -> verdicts.size() == all, BATCH, "the rest judged");
+                    ClusterFixture.await(() -> verdicts.size() == all, BATCH, "the rest judged");
                     assertAllAccepted(half, all);
                     PoolStats end = consensus.poolStats();
                     String newcomer = end.workers().stream().filter(w -> !w.local())
@@ -149,17 +148,8 @@ class ClusterValidationIT {
     }
 
     private static void awaitRemoteWorkers(LocalConsensus consensus, int members) throws InterruptedException {
-        await(() -> remoteMembers(consensus.poolStats()) == members, START, members + " validation members joined");
+        ClusterFixture.await(() -> remoteMembers(consensus.poolStats()) == members, START,
+                members + " validation members joined");
     }
 
-    /** Polls a condition that the cluster reaches by itself (verdicts, membership) until it holds. */
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 }
