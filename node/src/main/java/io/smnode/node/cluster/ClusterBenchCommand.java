@@ -82,8 +82,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             Instant genesis = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
             NetworkParams.Post post = Preset.byName("standalone").params().post().withScryptN(scryptN);
             GenesisConfig genesisConfig = Preset.byName("standalone").params().genesis().config(genesis);
-            out.printf("machine: %d cores; batch: %d identities x %d ATXs, scrypt N = %d, K3 = %d (standalone "
-                    + "preset otherwise)%n", cores, identities, perIdentity, scryptN, post.k3());
+            out.printf("machine: %d cores, load average %.2f; batch: %d identities x %d ATXs, scrypt N = %d, K3 = %d "
+                    + "(standalone preset otherwise)%n", cores, loadAverage(), identities, perIdentity, scryptN,
+                    post.k3());
             out.flush();
             long made = System.nanoTime();
             SampleAtxs.Batch batch;
@@ -201,10 +202,13 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         for (Row r : rows) {
             out.printf("%-48s %6d %8.2f %14.1f   %s%n", r.setup(), r.atxs(), r.seconds(), r.rate(), r.split());
         }
-        double perCore = rows.get(0).rate() / Math.min(local, cores);
+        // One worker thread on its own is the cleanest per-core figure; else the member alone over its cores.
+        Row single = rows.stream().filter(r -> r.workers() == 1).findFirst().orElse(null);
+        double perCore = single != null ? single.rate() : rows.get(0).rate() / Math.min(local, cores);
         double needed = targetAtxs / (targetHours * 3600);
-        out.printf("%nper core (the consensus member alone, %d workers on %d cores): %.1f verifications/s%n",
-                local, cores, perCore);
+        out.printf("%nper core: %.1f verifications/s (%s); load average now %.2f%n", perCore,
+                single != null ? "one worker thread: " + single.setup() : "the consensus member alone over " + cores
+                        + " cores", loadAverage());
         out.printf("%d ATXs in %.0f h need %.1f verifications/s: %.0f cores at that rate%n", targetAtxs, targetHours,
                 needed, Math.ceil(needed / perCore));
         for (int memberCores : new int[] {8, 16, 32}) {
@@ -216,6 +220,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                 + "own machines: the extrapolation assumes the per-core rate holds there (no shared store, jobs carry "
                 + "everything; the consensus member's work per job is a few point reads).%n", cores);
         out.flush();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The jar this command runs from: the validation members are started from it. */
