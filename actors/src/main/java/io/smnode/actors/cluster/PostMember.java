@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -103,15 +102,14 @@ public final class PostMember {
         private final ActorContext<Command> ctx;
         private final Setup setup;
         private final ActorRef<PostRangeWorker.IdentityComplete> completions;
-        private final List<ActorRef<PostRangeWorker.Command>> workers = new ArrayList<>();
+        private final ProducerWorkers<PostInitCoordinator.Command, PostRangeWorker.Command> workers;
         private final Set<NodeId> proving = new HashSet<>();
-        private ActorRef<PostInitCoordinator.Command> coordinator;
-        private int generation;
 
         State(ActorContext<Command> ctx, Setup setup) {
             this.ctx = ctx;
             this.setup = setup;
             this.completions = ctx.messageAdapter(PostRangeWorker.IdentityComplete.class, Completed::new);
+            this.workers = new ProducerWorkers<>(setup.backends().size());
         }
 
         Behavior<Command> behavior() {
@@ -125,28 +123,16 @@ public final class PostMember {
         }
 
         private Behavior<Command> onCoordinators(CoordinatorsChanged changed) {
-            Set<ActorRef<PostInitCoordinator.Command>> all =
-                    changed.listing().getServiceInstances(PostInitCoordinator.KEY);
-            if (coordinator != null && all.contains(coordinator)) {
-                return Behaviors.same();
+            int[] next = {0};
+            boolean moved = workers.follow(ctx, changed.listing().getServiceInstances(PostInitCoordinator.KEY),
+                    (coordinator, name) -> ctx.spawn(setup.factory().behavior(ComponentNames.POST,
+                            PostRangeWorker.Command.class, PostRangeWorker.create(setup.backends().get(next[0]++),
+                                    setup.root(), coordinator, completions), Supervision.DEFAULT),
+                            "range-worker-" + name, DispatcherSelector.fromConfig(PostSupervisor.DISPATCHER)));
+            if (moved) {
+                workers.producer().ifPresent(c -> ctx.getLog().info("{} PoST range worker(s) pull from {}",
+                        workers.workers().size(), c.path()));
             }
-            workers.forEach(ctx::stop);
-            workers.clear();
-            Optional<ActorRef<PostInitCoordinator.Command>> next = all.stream()
-                    .min(Comparator.comparing(c -> c.path().toString()));
-            coordinator = next.orElse(null);
-            if (coordinator == null) {
-                return Behaviors.same();
-            }
-            generation++;
-            for (int i = 0; i < setup.backends().size(); i++) {
-                Behavior<PostRangeWorker.Command> worker = setup.factory().behavior(ComponentNames.POST,
-                        PostRangeWorker.Command.class, PostRangeWorker.create(setup.backends().get(i), setup.root(),
-                                coordinator, completions), Supervision.DEFAULT);
-                workers.add(ctx.spawn(worker, "range-worker-" + generation + "-" + i,
-                        DispatcherSelector.fromConfig(PostSupervisor.DISPATCHER)));
-            }
-            ctx.getLog().info("{} PoST range worker(s) pull from {}", workers.size(), coordinator.path());
             return Behaviors.same();
         }
 

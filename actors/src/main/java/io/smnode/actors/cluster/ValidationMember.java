@@ -7,11 +7,7 @@ import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -61,22 +57,21 @@ public final class ValidationMember {
     private static final class State {
         private final ActorContext<Command> ctx;
         private final Setup setup;
-        private final List<ActorRef<ValidationWorker.Command>> workers = new ArrayList<>();
-        private ActorRef<AtxValidationPool.Command> pool;
-        private int generation;
+        private final ProducerWorkers<AtxValidationPool.Command, ValidationWorker.Command> workers;
 
         State(ActorContext<Command> ctx, Setup setup) {
             this.ctx = ctx;
             this.setup = setup;
+            this.workers = new ProducerWorkers<>(setup.workers());
         }
 
         Behavior<Command> behavior() {
             return Behaviors.receive(Command.class)
                     .onMessage(PoolsChanged.class, this::onPools)
                     .onMessage(WorkerStopped.class, s -> {
-                        if (workers.remove(s.worker())) {
+                        if (workers.workers().remove(s.worker())) {
                             ctx.getLog().warn("validation worker {} stopped after repeated failures; {} left",
-                                    s.worker().path().name(), workers.size());
+                                    s.worker().path().name(), workers.workers().size());
                         }
                         return Behaviors.same();
                     })
@@ -84,34 +79,23 @@ public final class ValidationMember {
         }
 
         private Behavior<Command> onPools(PoolsChanged changed) {
-            Set<ActorRef<AtxValidationPool.Command>> pools =
-                    changed.listing().getServiceInstances(AtxValidationPool.KEY);
-            if (pool != null && pools.contains(pool)) {
-                return Behaviors.same();
+            boolean moved = workers.follow(ctx, changed.listing().getServiceInstances(AtxValidationPool.KEY),
+                    (pool, name) -> {
+                        Behavior<ValidationWorker.Command> worker = setup.factory().behavior(
+                                ComponentNames.ATX_VALIDATION, ValidationWorker.Command.class,
+                                ValidationWorker.create(setup.checks(), pool, Optional.of(setup.announceIdle())),
+                                Supervision.DEFAULT);
+                        ActorRef<ValidationWorker.Command> ref = ctx.spawn(worker, "worker-" + name,
+                                DispatcherSelector.fromConfig(AtxValidationPool.DISPATCHER));
+                        ctx.watchWith(ref, new WorkerStopped(ref));
+                        return ref;
+                    });
+            if (moved) {
+                workers.producer().ifPresentOrElse(
+                        pool -> ctx.getLog().info("{} validation workers pull from the pool at {}",
+                                workers.workers().size(), pool.path()),
+                        () -> ctx.getLog().info("no validation pool in the cluster: workers wait"));
             }
-            workers.forEach(ctx::stop);
-            workers.clear();
-            // One consensus member runs one pool; while a new one starts up beside a leaving one, take the oldest
-            // path deterministically (every member picks the same).
-            Optional<ActorRef<AtxValidationPool.Command>> next = pools.stream()
-                    .min(Comparator.comparing(p -> p.path().toString()));
-            pool = next.orElse(null);
-            if (pool == null) {
-                ctx.getLog().info("no validation pool in the cluster: workers wait");
-                return Behaviors.same();
-            }
-            generation++;
-            for (int i = 0; i < setup.workers(); i++) {
-                Behavior<ValidationWorker.Command> worker = setup.factory().behavior(ComponentNames.ATX_VALIDATION,
-                        ValidationWorker.Command.class,
-                        ValidationWorker.create(setup.checks(), pool, Optional.of(setup.announceIdle())),
-                        Supervision.DEFAULT);
-                ActorRef<ValidationWorker.Command> ref = ctx.spawn(worker, "worker-" + generation + "-" + i,
-                        DispatcherSelector.fromConfig(AtxValidationPool.DISPATCHER));
-                ctx.watchWith(ref, new WorkerStopped(ref));
-                workers.add(ref);
-            }
-            ctx.getLog().info("{} validation workers pull from the pool at {}", workers.size(), pool.path());
             return Behaviors.same();
         }
     }

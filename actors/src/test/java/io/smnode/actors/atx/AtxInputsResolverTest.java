@@ -22,6 +22,12 @@ import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.WriteBatch;
+import io.smnode.persistence.atx.AtxTables;
+import io.smnode.persistence.atx.LmdbAtxStore;
 import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.MemoryTreeStore;
@@ -30,7 +36,6 @@ import io.smnode.poet.RoundProof;
 import io.smnode.post.k2pow.PowThreshold;
 import io.smnode.post.verify.VerifyingParams;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -67,24 +72,8 @@ class AtxInputsResolverTest {
                     Optional.of(PostMetadataV1.of(round.proof().ref(), 64)))), Optional.empty(), Optional.empty()),
             signer);
 
-    private final AtxStore store = new AtxStore() {
-        private final Map<AtxId, StoredAtx> atxs = Map.of(previous, previousFacts, positioning, positioningFacts);
-
-        @Override
-        public boolean contains(AtxId id) {
-            return atxs.containsKey(id);
-        }
-
-        @Override
-        public Optional<StoredAtx> atx(AtxId id) {
-            return Optional.ofNullable(atxs.get(id));
-        }
-
-        @Override
-        public Optional<AtxId> commitmentOf(NodeId smesher) {
-            return smesher.equals(signer.nodeId()) ? Optional.of(commitment) : Optional.empty();
-        }
-    };
+    /** The store as the handler fills it: the previous and positioning ATXs' facts, the smesher's commitment. */
+    private final AtxStore store = stored();
     private final AtxInputsResolver resolver = new AtxInputsResolver(store,
             ref -> ref.equals(round.proof().ref()) ? Optional.of(round) : Optional.empty(), Optional.of(PARAMS));
 
@@ -133,6 +122,14 @@ class AtxInputsResolverTest {
         } finally {
             kit.shutdownTestKit();
         }
+    }
+
+    private LmdbAtxStore stored() {
+        Store raw = InMemoryStore.open(Schema.of(1, AtxTables.ALL));
+        raw.write(WriteBatch.builder().put(AtxTables.ATXS, previous, previousFacts)
+                .put(AtxTables.ATXS, positioning, positioningFacts)
+                .put(AtxTables.COMMITMENTS, signer.nodeId(), commitment).build());
+        return new LmdbAtxStore(raw);
     }
 
     private static ValidationJob job(ActivationTxV1 atx) {
