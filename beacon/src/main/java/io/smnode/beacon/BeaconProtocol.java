@@ -490,6 +490,11 @@ public final class BeaconProtocol {
         return epoch;
     }
 
+    /** When the next phase change is due while the protocol runs (the driver calls {@link #tick} then). */
+    public Optional<Instant> nextTickAt() {
+        return started && !finished ? Optional.ofNullable(nextStepAt) : Optional.empty();
+    }
+
     public boolean isFinished() {
         return finished;
     }

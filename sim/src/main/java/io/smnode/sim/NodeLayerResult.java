@@ -11,11 +11,12 @@ import java.util.Optional;
 
 /**
  * One node's view after tallying {@code layer}: its hare output for the layer (empty when its session ended without
- * agreement), the tortoise's highest contiguous verified layer, its mode, and the opinion (mesh hash) it holds for
- * the layer before, which chains every earlier layer's decision.
+ * agreement), the tortoise's highest contiguous verified layer, its mode, the opinion (mesh hash) it holds for
+ * the layer before, which chains every earlier layer's decision, and the VM state hash it applied for the layer
+ * (empty while the layer is not applied).
  */
 public record NodeLayerResult(LayerId layer, int node, Behaviour behaviour, Optional<List<ProposalId>> hare,
-        LayerId verified, Mode mode, Optional<Hash32> opinion) {
+        LayerId verified, Mode mode, Optional<Hash32> opinion, Optional<Hash32> state) {
     public NodeLayerResult {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(behaviour, "behaviour");
@@ -23,6 +24,7 @@ public record NodeLayerResult(LayerId layer, int node, Behaviour behaviour, Opti
         Objects.requireNonNull(verified, "verified");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(opinion, "opinion");
+        Objects.requireNonNull(state, "state");
     }
 
     /** Whether the tortoise has verified every layer before this one. */
@@ -34,7 +36,8 @@ public record NodeLayerResult(LayerId layer, int node, Behaviour behaviour, Opti
     public String line() {
         String h = hare.map(p -> p.size() + ":" + ProposalSets.hash(p).hex().substring(0, 12)).orElse("none");
         String o = opinion.map(x -> x.hex().substring(0, 12)).orElse("-");
+        String st = state.map(x -> x.hex().substring(0, 12)).orElse("-");
         return "layer=" + layer.value() + " node=" + node + " " + behaviour + " hare=" + h + " verified="
-                + verified.value() + " mode=" + mode + " opinion=" + o;
+                + verified.value() + " mode=" + mode + " opinion=" + o + " state=" + st;
     }
 }

@@ -1,13 +1,11 @@
 package io.smnode.sim;
 
 import io.smnode.core.types.Bytes;
-import io.smnode.core.types.LayerId;
-import io.smnode.core.types.ProposalId;
-import io.smnode.tortoise.BallotInput;
-import io.smnode.tortoise.BlockHeader;
+import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.pipeline.Topic;
 import java.util.Objects;
 
-/** What travels over the simulated network. Hare messages and proofs travel as their real SCALE bytes. */
+/** What travels over the simulated network: gossip as its real SCALE bytes, and the answers to fetches. */
 sealed interface Payload {
     /** A short name for the schedule digest. */
     String kind();
@@ -24,44 +22,33 @@ sealed interface Payload {
         }
     }
 
-    /**
-     * A proposal with the ballot it carries (smnode has no ballot codec yet, so the ballot travels as the tortoise's
-     * view of it; the receiver decides the {@code malicious} flag itself).
-     */
-    record Proposal(LayerId layer, ProposalId id, BallotInput ballot) implements Payload {
-        public Proposal {
-            Objects.requireNonNull(layer, "layer");
+    /** A message on any other gossip topic (proposals, certify messages, malfeasance proofs). */
+    record Gossip(Topic topic, Bytes bytes) implements Payload {
+        public Gossip {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(bytes, "bytes");
+            if (topic == Topic.HARE) {
+                throw new IllegalArgumentException("hare gossip travels as Payload.Hare");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return topic.wireName();
+        }
+    }
+
+    /** The answer to a fetch of object {@code id}: its bytes. */
+    record Fetched(Hint hint, Bytes id, Bytes bytes) implements Payload {
+        public Fetched {
+            Objects.requireNonNull(hint, "hint");
             Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(ballot, "ballot");
-        }
-
-        @Override
-        public String kind() {
-            return "proposal";
-        }
-    }
-
-    /** A block built from a hare output. */
-    record Block(BlockHeader header) implements Payload {
-        public Block {
-            Objects.requireNonNull(header, "header");
-        }
-
-        @Override
-        public String kind() {
-            return "block";
-        }
-    }
-
-    /** A hare malfeasance proof, as SCALE bytes. */
-    record Proof(Bytes bytes) implements Payload {
-        public Proof {
             Objects.requireNonNull(bytes, "bytes");
         }
 
         @Override
         public String kind() {
-            return "proof";
+            return "fetched " + hint.wireName();
         }
     }
 }

@@ -1,6 +1,12 @@
 package io.smnode.sim;
 
+import io.smnode.core.net.NetworkParams;
+import io.smnode.core.types.Hash20;
 import io.smnode.core.types.LayerId;
+import io.smnode.mesh.block.BlockConfig;
+import io.smnode.mesh.block.CertConfig;
+import io.smnode.mesh.pipeline.PipelineConfig;
+import io.smnode.vm.VmConfig;
 import io.smnode.hare.HareConfig;
 import io.smnode.hare.HareTiming;
 import io.smnode.tortoise.TortoiseConfig;
@@ -101,6 +107,24 @@ public record SimConfig(long seed, List<Long> weights, List<Behaviour> behaviour
     public SimConfig withAdversariesDuring(LayerId from, LayerId until) {
         return new SimConfig(seed, weights, behaviours, layers, layerMillis, timing, lateBy, hare, tortoise, network,
                 from, until);
+    }
+
+    /**
+     * The layer pipeline every node runs: this config's hare and tortoise, one slot per layer per node
+     * ({@link PerfectVoting}), certificates with hare's committee, no beacon protocol (the world gives beacons), no
+     * gas limit.
+     */
+    public PipelineConfig pipeline() {
+        int lpe = tortoise.layersPerEpoch();
+        NetworkParams.Beacon beaconOff = new NetworkParams.Beacon(40, new NetworkParams.Ratio(1, 3),
+                new NetworkParams.Ratio(1, 4), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                0, Duration.ofSeconds(2), Duration.ofSeconds(2), 100, 10);
+        return new PipelineConfig(SimIds.GENESIS_PREFIX, lpe, LayerId.of(tortoise.effectiveGenesis()), hare, timing,
+                0, LayerId.of(0), LayerId.of(LayerId.MAX), tortoise, 50, List.of(),
+                new BlockConfig(-1L, BlockConfig.DEFAULT_OPT_FILTER_THRESHOLD),
+                CertConfig.of(hare.committee(), tortoise.zdist()), 100,
+                new VmConfig(Hash20.of(SimIds.GENESIS_PREFIX.toByteArray()), -1L, lpe), beaconOff,
+                new PerfectVoting(), 10_000, 2 * tortoise.hdist() + 2);
     }
 
     /** How node {@code index} acts in {@code layer}. */

@@ -1,10 +1,9 @@
 package io.smnode.sim;
 
 import io.smnode.core.hash.Blake3;
+import io.smnode.core.types.Address;
 import io.smnode.core.types.AtxId;
-import io.smnode.core.types.BallotId;
 import io.smnode.core.types.Beacon;
-import io.smnode.core.types.BlockId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.ProposalId;
@@ -12,7 +11,6 @@ import io.smnode.core.types.ShortId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The identifiers of the simulated world, each a BLAKE3 of a label and numbers, so that they depend on the node
@@ -29,14 +27,6 @@ final class SimIds {
         return hash("identity", index).toByteArray();
     }
 
-    static ProposalId proposal(int node, long layer) {
-        return ProposalId.of(shortId(hash("proposal", node, layer)));
-    }
-
-    static BallotId ballot(int node, long layer) {
-        return BallotId.of(shortId(hash("ballot", node, layer)));
-    }
-
     static AtxId atx(int node, long epoch) {
         return AtxId.of(hash("atx", node, epoch).toByteArray());
     }
@@ -45,11 +35,9 @@ final class SimIds {
         return Beacon.of(Arrays.copyOf(hash("beacon", epoch).toByteArray(), Beacon.LENGTH));
     }
 
-    /** The block every node builds from the same hare output: a hash of the layer and the agreed proposal ids. */
-    static BlockId block(long layer, List<ProposalId> proposals) {
-        Blake3 h = new Blake3().update(label("block", layer));
-        proposals.forEach(p -> h.update(p.toByteArray()));
-        return BlockId.of(shortId(h.digest32()));
+    /** Where node {@code index}'s rewards go: the coinbase its ATXs name (an operator's setting in a node). */
+    static Address coinbase(int node) {
+        return Address.of(Arrays.copyOf(hash("coinbase", node).toByteArray(), Address.LENGTH));
     }
 
     /** What an equivocating node puts in its second message instead of the real content. */

@@ -1,21 +1,26 @@
 package io.smnode.sim;
 
 import io.smnode.core.hash.Blake3;
+import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
+import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.pipeline.Topic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
 /**
  * The seeded faulty network: each delivery may be dropped, delayed by its link's latency, held back (reordered)
  * or duplicated; partitions cut links by the layer at sending time. Every delivery is folded into a per-layer
- * schedule digest, so two runs can be compared by what actually happened on the wire. Proposals, blocks and proofs
- * are also kept in an archive that nodes sync from at layer start (the real node fetches missing ballots and
- * blocks from peers it can reach).
+ * schedule digest, so two runs can be compared by what actually happened on the wire. Proposals and malfeasance
+ * proofs are also kept in an archive that nodes sync from at layer start (the real node polls its peers' layer data).
+ * A fetch is answered by the first reachable peer that holds the object, after that link's latency; as a stream
+ * request it is neither dropped nor duplicated.
  */
 final class SimNetwork {
     /** Where deliveries go. */
@@ -26,6 +31,11 @@ final class SimNetwork {
     /** One published item, for sync. */
     record Archived(int publisher, Payload payload) {}
 
+    /** Who holds which object, for fetches: the object's bytes at {@code node}, if it has them and would send. */
+    interface Holdings {
+        Optional<Bytes> lookup(int node, Hint hint, Bytes id);
+    }
+
     private final NetworkConfig config;
     private final EventQueue clock;
     private final SplittableRandom random;
@@ -33,6 +43,7 @@ final class SimNetwork {
     private final LongFunction<LayerId> layerAt;
     private final List<Archived> archive = new ArrayList<>();
     private Receiver receiver;
+    private Holdings holdings = (node, hint, id) -> Optional.empty();
     private Blake3 schedule = new Blake3();
     private long deliveries;
 
@@ -49,6 +60,10 @@ final class SimNetwork {
         this.receiver = r;
     }
 
+    void attachHoldings(Holdings h) {
+        this.holdings = h;
+    }
+
     /** Whether {@code a} can reach {@code b} in {@code layer}. */
     boolean connected(int a, int b, LayerId layer) {
         return config.partitions().stream().filter(p -> p.activeAt(layer)).allMatch(p -> p.connects(a, b));
@@ -56,7 +71,7 @@ final class SimNetwork {
 
     /** Sends to every other node and archives the item if it is one that sync can fetch. */
     void publish(int from, Payload payload) {
-        if (!(payload instanceof Payload.Hare)) {
+        if (payload instanceof Payload.Gossip g && (g.topic() == Topic.PROPOSAL || g.topic() == Topic.MALFEASANCE)) {
             archive.add(new Archived(from, payload));
         }
         for (int to = 0; to < nodes; to++) {
@@ -73,6 +88,25 @@ final class SimNetwork {
 
     List<Archived> archive() {
         return archive;
+    }
+
+    /**
+     * Asks the first peer (by index) that {@code to} can reach now and that holds the object; true when one answers
+     * (after its link's latency).
+     */
+    boolean fetch(int to, Hint hint, Bytes id) {
+        LayerId layer = layerAt.apply(clock.now());
+        for (int from = 0; from < nodes; from++) {
+            if (from == to || !connected(from, to, layer)) {
+                continue;
+            }
+            Optional<Bytes> bytes = holdings.lookup(from, hint, id);
+            if (bytes.isPresent()) {
+                deliverAfter(from, to, new Payload.Fetched(hint, id, bytes.get()), latency(from, to));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The digest of every delivery since the last call, and a fresh start for the next layer. */

@@ -4,6 +4,7 @@ import io.smnode.core.hash.Blake3;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
+import io.smnode.core.types.ProposalId;
 import io.smnode.hare.HareEquivocation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * the evidence each node holds; and the run log, the text that two runs with the same seed reproduce byte for byte.
  */
 public record SimResult(SimConfig config, List<LayerLog> layers, List<Map<NodeId, HareEquivocation>> evidence,
-        List<NodeId> ids, long deliveries) {
+        List<NodeId> ids, long deliveries, List<Map<Long, ProposalId>> proposals) {
 
     /** One layer: each node's result (by node index) and the digest of the deliveries made during the layer. */
     public record LayerLog(LayerId layer, List<NodeLayerResult> nodes, Hash32 schedule) {
@@ -30,6 +31,16 @@ public record SimResult(SimConfig config, List<LayerLog> layers, List<Map<NodeId
         layers = List.copyOf(layers);
         evidence = evidence.stream().map(Map::copyOf).toList();
         ids = List.copyOf(ids);
+        proposals = proposals.stream().map(Map::copyOf).toList();
+    }
+
+    /** The proposal node {@code node} made for {@code layer} (its id hashes its content, so runs differ). */
+    public ProposalId proposal(int node, long layer) {
+        ProposalId id = proposals.get(node).get(layer);
+        if (id == null) {
+            throw new IllegalArgumentException("node " + node + " made no proposal in layer " + layer);
+        }
+        return id;
     }
 
     /** The run log: one line per layer with its schedule digest, then one line per node. */

@@ -44,7 +44,7 @@ class EquivocationTest {
             assertTrue(run.hareAgreement(l), "hare agreement in layer " + l + ":\n" + run.log());
             if (l > first) {
                 // Caught in the first layer: from the next one its proposals stay out of every initial set.
-                assertFalse(run.honest(l).get(0).hare().orElseThrow().contains(SimIds.proposal(CHEAT, l)),
+                assertFalse(run.honest(l).get(0).hare().orElseThrow().contains(run.proposal(CHEAT, l)),
                         "layer " + l);
             }
         }

@@ -26,7 +26,7 @@ class HonestAgreementTest {
             List<ProposalId> agreed = layer.nodes().get(0).hare().orElseThrow();
             assertEquals(NODES, agreed.size(), "layer " + l);
             for (int i = 0; i < NODES; i++) {
-                assertTrue(agreed.contains(SimIds.proposal(i, l)), "proposal of node " + i + " in layer " + l);
+                assertTrue(agreed.contains(run.proposal(i, l)), "proposal of node " + i + " in layer " + l);
             }
             assertTrue(run.converged(l), "layer " + l + " converged:\n" + run.log());
             layer.nodes().forEach(n -> {
@@ -63,7 +63,7 @@ class HonestAgreementTest {
             long l = layer.layer().value();
             assertTrue(run.hareAgreement(l), "hare agreement in layer " + l);
             // Its proposal misses every preround.
-            assertFalse(run.honest(l).get(0).hare().orElseThrow().contains(SimIds.proposal(NODES - 1, l)));
+            assertFalse(run.honest(l).get(0).hare().orElseThrow().contains(run.proposal(NODES - 1, l)));
             run.honest(l).forEach(n -> assertTrue(n.verified().value() >= l - 2, n.line()));
         }
     }

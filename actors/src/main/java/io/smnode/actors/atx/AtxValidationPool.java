@@ -11,6 +11,7 @@ import io.smnode.core.verdict.Verdict;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * ATX cannot wedge the pool, and so is one whose member was lost {@value #MAX_MEMBER_LOSSES} times. Other members'
  * workers are preferred; the pool's own take jobs too ({@link LocalWorkers#PRIMARY}) or only while no other
  * member's worker is there ({@link LocalWorkers#FALLBACK}: the consensus member validates itself when it must).
+ * Store-bound jobs ({@link AtxInputs#storeBound()}: v2 ATXs) go to the pool's own workers only, in either mode.
  */
 public final class AtxValidationPool {
     /** ATX validation is CPU-bound (signatures, PoST label checks with RandomX): a pool beside the default one. */
@@ -101,7 +103,12 @@ public final class AtxValidationPool {
 
     private record JobTimedOut(ActorRef<ValidationWorker.Command> worker, long jobId) implements Command {}
 
-    private record Pending(ValidationJob job, ActorRef<ValidationDone> replyTo, int attempts, int memberLosses) {}
+    private record Pending(ValidationJob job, ActorRef<ValidationDone> replyTo, int attempts, int memberLosses,
+                           boolean storeBound) {
+        Pending again(int moreAttempts, int moreMemberLosses) {
+            return new Pending(job, replyTo, attempts + moreAttempts, memberLosses + moreMemberLosses, storeBound);
+        }
+    }
 
     /** What the pool knows of one worker. */
     private static final class Worker {
@@ -180,7 +187,7 @@ public final class AtxValidationPool {
                     setup.queueCapacity() + " ATXs already wait for validation"))));
             return Behaviors.same();
         }
-        queue.addLast(new Pending(v.job(), v.replyTo(), 0, 0));
+        queue.addLast(new Pending(v.job(), v.replyTo(), 0, 0, setup.inputs().storeBound(v.job())));
         return changed();
     }
 
@@ -295,7 +302,7 @@ public final class AtxValidationPool {
         if (p.attempts() + 1 >= MAX_ATTEMPTS) {
             giveUp(p, "validation failed " + MAX_ATTEMPTS + " times");
         } else {
-            queue.addFirst(new Pending(p.job(), p.replyTo(), p.attempts() + 1, p.memberLosses()));
+            queue.addFirst(p.again(1, 0));
         }
     }
 
@@ -304,7 +311,7 @@ public final class AtxValidationPool {
         if (p.memberLosses() + 1 >= MAX_MEMBER_LOSSES) {
             giveUp(p, "its worker was lost " + MAX_MEMBER_LOSSES + " times");
         } else {
-            queue.addFirst(new Pending(p.job(), p.replyTo(), p.attempts(), p.memberLosses() + 1));
+            queue.addFirst(p.again(0, 1));
         }
     }
 
@@ -319,15 +326,20 @@ public final class AtxValidationPool {
         return Behaviors.same();
     }
 
-    /** Hands waiting jobs to idle workers: other members' first, then the pool's own when they may work. */
+    /**
+     * Hands waiting jobs, in order, to idle workers: other members' first, then the pool's own when they may work;
+     * a store-bound job waits for one of the pool's own while later jobs may go ahead of it.
+     */
     private void dispatch() {
-        while (!queue.isEmpty()) {
-            ActorRef<ValidationWorker.Command> ref = nextIdle();
+        Iterator<Pending> waiting = queue.iterator();
+        while (waiting.hasNext() && !(idleRemote.isEmpty() && idleLocal.isEmpty())) {
+            Pending next = waiting.next();
+            ActorRef<ValidationWorker.Command> ref = next.storeBound() ? idleLocal.pollFirst() : nextIdle();
             if (ref == null) {
-                return;
+                continue;
             }
+            waiting.remove();
             Worker w = workers.get(ref);
-            Pending next = queue.removeFirst();
             w.job = next;
             ref.tell(new ValidationWorker.Check(next.job().withInputs(setup.inputs().resolve(next.job()))));
             if (!w.local) {

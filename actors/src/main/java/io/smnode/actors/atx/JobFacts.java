@@ -23,12 +23,14 @@ import java.util.OptionalLong;
  */
 public final class JobFacts implements AtxStore, PoetMembershipCheck {
     private final Optional<AtxParams> params;
+    private final boolean storeBound;
     private final Map<AtxId, Optional<StoredAtx>> atxs = new HashMap<>();
     private final Map<NodeId, Optional<AtxId>> commitments = new HashMap<>();
     private final Map<Hash32, AtxDependencies.PoetFact> poets = new HashMap<>();
 
     public JobFacts(AtxInputs inputs) {
         this.params = inputs.params();
+        this.storeBound = inputs.storeBound();
         inputs.dependencies().atxs().forEach(a -> atxs.put(a.id(), a.stored()));
         inputs.dependencies().commitments().forEach(c -> commitments.put(c.smesher(), c.commitment()));
         inputs.dependencies().poetProofs().forEach(p -> poets.put(p.ref(), p));
@@ -37,6 +39,11 @@ public final class JobFacts implements AtxStore, PoetMembershipCheck {
     /** The network's validation parameters the job was handed out with. */
     public AtxParams params() {
         return params.orElseThrow(() -> new Unresolved("the job carries no validation parameters"));
+    }
+
+    /** Whether the job is validated against the store itself (see {@link AtxInputs#storeBound()}). */
+    public boolean storeBound() {
+        return storeBound;
     }
 
     @Override

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxParams;
 import io.smnode.activation.AtxStore;
+import io.smnode.activation.AtxVersions;
 import io.smnode.activation.InnerActivationTxV1;
 import io.smnode.activation.MerkleProofV1;
 import io.smnode.activation.NIPostChallengeV1;
@@ -15,7 +17,9 @@ import io.smnode.activation.NIPostV1;
 import io.smnode.activation.PostMetadataV1;
 import io.smnode.activation.PostV1;
 import io.smnode.activation.StoredAtx;
+import io.smnode.activation.v2.ActivationTxV2;
 import io.smnode.core.signing.EdSigner;
+import io.smnode.core.signing.Signature;
 import io.smnode.core.types.Address;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
@@ -75,7 +79,8 @@ class AtxInputsResolverTest {
     /** The store as the handler fills it: the previous and positioning ATXs' facts, the smesher's commitment. */
     private final AtxStore store = stored();
     private final AtxInputsResolver resolver = new AtxInputsResolver(store,
-            ref -> ref.equals(round.proof().ref()) ? Optional.of(round) : Optional.empty(), Optional.of(PARAMS));
+            ref -> ref.equals(round.proof().ref()) ? Optional.of(round) : Optional.empty(), Optional.of(PARAMS),
+            Optional.of(new AtxDecoder(AtxVersions.v2From(3))));
 
     @Test
     void resolvesWhatTheValidatorReadsAndTheWorkerAnswersFromIt() {
@@ -98,14 +103,34 @@ class AtxInputsResolverTest {
 
     @Test
     void anUnknownPoetProofAndBytesThatAreNoAtxResolveToNotKnownAndNothing() {
-        AtxInputsResolver noProofs = new AtxInputsResolver(store, ref -> Optional.empty(), Optional.of(PARAMS));
+        AtxInputsResolver noProofs = AtxInputsResolver.storeOnly(store);
         JobFacts facts = new JobFacts(noProofs.resolve(job(atx)));
         assertEquals(OptionalLong.empty(), facts.leafCount(round.proof().ref()));
         assertFalse(facts.isMember(round.proof().ref(), challenge.hash(), path(1)));
 
-        AtxInputs garbage = resolver.resolve(new ValidationJob(2, Bytes.ofHex("0102"), Optional.empty(),
-                EpochId.of(2)));
-        assertEquals(AtxDependencies.NONE, garbage.dependencies());
+        ValidationJob garbage = new ValidationJob(2, Bytes.ofHex("0102"), Optional.empty(), EpochId.of(2));
+        assertEquals(AtxDependencies.NONE, noProofs.resolve(garbage).dependencies());
+        assertFalse(noProofs.storeBound(garbage), "without the network's versions every job travels");
+    }
+
+    @Test
+    void v2AtxsAndBytesThatAreNoV1AtxStayWithTheStore() {
+        assertFalse(resolver.storeBound(job(atx)), "a v1 ATX before the switch travels");
+        assertFalse(resolver.resolve(job(atx)).storeBound());
+        ActivationTxV2 v2 = new ActivationTxV2(EpochId.of(3), positioning, Address.ZERO, Optional.empty(),
+                List.of(previous), List.of(), 7, List.of(), Optional.empty(), signer.nodeId(),
+                Signature.of(new byte[64]));
+        ValidationJob v2Job = new ValidationJob(3, Bytes.of(v2.encode()), Optional.empty(), EpochId.of(3));
+        ValidationJob garbage = new ValidationJob(2, Bytes.ofHex("0102"), Optional.empty(), EpochId.of(2));
+        AtxInputsResolver afterSwitch = new AtxInputsResolver(store, ref -> Optional.empty(), Optional.of(PARAMS),
+                Optional.of(new AtxDecoder(AtxVersions.v2From(1))));
+        for (ValidationJob j : List.of(v2Job, garbage)) {
+            assertTrue(resolver.storeBound(j));
+            AtxInputs inputs = resolver.resolve(j);
+            assertTrue(inputs.storeBound());
+            assertEquals(AtxDependencies.NONE, inputs.dependencies(), "nothing travels for it");
+        }
+        assertTrue(afterSwitch.storeBound(job(atx)), "a v1 ATX from the switch on is refused by the store's member");
     }
 
     @Test

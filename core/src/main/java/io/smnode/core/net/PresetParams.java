@@ -172,13 +172,16 @@ final class PresetParams {
     }
 
     /**
-     * config.DefaultConfig(). Its genesis time is "now" and its two genesis accounts are derived from test keys
-     * at start; neither is modelled (no time, no accounts).
+     * config.DefaultConfig(). Its genesis time is "now" (not modelled: the caller gives it); its two genesis
+     * accounts are the addresses the reference generates at start from the public keys of its test keys
+     * {@code Account1Private} and {@code Account2Private} ({@code config/genesis.go}), 10^17 smidge each.
      */
     static NetworkParams referenceDefaults() {
         return new NetworkParams(
                 "sm",
-                new Genesis(Optional.empty(), "mainnet", List.of()),
+                new Genesis(Optional.empty(), "mainnet", List.of(
+                        new GenesisAccount("sm1qqqqqqqmx9x30sz69yzljxxs6uhj76vfvs8mksclffzjl", 100_000_000_000_000_000L),
+                        new GenesisAccount("sm1qqqqqqq88tmmasqcarfwx706gl0k48aq0f4gx3qxzz02t", 100_000_000_000_000_000L))),
                 new Time(Duration.ofSeconds(30), 3),
                 new Poet(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, List.of()),
                 // DefaultConfig leaves AtxVersions empty: v1 forever.

@@ -6,6 +6,7 @@ import io.smnode.core.types.AtxId;
 import io.smnode.core.types.BlockId;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.TxId;
+import io.smnode.core.verdict.Verdict;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -18,27 +19,35 @@ import java.util.Set;
 public final class BlockChecks {
     private BlockChecks() {}
 
-    /** A block decoded from {@code bytes} that has id {@code expected} and passes {@link #check}, or the problem. */
-    public static Result decode(byte[] bytes, BlockId expected, LayerId effectiveGenesis) {
+    /**
+     * A block decoded from {@code bytes} that has id {@code expected} (empty: any id, for a block that came without
+     * a request) and passes {@link #check}, or the verdict that refuses it.
+     */
+    public static Result decode(byte[] bytes, Optional<BlockId> expected, LayerId effectiveGenesis) {
         Block block;
         try {
             block = Scale.decode(Block.CODEC, bytes);
         } catch (ScaleException e) {
-            return new Result(Optional.empty(), Optional.of(new BlockProblem(BlockRule.MALFORMED, e.getMessage())));
+            return new Result(Optional.empty(), Verdict.reject(BlockRule.MALFORMED, e.getMessage()));
         }
-        if (!block.id().equals(expected)) {
-            return new Result(Optional.empty(), Optional.of(new BlockProblem(BlockRule.WRONG_ID,
-                    "wanted " + expected.hex() + ", got " + block.id().hex())));
+        if (expected.isPresent() && !block.id().equals(expected.get())) {
+            return new Result(Optional.empty(), Verdict.reject(BlockRule.WRONG_ID,
+                    "wanted " + expected.get().hex() + ", got " + block.id().hex()));
         }
-        Optional<BlockProblem> problem = check(block, effectiveGenesis);
-        return problem.isPresent() ? new Result(Optional.empty(), problem) : new Result(Optional.of(block), problem);
+        Verdict verdict = check(block, effectiveGenesis);
+        return new Result(verdict.accepted() ? Optional.of(block) : Optional.empty(), verdict);
     }
 
-    /** Either a block that passed, or the first problem found. */
-    public record Result(Optional<Block> block, Optional<BlockProblem> problem) {}
+    /** As {@link #decode(byte[], Optional, LayerId)} for a block requested by id. */
+    public static Result decode(byte[] bytes, BlockId expected, LayerId effectiveGenesis) {
+        return decode(bytes, Optional.of(expected), effectiveGenesis);
+    }
 
-    /** The first rule {@code block} breaks, if any. */
-    public static Optional<BlockProblem> check(Block block, LayerId effectiveGenesis) {
+    /** A block that passed (with an accept), or none and the verdict that refused it. */
+    public record Result(Optional<Block> block, Verdict verdict) {}
+
+    /** Accept, or a reject naming the first rule {@code block} breaks. */
+    public static Verdict check(Block block, LayerId effectiveGenesis) {
         InnerBlock b = block.inner();
         if (b.layer().compareTo(effectiveGenesis) <= 0) {
             return problem(BlockRule.BEFORE_EFFECTIVE_GENESIS, "layer " + b.layer() + " <= " + effectiveGenesis);
@@ -62,10 +71,10 @@ public final class BlockChecks {
                 return problem(BlockRule.DUPLICATE_TX, "transaction " + id.hex() + " twice");
             }
         }
-        return Optional.empty();
+        return Verdict.ACCEPT;
     }
 
-    private static Optional<BlockProblem> problem(BlockRule rule, String detail) {
-        return Optional.of(new BlockProblem(rule, detail));
+    private static Verdict problem(BlockRule rule, String detail) {
+        return Verdict.reject(rule, detail);
     }
 }

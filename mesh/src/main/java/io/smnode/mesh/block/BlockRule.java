@@ -1,7 +1,9 @@
 package io.smnode.mesh.block;
 
-/** Each check a fetched block can fail (the reference's block handler), in the order they are made. */
-public enum BlockRule {
+import io.smnode.core.verdict.Rule;
+
+/** Each check a fetched block can fail (the reference's block handler), in the order they are made: all reject. */
+public enum BlockRule implements Rule {
     MALFORMED,
     WRONG_ID,
     BEFORE_EFFECTIVE_GENESIS,
@@ -9,4 +11,11 @@ public enum BlockRule {
     ZERO_REWARD_WEIGHT,
     DUPLICATE_REWARD_ATX,
     DUPLICATE_TX
+
+    ;
+
+    @Override
+    public String domain() {
+        return "block";
+    }
 }

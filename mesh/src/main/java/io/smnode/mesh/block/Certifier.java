@@ -7,6 +7,7 @@ import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.BlockId;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,15 +44,15 @@ public final class Certifier {
         this.effectiveGenesis = Objects.requireNonNull(effectiveGenesis, "effectiveGenesis");
     }
 
-    /** What receiving a certify message did. */
-    public sealed interface Received {
-        /** Valid and counted; a certificate when this message completed one. */
-        record Counted(Optional<Certificate> certificate) implements Received {}
-
-        /** The block already has a certificate: not counted, still worth relaying. */
-        record AlreadyCertified() implements Received {}
-
-        record Refused(CertifyProblem problem) implements Received {}
+    /**
+     * What receiving a certify message did: the gossip verdict (a message for a block already certified is accepted,
+     * not counted, still worth relaying) and the certificate this message completed, if it did.
+     */
+    public record Received(Verdict verdict, Optional<Certificate> certificate) {
+        public Received {
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(certificate, "certificate");
+        }
     }
 
     /**
@@ -77,7 +78,7 @@ public final class Certifier {
         try {
             msg = Scale.decode(CertifyMessage.CODEC, bytes);
         } catch (ScaleException e) {
-            return refused(CertifyRule.MALFORMED, e.getMessage());
+            return new Received(Verdict.reject(CertifyRule.MALFORMED, e.getMessage()), Optional.empty());
         }
         return receive(msg, current, oracle);
     }
@@ -86,24 +87,26 @@ public final class Certifier {
             Function<LayerId, Optional<CertifierEligibility>> oracle) {
         Optional<CertifierEligibility> eligibility = oracle.apply(msg.layer());
         if (eligibility.isEmpty()) {
-            return refused(CertifyRule.BEACON_UNKNOWN, "no beacon for layer " + msg.layer());
+            return new Received(Verdict.ignore(CertifyRule.BEACON_UNKNOWN, "no beacon for layer " + msg.layer()),
+                    Optional.empty());
         }
         if (!expected(msg.layer(), current)) {
-            return refused(CertifyRule.LAYER_OUT_OF_RANGE, "layer " + msg.layer() + " while current is " + current);
+            return new Received(Verdict.ignore(CertifyRule.LAYER_OUT_OF_RANGE,
+                    "layer " + msg.layer() + " while current is " + current), Optional.empty());
         }
         Map<BlockId, Tally> ofLayer = tallies.get(msg.layer());
         Tally existing = ofLayer == null ? null : ofLayer.get(msg.blockId());
         if (existing != null && existing.done) {
-            return new Received.AlreadyCertified();
+            return new Received(Verdict.ACCEPT, Optional.empty());
         }
-        Optional<CertifyProblem> problem = validate(msg, eligibility.get());
-        if (problem.isPresent()) {
-            return new Received.Refused(problem.get());
+        Verdict verdict = validate(msg, eligibility.get());
+        if (!verdict.accepted()) {
+            return new Received(verdict, Optional.empty());
         }
         Tally t = tally(msg.layer(), msg.blockId());
         t.messages.add(msg);
         t.seats = (t.seats + msg.content().eligibilityCount()) & 0xffff;
-        return new Received.Counted(t.registered ? tryCertify(msg.blockId(), t) : Optional.empty());
+        return new Received(Verdict.ACCEPT, t.registered ? tryCertify(msg.blockId(), t) : Optional.empty());
     }
 
     /**
@@ -111,30 +114,32 @@ public final class Certifier {
      * threshold. <b>Quirk kept:</b> as in the reference, a message is checked against its own layer and block, not
      * against the certificate's.
      */
-    public Optional<CertifyProblem> check(Certificate cert, Function<LayerId, Optional<CertifierEligibility>> oracle) {
+    public Verdict check(Certificate cert, Function<LayerId, Optional<CertifierEligibility>> oracle) {
         int seats = 0;
         for (CertifyMessage msg : cert.signatures()) {
             Optional<CertifierEligibility> eligibility = oracle.apply(msg.layer());
-            if (eligibility.isPresent() && validate(msg, eligibility.get()).isEmpty()) {
+            if (eligibility.isPresent() && validate(msg, eligibility.get()).accepted()) {
                 seats = (seats + msg.content().eligibilityCount()) & 0xffff;
             }
         }
         if (seats < config.threshold()) {
-            return Optional.of(new CertifyProblem(CertifyRule.BELOW_THRESHOLD,
-                    seats + " valid seats, " + config.threshold() + " needed"));
+            return Verdict.reject(CertifyRule.BELOW_THRESHOLD, seats + " valid seats, " + config.threshold()
+                    + " needed");
         }
-        return Optional.empty();
+        return Verdict.ACCEPT;
     }
 
     /** Signature first (cheap), then the seats the VRF proof gives. */
-    public Optional<CertifyProblem> validate(CertifyMessage msg, CertifierEligibility eligibility) {
+    public Verdict validate(CertifyMessage msg, CertifierEligibility eligibility) {
         if (!verifier.verify(Domain.HARE, msg.smesherId(), msg.content().encode(), msg.signature())) {
-            return Optional.of(new CertifyProblem(CertifyRule.BAD_SIGNATURE,
-                    "HARE signature does not verify for " + msg.smesherId().hex()));
+            return Verdict.reject(CertifyRule.BAD_SIGNATURE, "HARE signature does not verify for "
+                    + msg.smesherId().hex());
         }
         return eligibility.check(msg.smesherId(), msg.layer(), msg.content().proof(),
-                msg.content().eligibilityCount()).map(rule -> new CertifyProblem(rule,
-                        msg.content().eligibilityCount() + " seats claimed by " + msg.smesherId().hex()));
+                msg.content().eligibilityCount())
+                .map(rule -> Verdict.reject(rule, msg.content().eligibilityCount() + " seats claimed by "
+                        + msg.smesherId().hex()))
+                .orElse(Verdict.ACCEPT);
     }
 
     /** Forgets layers more than {@code keep} layers before {@code current} (never past effective genesis). */
@@ -162,9 +167,5 @@ public final class Certifier {
 
     private Tally tally(LayerId layer, BlockId blockId) {
         return tallies.computeIfAbsent(layer, l -> new HashMap<>()).computeIfAbsent(blockId, b -> new Tally());
-    }
-
-    private static Received refused(CertifyRule rule, String detail) {
-        return new Received.Refused(new CertifyProblem(rule, detail));
     }
 }

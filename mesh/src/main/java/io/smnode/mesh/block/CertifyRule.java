@@ -1,7 +1,12 @@
 package io.smnode.mesh.block;
 
-/** Each check a certify message (or a certificate) can fail, in the order they are made. */
-public enum CertifyRule {
+import io.smnode.core.verdict.Rule;
+
+/**
+ * Each check a certify message (or a certificate) can fail, in the order they are made. An unknown beacon or a layer
+ * out of range is an ignore, the rest reject (the reference's certifier handler).
+ */
+public enum CertifyRule implements Rule {
     /** The message does not decode. */
     MALFORMED,
     /** No beacon is known for the layer's epoch. */
@@ -19,5 +24,10 @@ public enum CertifyRule {
     /** The claimed seat count is not the one the proof gives. */
     WRONG_ELIGIBILITY_COUNT,
     /** A certificate whose valid messages hold fewer seats than the threshold. */
-    BELOW_THRESHOLD
+    BELOW_THRESHOLD;
+
+    @Override
+    public String domain() {
+        return "certify";
+    }
 }

@@ -1,6 +1,7 @@
 package io.smnode.mesh.block;
 
 import io.smnode.core.types.AtxId;
+import io.smnode.core.types.BlockId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.TxId;
@@ -13,4 +14,9 @@ public interface MeshSources {
 
     /** An ATX used in {@code epoch}, if known. */
     Optional<AtxInfo> atx(EpochId epoch, AtxId id);
+
+    /** A stored block the mesh was not handed in this run (after a restart); none by default. */
+    default Optional<Block> block(BlockId id) {
+        return Optional.empty();
+    }
 }

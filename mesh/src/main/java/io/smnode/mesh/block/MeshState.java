@@ -12,6 +12,7 @@ import io.smnode.vm.Receipt;
 import io.smnode.vm.Vm;
 import io.smnode.vm.state.Ledger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class MeshState {
     private final Map<BlockId, Block> blocks = new HashMap<>();
     private final TreeMap<LayerId, AppliedLayer> applied = new TreeMap<>();
     private final Map<TxId, LayerId> appliedTxs = new HashMap<>();
+    private final List<MeshChange> changes = new ArrayList<>();
     private LayerId lastApplied;
 
     /**
@@ -42,11 +44,22 @@ public final class MeshState {
      *     it are empty by definition)
      */
     public MeshState(Vm vm, Ledger ledger, MeshSources sources, LayerId lastApplied) {
+        this(vm, ledger, sources, lastApplied, List.of(), Map.of());
+    }
+
+    /**
+     * The mesh as a node left it (restart): its ledger, the records of its applied layers and the layer in which
+     * each applied transaction was executed.
+     */
+    public MeshState(Vm vm, Ledger ledger, MeshSources sources, LayerId lastApplied,
+            Collection<AppliedLayer> appliedLayers, Map<TxId, LayerId> appliedTxs) {
         this.vm = Objects.requireNonNull(vm, "vm");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.layersPerEpoch = vm.config().layersPerEpoch();
         this.lastApplied = Objects.requireNonNull(lastApplied, "lastApplied");
+        appliedLayers.forEach(a -> applied.put(a.layer(), a));
+        this.appliedTxs.putAll(appliedTxs);
     }
 
     /** Stores a block (own, or fetched and checked by {@link BlockChecks}) so that it can be applied. */
@@ -54,8 +67,25 @@ public final class MeshState {
         blocks.put(block.id(), block);
     }
 
+    /** A block this state holds, else one the sources know. */
     public Optional<Block> block(BlockId id) {
-        return Optional.ofNullable(blocks.get(id));
+        Block b = blocks.get(id);
+        return b != null ? Optional.of(b) : sources.block(id);
+    }
+
+    /**
+     * What changed since the last call, in order: the caller persists it (one atomic batch) and the stored mesh then
+     * equals this one.
+     */
+    public List<MeshChange> takeChanges() {
+        List<MeshChange> out = List.copyOf(changes);
+        changes.clear();
+        return out;
+    }
+
+    /** Forgets blocks of layers up to {@code layer} that are held in memory (the sources still know them). */
+    public void forgetBlocksUpTo(LayerId layer) {
+        blocks.values().removeIf(b -> b.layer().compareTo(layer) <= 0);
     }
 
     public LayerId lastApplied() {
@@ -89,13 +119,25 @@ public final class MeshState {
                 break; // nothing to apply yet, and later layers must wait for this one
             }
             AppliedLayer current = applied.get(u.layer());
+            if (current == null && u.layer().compareTo(lastApplied) <= 0) {
+                // Applied before this state's records begin: the genesis layers (or a checkpoint).
+                if (u.verified()) {
+                    verifiedApplied.add(u);
+                }
+                continue;
+            }
             if (current == null || !current.block().equals(target)) {
                 Block block = target.isZero() ? null : block(target).orElseThrow(
                         () -> new MeshException(MeshException.Reason.BLOCK_MISSING, target.hex()));
                 execute(u.layer(), block, target);
                 executed.add(u.layer());
             }
-            applied.put(u.layer(), applied.get(u.layer()).withMeshHash(u.opinion()));
+            AppliedLayer before = applied.get(u.layer());
+            AppliedLayer after = before.withOpinion(u.opinion(), u.verified());
+            if (!after.equals(before)) {
+                applied.put(u.layer(), after);
+                changes.add(new MeshChange.Recorded(after));
+            }
             if (u.verified()) {
                 verifiedApplied.add(u);
             }
@@ -154,10 +196,17 @@ public final class MeshState {
             return Optional.empty();
         }
         LayerId revertTo = changed.sub(1);
-        ledger.revertTo(revertTo);
+        Ledger.Reverted reverted = ledger.revertTo(revertTo);
         applied.tailMap(revertTo, false).clear();
-        appliedTxs.values().removeIf(layer -> layer.compareTo(revertTo) > 0);
+        List<TxId> unapplied = new ArrayList<>();
+        appliedTxs.forEach((tx, layer) -> {
+            if (layer.compareTo(revertTo) > 0) {
+                unapplied.add(tx);
+            }
+        });
+        unapplied.forEach(appliedTxs::remove);
         lastApplied = revertTo;
+        changes.add(new MeshChange.Reverted(revertTo, reverted, unapplied));
         return Optional.of(revertTo);
     }
 
@@ -204,11 +253,13 @@ public final class MeshState {
     }
 
     private void commit(LayerResult result, BlockId block) {
-        ledger.commit(result.layer(), result.changed(), result.stateHash());
+        Ledger.Undo undo = ledger.commit(result.layer(), result.changed(), result.stateHash());
         for (Receipt r : result.receipts()) {
             appliedTxs.put(r.id(), result.layer());
         }
-        applied.put(result.layer(), new AppliedLayer(result.layer(), block, result.stateHash(), Optional.empty()));
+        AppliedLayer record = new AppliedLayer(result.layer(), block, result.stateHash(), Optional.empty(), false);
+        applied.put(result.layer(), record);
         lastApplied = result.layer();
+        changes.add(new MeshChange.Executed(result, undo, record));
     }
 }

@@ -1,7 +1,6 @@
 package io.smnode.mesh.proposal;
 
 import io.smnode.core.verdict.Verdict;
-import io.smnode.activation.BallotSlots;
 import io.smnode.core.signing.Domain;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.BlockId;
@@ -23,10 +22,16 @@ import java.util.Set;
 public final class BallotValidator {
     private final BallotParams params;
     private final EdVerifier verifier;
+    private final SlotRule slots;
 
     public BallotValidator(BallotParams params) {
+        this(params, SlotRule.VRF);
+    }
+
+    public BallotValidator(BallotParams params, SlotRule slots) {
         this.params = params;
         this.verifier = new EdVerifier(params.signingPrefix());
+        this.slots = slots;
     }
 
     public Verdict validate(Ballot ballot, BallotContext ctx) {
@@ -120,10 +125,10 @@ public final class BallotValidator {
             if (activeSetWeight.getAsLong() == 0) {
                 return reject(BallotRule.EMPTY_ACTIVE_SET, "active set has no weight");
             }
-            long slots = BallotSlots.slots(atx.get().weight(), params.layerAvgSize(), params.layersPerEpoch(),
+            long earned = slots.slots(atx.get().weight(), params.layerAvgSize(), params.layersPerEpoch(),
                     ctx.minimalActiveSetWeight(epoch), activeSetWeight.getAsLong());
-            if (epochData.eligibilityCount() != slots) {
-                return reject(BallotRule.WRONG_ELIGIBILITY_COUNT, "claims " + epochData.eligibilityCount() + " slots, ATX earns " + slots);
+            if (epochData.eligibilityCount() != earned) {
+                return reject(BallotRule.WRONG_ELIGIBILITY_COUNT, "claims " + epochData.eligibilityCount() + " slots, ATX earns " + earned);
             }
         } else {
             var ref = ctx.ballot(inner.refBallot());
@@ -154,7 +159,7 @@ public final class BallotValidator {
             if (!VrfVerifier.verify(ballot.smesherId(), message, proof.proof())) {
                 return ignore(BallotRule.INVALID_VRF_PROOF, "VRF proof of slot " + proof.j() + " does not verify");
             }
-            LayerId layer = Eligibility.eligibleLayer(proof.proof(), epoch, params.layersPerEpoch());
+            LayerId layer = slots.layerOf(proof, epoch, params.layersPerEpoch());
             if (!layer.equals(ballot.inner().layer())) {
                 return reject(BallotRule.SLOT_NOT_IN_LAYER, "slot " + proof.j() + " is eligible in layer " + layer.value());
             }

@@ -33,12 +33,27 @@ public final class Eligibility {
     /** Every slot of the epoch that lands in {@code layer}, ascending j, as a ballot carries them. */
     public static List<EligibilityProof> proofsForLayer(VrfSigner signer, Beacon beacon, EpochId epoch, long vrfNonce,
                                                         long slots, LayerId layer, int layersPerEpoch) {
+        return proofsForLayer(signer, beacon, epoch, vrfNonce, slots, layer, layersPerEpoch, SlotRule.VRF);
+    }
+
+    /** As above under {@code rule}. */
+    public static List<EligibilityProof> proofsForLayer(VrfSigner signer, Beacon beacon, EpochId epoch, long vrfNonce,
+            long slots, LayerId layer, int layersPerEpoch, SlotRule rule) {
+        List<EligibilityProof> out = new ArrayList<>();
+        for (EligibilityProof p : epochProofs(signer, beacon, epoch, vrfNonce, slots)) {
+            if (rule.layerOf(p, epoch, layersPerEpoch).equals(layer)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The proofs of all {@code slots} slots of the epoch, ascending j: a builder computes them once per epoch. */
+    public static List<EligibilityProof> epochProofs(VrfSigner signer, Beacon beacon, EpochId epoch, long vrfNonce,
+            long slots) {
         List<EligibilityProof> out = new ArrayList<>();
         for (long j = 0; j < slots; j++) {
-            VrfProof proof = signer.prove(vrfMessage(beacon, epoch, vrfNonce, j));
-            if (eligibleLayer(proof, epoch, layersPerEpoch).equals(layer)) {
-                out.add(new EligibilityProof(j, proof));
-            }
+            out.add(new EligibilityProof(j, signer.prove(vrfMessage(beacon, epoch, vrfNonce, j))));
         }
         return out;
     }

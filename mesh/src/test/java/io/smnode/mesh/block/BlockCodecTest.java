@@ -18,8 +18,8 @@ import io.smnode.core.util.Hex;
 import io.smnode.core.vrf.VrfProof;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
+import io.smnode.core.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 class BlockCodecTest {
@@ -115,13 +115,13 @@ class BlockCodecTest {
     @Test
     void fetchedBlocksAreCheckedRuleByRule() {
         Block good = new Block(small());
-        assertEquals(Optional.empty(), BlockChecks.check(good, EFFECTIVE_GENESIS));
+        assertEquals(Verdict.ACCEPT, BlockChecks.check(good, EFFECTIVE_GENESIS));
         byte[] bytes = Scale.encode(Block.CODEC, good);
         assertEquals(good, BlockChecks.decode(bytes, good.id(), EFFECTIVE_GENESIS).block().orElseThrow());
         assertEquals(BlockRule.MALFORMED, BlockChecks.decode(Arrays.copyOf(bytes, 10), good.id(), EFFECTIVE_GENESIS)
-                .problem().orElseThrow().rule());
+                .verdict().ruleOrNull());
         assertEquals(BlockRule.WRONG_ID, BlockChecks.decode(bytes, BlockId.ZERO, EFFECTIVE_GENESIS)
-                .problem().orElseThrow().rule());
+                .verdict().ruleOrNull());
         InnerBlock b = small();
         assertEquals(BlockRule.BEFORE_EFFECTIVE_GENESIS, rule(new InnerBlock(EFFECTIVE_GENESIS, 0, b.rewards(), b.txIds())));
         assertEquals(BlockRule.NO_REWARDS, rule(new InnerBlock(b.layer(), 0, List.of(), b.txIds())));
@@ -133,7 +133,9 @@ class BlockCodecTest {
     }
 
     private static BlockRule rule(InnerBlock inner) {
-        return BlockChecks.check(new Block(inner), EFFECTIVE_GENESIS).orElseThrow().rule();
+        Verdict v = BlockChecks.check(new Block(inner), EFFECTIVE_GENESIS);
+        assertTrue(v.rejected(), v.toString());
+        return (BlockRule) v.ruleOrNull();
     }
 
     @Test

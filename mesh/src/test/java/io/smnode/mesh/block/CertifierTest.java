@@ -2,7 +2,6 @@ package io.smnode.mesh.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.codec.Scale;
@@ -23,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import io.smnode.core.verdict.Rule;
+import io.smnode.core.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,7 +94,7 @@ class CertifierTest {
     void ownMessagesAreSignedOverTheContentAndCarryTheSeatsTheirProofGives() {
         for (CertifyMessage m : messages) {
             assertTrue(m.content().eligibilityCount() > 0);
-            assertEquals(Optional.empty(), certifier().validate(m, eligibility));
+            assertEquals(Verdict.ACCEPT, certifier().validate(m, eligibility));
             assertEquals(Optional.empty(), eligibility.check(m.smesherId(), LAYER, m.content().proof(), m.content().eligibilityCount()));
         }
     }
@@ -104,22 +105,24 @@ class CertifierTest {
         assertEquals(Optional.empty(), c.register(LAYER, BLOCK));
         for (int i = 0; i < messages.size(); i++) {
             Certifier.Received r = c.receive(Scale.encode(CertifyMessage.CODEC, messages.get(i)), LAYER, oracle);
-            Optional<Certificate> cert = assertInstanceOf(Certifier.Received.Counted.class, r).certificate();
+            assertTrue(r.verdict().accepted());
+            Optional<Certificate> cert = r.certificate();
             assertEquals(i == messages.size() - 1, cert.isPresent());
             cert.ifPresent(value -> {
                 assertEquals(BLOCK, value.blockId());
                 assertEquals(messages, value.signatures());
-                assertEquals(Optional.empty(), c.check(value, oracle));
+                assertEquals(Verdict.ACCEPT, c.check(value, oracle));
             });
         }
-        assertInstanceOf(Certifier.Received.AlreadyCertified.class, c.receive(messages.get(0), LAYER, oracle));
+        // Already certified: accepted (worth relaying) but no second certificate.
+        assertEquals(new Certifier.Received(Verdict.ACCEPT, Optional.empty()), c.receive(messages.get(0), LAYER, oracle));
     }
 
     @Test
     void messagesForABlockNotRegisteredWaitForTheRegistration() {
         Certifier c = certifier();
         for (CertifyMessage m : messages) {
-            assertEquals(Optional.empty(), assertInstanceOf(Certifier.Received.Counted.class, c.receive(m, LAYER, oracle)).certificate());
+            assertEquals(new Certifier.Received(Verdict.ACCEPT, Optional.empty()), c.receive(m, LAYER, oracle));
         }
         assertEquals(new Certificate(BLOCK, messages), c.register(LAYER, BLOCK).orElseThrow());
     }
@@ -127,11 +130,11 @@ class CertifierTest {
     @Test
     void aCertificateOneMessageShortIsBelowThreshold() {
         Certificate shortOne = new Certificate(BLOCK, messages.subList(1, messages.size()));
-        assertEquals(CertifyRule.BELOW_THRESHOLD, certifier().check(shortOne, oracle).orElseThrow().rule());
+        assertEquals(CertifyRule.BELOW_THRESHOLD, certifier().check(shortOne, oracle).ruleOrNull());
         // an invalid message's seats do not count either
         List<CertifyMessage> withForged = new ArrayList<>(messages.subList(1, messages.size()));
         withForged.add(forgedSignature(messages.get(0)));
-        assertEquals(CertifyRule.BELOW_THRESHOLD, certifier().check(new Certificate(BLOCK, withForged), oracle).orElseThrow().rule());
+        assertEquals(CertifyRule.BELOW_THRESHOLD, certifier().check(new Certificate(BLOCK, withForged), oracle).ruleOrNull());
     }
 
     @Test
@@ -160,8 +163,8 @@ class CertifierTest {
     void messagesAreTakenOnlyForLayersAroundTheCurrentOne() {
         CertifyMessage m = messages.get(0);
         // accepted from current − buffer − 1 up to current + buffer
-        assertFalse(certifier().receive(m, LAYER.add(BUFFER + 1), oracle) instanceof Certifier.Received.Refused);
-        assertFalse(certifier().receive(m, LAYER.sub(BUFFER), oracle) instanceof Certifier.Received.Refused);
+        assertTrue(certifier().receive(m, LAYER.add(BUFFER + 1), oracle).verdict().accepted());
+        assertTrue(certifier().receive(m, LAYER.sub(BUFFER), oracle).verdict().accepted());
         assertEquals(CertifyRule.LAYER_OUT_OF_RANGE, refused(certifier().receive(m, LAYER.sub(BUFFER + 1), oracle)));
     }
 
@@ -171,7 +174,13 @@ class CertifierTest {
         return new CertifyMessage(m.content(), Signature.of(sig), m.smesherId());
     }
 
-    private static CertifyRule refused(Certifier.Received r) {
-        return assertInstanceOf(Certifier.Received.Refused.class, r).problem().rule();
+    /** The rule that refused the message; beacon and layer window ignore, every other check rejects. */
+    private static Rule refused(Certifier.Received r) {
+        assertFalse(r.verdict().accepted());
+        assertEquals(Optional.empty(), r.certificate());
+        Rule rule = r.verdict().ruleOrNull();
+        boolean ignored = rule == CertifyRule.BEACON_UNKNOWN || rule == CertifyRule.LAYER_OUT_OF_RANGE;
+        assertEquals(!ignored, r.verdict().rejected(), r.verdict().toString());
+        return rule;
     }
 }

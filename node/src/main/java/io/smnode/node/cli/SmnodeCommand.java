@@ -1,20 +1,22 @@
 package io.smnode.node.cli;
 
 import io.smnode.actors.faults.FaultPlanException;
+import io.smnode.node.bench.BenchCommand;
+import io.smnode.node.cluster.ClusterCommand;
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
+import io.smnode.node.p2p.P2pCommand;
 import io.smnode.node.poet.PoetCommand;
 import io.smnode.node.post.PostCommand;
 import io.smnode.node.tools.ToolOutput;
 import io.smnode.persistence.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
-                PoetCommand.class, io.smnode.node.p2p.P2pCommand.class,
-                io.smnode.node.cluster.ClusterCommand.class})
+                PoetCommand.class, P2pCommand.class, BenchCommand.class, ClusterCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
     public static final int USAGE_ERROR = 2;

@@ -22,7 +22,8 @@ public final class ToolsCommand {
     static boolean speaksJson(picocli.CommandLine cl) {
         for (picocli.CommandLine c = cl; c != null; c = c.getParent()) {
             if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand
-                    || c.getCommand() instanceof io.smnode.node.p2p.P2pCommand) {
+                    || c.getCommand() instanceof io.smnode.node.p2p.P2pCommand
+                    || c.getCommand() instanceof io.smnode.node.bench.BenchCommand) {
                 return true;
             }
         }

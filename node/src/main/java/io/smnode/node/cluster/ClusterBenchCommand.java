@@ -89,7 +89,8 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             long made = System.nanoTime();
             SampleAtxs.Batch batch;
             try (RandomX randomX = RandomX.forSpacemesh(RandomXMode.LIGHT, 1)) {
-                batch = SampleAtxs.make(identities, perIdentity, EpochId.of(1),
+                // Epochs 0 and 1: v1 ATXs (the preset's ATXs are v2 from epoch 2, and those stay with the store).
+                batch = SampleAtxs.make(identities, perIdentity, EpochId.of(0),
                         Bytes.of(genesisConfig.genesisId().toByteArray()), genesisConfig.goldenAtx(), post, randomX,
                         Files.createDirectory(work.resolve("post")));
             }

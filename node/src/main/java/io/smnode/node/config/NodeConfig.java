@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.p2p.identity.Multiaddr;
+import io.smnode.post.k2pow.RandomXPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Cluster cluster, Config raw) {
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Cluster cluster, Config raw) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -97,6 +98,9 @@ public record NodeConfig(
         return new P2p(listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
     }
 
+    /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */
+    public record Post(RandomXPolicy randomx) {}
+
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
         TypedReader r = new TypedReader(config);
@@ -140,8 +144,9 @@ public record NodeConfig(
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
+        Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx, params, p2p(r),
-                cluster(r, config, dataDir), config);
+                post, cluster(r, config, dataDir), config);
     }
 
     private static Cluster cluster(TypedReader r, Config config, Path dataDir) {

@@ -10,7 +10,9 @@ import io.smnode.actors.component.Supervision;
 import io.smnode.node.component.ActivationComponent;
 import io.smnode.node.component.PostMemberComponent;
 import io.smnode.node.component.SharedRandomX;
+import io.smnode.node.component.SharedVerifiers;
 import io.smnode.node.config.NodeConfig;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
@@ -55,7 +57,8 @@ final class MemberRoles {
                     config.dataDir());
         } else if (cluster.has(NodeRole.VALIDATION)) {
             factory.spawn(ctx, ComponentNames.VALIDATION_MEMBER, ValidationMember.Command.class, ValidationMember.create(
-                    new ValidationMember.Setup(factory, new ValidatorChecks(randomX::get),
+                    new ValidationMember.Setup(factory, new ValidatorChecks(
+                            SharedVerifiers.forNode(config)::newVerifier, Optional.empty()),
                             ActivationComponent.workers(config), cluster.announceIdle())),
                     Supervision.DEFAULT, Props.empty());
         }

@@ -117,8 +117,7 @@ public final class NodeGuardian {
                 : Optional.empty();
         // The K3 subset checked on receipt is seeded by a local secret (the reference: the peer id).
         Bytes seed = identity.map(s -> Bytes.of(s.nodeId().toByteArray())).orElseGet(() -> randomSeed());
-        ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, randomX,
-                seed);
+        ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
                 randomX));
         if (services.config().cluster().enabled()) {

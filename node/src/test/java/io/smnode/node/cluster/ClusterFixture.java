@@ -23,13 +23,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What the cluster tests share: the repository's cluster-config/, a genesis 90 s in the past on the standalone
- * preset (6 s layers, 10 per epoch: epoch 1 now, so ATXs of epochs 1 and 2 are timely), real sample ATXs for it,
+ * preset (6 s layers, 10 per epoch: epoch 1 now, so ATXs of epochs 0 and 1 are timely, and v1: the preset's ATXs are
+ * v2 from epoch 2, validated by the consensus member against its store), real sample ATXs for it,
  * and the settings every member of a test cluster gets (serialize-messages on, a short split-brain decision).
  */
 final class ClusterFixture {
     /** Epoch 1 now: 90 s after genesis with 60 s epochs. */
     static final Instant GENESIS = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
-    static final EpochId EPOCH = EpochId.of(1);
+    /** The sample ATXs' first epoch: initial ATXs in it, follow-ups in the next. */
+    static final EpochId EPOCH = EpochId.of(0);
     static final String STABLE_AFTER = "3s";
 
     private ClusterFixture() {}

@@ -12,6 +12,7 @@ import io.smnode.activation.StoredAtx;
 import io.smnode.activation.marriage.MaliciousMark;
 import io.smnode.persistence.Codecs;
 import io.smnode.persistence.CorruptDataException;
+import io.smnode.persistence.ScaleValues;
 import io.smnode.persistence.Table;
 import io.smnode.poet.RoundProof;
 import java.util.List;

@@ -1,13 +1,11 @@
-package io.smnode.persistence.atx;
+package io.smnode.persistence;
 
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleCodec;
 import io.smnode.core.codec.ScaleException;
-import io.smnode.persistence.CorruptDataException;
-import io.smnode.persistence.ValueCodec;
 
 /** A table value codec over a SCALE codec: bytes the codec does not accept are reported as corrupt data. */
-final class ScaleValues<T> implements ValueCodec<T> {
+public final class ScaleValues<T> implements ValueCodec<T> {
     private final String typeName;
     private final ScaleCodec<T> codec;
 
@@ -16,7 +14,7 @@ final class ScaleValues<T> implements ValueCodec<T> {
         this.codec = codec;
     }
 
-    static <T> ValueCodec<T> of(String typeName, ScaleCodec<T> codec) {
+    public static <T> ValueCodec<T> of(String typeName, ScaleCodec<T> codec) {
         return new ScaleValues<>(typeName, codec);
     }
 

@@ -1,0 +1,205 @@
+package io.smnode.mesh.pipeline;
+
+import io.smnode.beacon.BallotBeacons;
+import io.smnode.beacon.BeaconMessage;
+import io.smnode.beacon.BeaconProtocol;
+import io.smnode.beacon.BeaconRule;
+import io.smnode.beacon.EpochMiners;
+import io.smnode.core.signing.EdSigner;
+import io.smnode.core.signing.EdVerifier;
+import io.smnode.core.types.Beacon;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.core.types.LayerId;
+import io.smnode.core.verdict.CommonRule;
+import io.smnode.core.verdict.Verdict;
+import io.smnode.mesh.proposal.Ballot;
+import io.smnode.mesh.proposal.EpochData;
+import io.smnode.mesh.store.MeshReads;
+import io.smnode.mesh.store.MeshRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The beacon of each epoch (the BeaconActor's core, spec 03 §1): the first epoch after genesis takes the genesis
+ * beacon (standalone and tests; a network's bootstrap gives it through {@link #onBootstrap}); where the protocol is
+ * on ({@code RoundsNumber > 0}) each epoch e runs it from its first layer to produce beacon(e+1), with its messages
+ * gossiped and its phase changes on timers; an epoch still without a beacon takes the one its valid ballots carry
+ * ({@link BallotBeacons}).
+ */
+public final class BeaconCoordinator {
+    private final PipelineConfig config;
+    private final List<EdSigner> signers;
+    private final AtxReads atxs;
+    private final MeshReads store;
+    private final Function<EpochId, EpochMiners> miners;
+    private final Function<LayerId, Instant> layerTime;
+    private final Optional<Beacon> genesisBeacon;
+    private final EdVerifier verifier;
+    private final Map<EpochId, Beacon> beacons = new HashMap<>();
+    private final TreeMap<EpochId, BeaconProtocol> protocols = new TreeMap<>();
+    private final Map<EpochId, BallotBeacons> fromBallots = new HashMap<>();
+    /** Epochs whose protocol this coordinator started (once each). */
+    private final java.util.Set<EpochId> started = new java.util.HashSet<>();
+
+    /**
+     * @param miners the ATXs targeting an epoch as the protocol reads them (weights, receipt times)
+     * @param layerTime the start of a layer on the network's clock
+     * @param genesisBeacon the beacon of the first epoch after genesis when the node sets it itself (standalone)
+     */
+    public BeaconCoordinator(PipelineConfig config, List<EdSigner> signers, AtxReads atxs, MeshReads store,
+            Function<EpochId, EpochMiners> miners, Function<LayerId, Instant> layerTime,
+            Optional<Beacon> genesisBeacon) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.signers = List.copyOf(signers);
+        this.atxs = Objects.requireNonNull(atxs, "atxs");
+        this.store = Objects.requireNonNull(store, "store");
+        this.miners = Objects.requireNonNull(miners, "miners");
+        this.layerTime = Objects.requireNonNull(layerTime, "layerTime");
+        this.genesisBeacon = Objects.requireNonNull(genesisBeacon, "genesisBeacon");
+        this.verifier = new EdVerifier(config.signingPrefix());
+    }
+
+    public Optional<Beacon> beacon(EpochId epoch) {
+        return Optional.ofNullable(beacons.get(epoch)).or(() -> store.beacon(epoch));
+    }
+
+    /**
+     * Layer start: at an epoch's first layer, the genesis beacon if due, and the epoch's protocol run. A node that
+     * starts (or restarts) later in an epoch whose next beacon it lacks runs the protocol from the epoch's start,
+     * catching up on the phases it missed: alone it reaches the beacon it would have; with peers, without their
+     * missed messages.
+     */
+    public List<Decision> onLayer(LayerId layer) {
+        if (layer.compareTo(config.effectiveGenesis()) <= 0) {
+            return List.of();
+        }
+        EpochId epoch = config.epochOf(layer);
+        List<Decision> out = new ArrayList<>();
+        EpochId first = config.epochOf(config.effectiveGenesis().add(1));
+        if (epoch.equals(first) && genesisBeacon.isPresent()) {
+            out.addAll(decide(epoch, genesisBeacon.get()));
+        }
+        protocols.headMap(epoch, false).clear();
+        if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty() && started.add(epoch)) {
+            BeaconProtocol p = protocol(epoch);
+            Instant start = layerTime.apply(epoch.firstLayer(config.layersPerEpoch()));
+            p.start(start).forEach(m -> out.add(publish(m)));
+            Instant now = layerTime.apply(layer);
+            if (now.isAfter(start)) {
+                p.tick(now).forEach(m -> out.add(publish(m)));
+            }
+            out.addAll(afterStep(p));
+        }
+        return out;
+    }
+
+    /** The epoch's phase change is due. */
+    public List<Decision> onTimer(EpochId epoch, Instant now) {
+        BeaconProtocol p = protocols.get(epoch);
+        if (p == null) {
+            return List.of();
+        }
+        List<Decision> out = new ArrayList<>();
+        p.tick(now).forEach(m -> out.add(publish(m)));
+        out.addAll(afterStep(p));
+        return out;
+    }
+
+    /** A beacon message from gossip, received at {@code received}: the protocol of its epoch judges it. */
+    public Handled onMessage(Topic topic, Bytes bytes, Instant received) {
+        Verdict last = Verdict.ignore(BeaconRule.NOT_RUNNING, "no beacon protocol runs");
+        for (BeaconProtocol p : List.copyOf(protocols.values())) {
+            Verdict v = route(p, topic, bytes, received);
+            if (v.ruleOrNull() != BeaconRule.WRONG_EPOCH) {
+                return new Handled(v, List.of());
+            }
+            last = v;
+        }
+        // The next epoch's proposals may come from S(e+1) − grace on: its state starts with the first of them, as
+        // the reference's does (its weights are read then).
+        if (!protocols.isEmpty() && topic == Topic.BEACON_PROPOSAL && config.beacon().roundsNumber() > 0) {
+            EpochId next = protocols.lastKey().next();
+            Instant nextStart = layerTime.apply(next.firstLayer(config.layersPerEpoch()));
+            if (received.isAfter(nextStart.minus(config.beacon().gracePeriod())) && beacon(next.next()).isEmpty()) {
+                return new Handled(route(protocol(next), topic, bytes, received), List.of());
+            }
+        }
+        return new Handled(last, List.of());
+    }
+
+    private static Verdict route(BeaconProtocol p, Topic topic, Bytes bytes, Instant received) {
+        byte[] b = bytes.toByteArray();
+        return switch (topic) {
+            case BEACON_PROPOSAL -> p.onProposal(b, received);
+            case BEACON_FIRST_VOTES -> p.onFirstVotes(b, received);
+            case BEACON_FOLLOWING_VOTES -> p.onFollowingVotes(b, received);
+            case BEACON_WEAK_COIN -> p.onWeakCoin(b, received);
+            default -> Verdict.reject(CommonRule.MALFORMED, "not a beacon topic: " + topic);
+        };
+    }
+
+    /** A stored ballot: while its epoch has no beacon, it votes for the one it carries (fallback (a)). */
+    public List<Decision> onBallot(Ballot ballot) {
+        EpochId epoch = config.epochOf(ballot.inner().layer());
+        if (beacon(epoch).isPresent()) {
+            return List.of();
+        }
+        Optional<EpochData> data = ballot.inner().epochData()
+                .or(() -> store.ballot(ballot.inner().refBallot()).flatMap(r -> r.inner().epochData()));
+        Optional<AtxReads.Atx> atx = atxs.atx(ballot.inner().atxId());
+        if (data.isEmpty() || atx.isEmpty() || data.get().eligibilityCount() == 0) {
+            return List.of();
+        }
+        BallotBeacons votes = fromBallots.computeIfAbsent(epoch,
+                e -> new BallotBeacons(config.beacon().syncWeightUnits()));
+        Optional<Beacon> decided = votes.report(ballot.id(), data.get().beacon(), atx.get().weight(),
+                data.get().eligibilityCount(), ballot.eligibilityProofs().size());
+        return decided.map(b -> decide(epoch, b)).orElse(List.of());
+    }
+
+    /** A beacon from the network's bootstrap data (or the simulator's world). */
+    public List<Decision> onBootstrap(EpochId epoch, Beacon beacon) {
+        return decide(epoch, beacon);
+    }
+
+    private List<Decision> decide(EpochId epoch, Beacon beacon) {
+        if (beacon(epoch).isPresent()) {
+            beacons.putIfAbsent(epoch, beacon(epoch).get());
+            return List.of();
+        }
+        beacons.put(epoch, beacon);
+        fromBallots.remove(epoch);
+        return List.of(new Decision.Persist(new MeshRecord.BeaconRecord(epoch, beacon)),
+                new Decision.BeaconDecided(epoch, beacon));
+    }
+
+    private List<Decision> afterStep(BeaconProtocol p) {
+        if (p.isFinished()) {
+            protocols.remove(p.epoch());
+            if (p.beacon().isPresent()) {
+                return decide(p.epoch().next(), p.beacon().get());
+            }
+            return List.of(new Decision.Log("beacon: epoch " + p.epoch().value() + " ended without a beacon: "
+                    + p.failure().map(Enum::name).orElse("?")));
+        }
+        return p.nextTickAt().map(at -> List.<Decision>of(new Decision.Schedule(new Timer.BeaconStep(p.epoch()), at)))
+                .orElse(List.of());
+    }
+
+    private BeaconProtocol protocol(EpochId epoch) {
+        return protocols.computeIfAbsent(epoch, e -> new BeaconProtocol(config.beacon(), e,
+                layerTime.apply(e.firstLayer(config.layersPerEpoch())), miners.apply(e), signers, verifier));
+    }
+
+    private static Decision publish(BeaconMessage m) {
+        return new Decision.Publish(Topic.of(m.topic()), Bytes.wrap(m.encode()));
+    }
+}

@@ -1,0 +1,24 @@
+package io.smnode.mesh.pipeline;
+
+/**
+ * What a fetch asks peers for, as the reference's hash-request hints name the databases (spec 07 §3). The answer
+ * is the object's bytes, handed back to the intake of its kind.
+ */
+public enum Hint {
+    BALLOT("ballotDB"),
+    BLOCK("blocksDB"),
+    PROPOSAL("proposalDB"),
+    ATX("ATXDB"),
+    TX("TXDB"),
+    ACTIVE_SET("activeset");
+
+    private final String wireName;
+
+    Hint(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}
