@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smnode.activation.ActivationTxV1;
 import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxParams;
+import io.smnode.activation.AtxRule;
 import io.smnode.activation.AtxStore;
+import io.smnode.activation.AtxValidation;
 import io.smnode.activation.AtxVersions;
 import io.smnode.activation.InnerActivationTxV1;
 import io.smnode.activation.MerkleProofV1;
@@ -18,6 +20,8 @@ import io.smnode.activation.PostMetadataV1;
 import io.smnode.activation.PostV1;
 import io.smnode.activation.StoredAtx;
 import io.smnode.activation.v2.ActivationTxV2;
+import io.smnode.actors.component.ComponentFactory;
+import io.smnode.actors.serialization.ClusterSerialization;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.Signature;
 import io.smnode.core.types.Address;
@@ -26,6 +30,7 @@ import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.persistence.InMemoryStore;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;
@@ -39,10 +44,13 @@ import io.smnode.poet.PoswProver;
 import io.smnode.poet.RoundProof;
 import io.smnode.post.k2pow.PowThreshold;
 import io.smnode.post.verify.VerifyingParams;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -53,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * What a validation job carries to a worker without a store: the consensus member resolves exactly what the v1
  * validator reads (the ATX itself, its previous, positioning and commitment ATXs, its smesher's commitment, its PoET
  * proof's leaf count and statement), the worker answers the same questions from the facts — membership checked
- * against the real statement — refuses questions nobody resolved, and the job crosses our serializer unchanged.
+ * against the real statement — refuses questions nobody resolved, and the job crosses our serializer unchanged. v2
+ * ATXs and bytes that are no v1 ATX stay with the store: only the pool's own workers get them.
  */
 class AtxInputsResolverTest {
     private static final Bytes PREFIX = Bytes.ofHex("9eebff023abb17ccb775c602daade8ed708f0a50");
@@ -144,6 +153,36 @@ class AtxInputsResolverTest {
             PoolStats stats = new PoolStats(1, 10, 2, 0, true, List.of(new PoolStats.WorkerStats("worker-1-0",
                     "pekko://smnode@127.0.0.1:2552", false, true, 5)));
             assertEquals(stats, serializer.fromBinary(serializer.toBinary(stats), (Class<?>) null));
+        } finally {
+            kit.shutdownTestKit();
+        }
+    }
+
+    @Test
+    void aStoreBoundJobGoesToThePoolsOwnWorkerWhileAnotherMembersWorkerTakesTheRest() {
+        ActorTestKit kit = ActorTestKit.create(ClusterSerialization.on());
+        try {
+            // The pool's own worker stands by (fallback) and answers what it gets, saying whether it was store-bound.
+            AtxCheck.Factory local = () -> (bytes, expected, epoch, facts) -> AtxValidation.reject(AtxRule.MALFORMED,
+                    "local, store-bound " + facts.storeBound());
+            ActorRef<AtxValidationPool.Command> pool = kit.spawn(AtxValidationPool.create(new AtxValidationPool.Setup(
+                    ComponentFactory.withoutFaults(), local, resolver, 1, 10, AtxValidationPool.LocalWorkers.FALLBACK,
+                    Duration.ofSeconds(30), new ValidationStats())));
+            TestProbe<ValidationWorker.Command> remote = kit.createTestProbe();
+            pool.tell(new AtxValidationPool.WorkerReady(remote.getRef()));
+            TestProbe<ValidationDone> done = kit.createTestProbe();
+            ValidationJob garbage = new ValidationJob(2, Bytes.ofHex("0102"), Optional.empty(), EpochId.of(2));
+            pool.tell(new AtxValidationPool.Validate(garbage, done.getRef()));
+            pool.tell(new AtxValidationPool.Validate(job(atx), done.getRef()));
+
+            ValidationWorker.Check handedOut = remote.expectMessageClass(ValidationWorker.Check.class);
+            assertEquals(job(atx).id(), handedOut.job().id(), "the v1 ATX went to the other member's worker");
+            assertFalse(handedOut.job().inputs().orElseThrow().storeBound());
+            ValidationDone answered = done.receiveMessage();
+            assertEquals(garbage.id(), answered.job().id());
+            assertEquals(Verdict.reject(AtxRule.MALFORMED, "local, store-bound true"), answered.result().verdict(),
+                    "the pool's own worker took the store-bound job although another member's worker is there");
+            remote.expectNoMessage(Duration.ofMillis(200));
         } finally {
             kit.shutdownTestKit();
         }

@@ -67,8 +67,13 @@ class ClusterValidationIT {
                 int half = IDENTITIES + followUps.size() * 2 / 3;
                 consensus.handle(ClusterFixture.slice(followUps, 0, half - IDENTITIES), first, this::record);
                 // Both members took work (the batch is split), and the victim holds a job as it is killed.
-                ClusterFixture.await(() -> doneBy(consensus, victim) >= 2 && doneBy(consensus, steady) >= 2
-                        && victimBusy(consensus, victim), BATCH, "both members validating, the victim holding a job");
+                try {
+                    ClusterFixture.await(() -> doneBy(consensus, victim) >= 2 && doneBy(consensus, steady) >= 2
+                            && victimBusy(consensus, victim), BATCH, "both members validating, the victim holding a job");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; pool " + consensus.poolStats() + "\nvictim:\n"
+                            + victim.output() + "\nsteady:\n" + steady.output(), e);
+                }
                 PoolStats beforeKill = consensus.poolStats();
                 victim.kill();
                 ClusterFixture.await(() -> verdicts.size() == half, BATCH, "every ATX of the batch judged");
