@@ -59,9 +59,17 @@ public final class ComponentNames {
     /** Transaction intake and the conservative mempool. */
     public static final String MEMPOOL = "mempool";
 
+    /** Cluster, consensus member: hands out PoST initialization of identities to post members, in label ranges. */
+    public static final String POST_COORDINATOR = "post-coordinator";
+    /** Cluster, validation member: the workers that pull ATX validation jobs from the consensus member. */
+    public static final String VALIDATION_MEMBER = "validation-member";
+    /** Cluster, post member: range workers writing this member's disk and a prover per identity kept here. */
+    public static final String POST_MEMBER = "post-member";
+
     public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
             ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, GOSSIP, FETCH, CONSENSUS, TORTOISE, PROPOSAL_HANDLER,
-            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK, API);
+            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK, API,
+            POST_COORDINATOR, VALIDATION_MEMBER, POST_MEMBER);
 
     private ComponentNames() {}
 }

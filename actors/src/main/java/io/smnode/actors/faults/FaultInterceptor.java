@@ -1,9 +1,8 @@
 package io.smnode.actors.faults;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.BehaviorInterceptor;
@@ -19,8 +18,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 final class FaultInterceptor<T> extends BehaviorInterceptor<T, T> {
     private final String component;
     private final FaultInjector injector;
-    /** Messages this interceptor sent to itself (delayed or duplicated): handled as they are when they come back. */
-    private final Set<Object> resent = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Messages this interceptor sent to itself (delayed or duplicated), with how many times: handled as they are when
+     * they come back. By equality, not identity: with {@code serialize-messages = on} (every cluster test) what comes
+     * back is a deserialized copy, which identity would take for a new message and delay again, for ever.
+     */
+    private final Map<Object, Integer> resent = new HashMap<>();
 
     FaultInterceptor(Class<T> type, String component, FaultInjector injector) {
         super(type);
@@ -31,7 +34,13 @@ final class FaultInterceptor<T> extends BehaviorInterceptor<T, T> {
     @Override
     public Behavior<T> aroundReceive(TypedActorContext<T> ctx, T msg, ReceiveTarget<T> target) {
         synchronized (resent) {
-            if (resent.remove(msg)) {
+            Integer pending = resent.get(msg);
+            if (pending != null) {
+                if (pending == 1) {
+                    resent.remove(msg);
+                } else {
+                    resent.put(msg, pending - 1);
+                }
                 return target.apply(ctx, msg);
             }
         }
@@ -63,7 +72,7 @@ final class FaultInterceptor<T> extends BehaviorInterceptor<T, T> {
 
     private void remember(Object msg) {
         synchronized (resent) {
-            resent.add(msg);
+            resent.merge(msg, 1, Integer::sum);
         }
     }
 }

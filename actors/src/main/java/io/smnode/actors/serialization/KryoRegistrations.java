@@ -3,13 +3,21 @@ package io.smnode.actors.serialization;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxParams;
 import io.smnode.activation.AtxRule;
 import io.smnode.activation.AtxValidation;
 import io.smnode.activation.PostV1;
+import io.smnode.activation.StoredAtx;
+import io.smnode.actors.atx.AtxDependencies;
+import io.smnode.actors.atx.AtxInputs;
 import io.smnode.actors.atx.AtxValidationPool;
+import io.smnode.actors.atx.PoolStats;
 import io.smnode.actors.atx.ValidationDone;
 import io.smnode.actors.atx.ValidationJob;
 import io.smnode.actors.atx.ValidationWorker;
+import io.smnode.actors.cluster.PostInitCoordinator;
+import io.smnode.actors.cluster.PostRange;
+import io.smnode.actors.cluster.PostRangeWorker;
 import io.smnode.actors.consensus.ProposalCheckDone;
 import io.smnode.actors.consensus.ProposalCheckJob;
 import io.smnode.actors.consensus.ProposalCheckWorker;
@@ -34,8 +42,11 @@ import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.pipeline.ProposalRule;
 import io.smnode.mesh.proposal.BallotRule;
 import io.smnode.post.init.Batch;
+import io.smnode.post.init.InitConfig;
 import io.smnode.post.init.InitProgress;
 import io.smnode.post.init.PostMetadata;
+import io.smnode.post.k2pow.PowThreshold;
+import io.smnode.post.verify.VerifyingParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +88,19 @@ public final class KryoRegistrations {
             PostSupervisor.Failed.class, PostSupervisor.Status.class, PostSupervisor.Status.State.class,
             // proposal check work
             Hint.class, ProposalRule.class, ProposalCheckJob.class, ProposalCheckDone.class,
-            ProposalCheckWorker.Check.class);
+            ProposalCheckWorker.Check.class,
+
+            // cluster: the inputs a validation job carries to a worker without a database, the pool's status
+            AtxInputs.class, AtxDependencies.class, AtxDependencies.AtxFact.class,
+            AtxDependencies.CommitmentFact.class, AtxDependencies.PoetFact.class, StoredAtx.class, AtxParams.class,
+            VerifyingParams.class, PowThreshold.class, AtxValidationPool.StillIdle.class,
+            AtxValidationPool.GetStats.class, PoolStats.class, PoolStats.WorkerStats.class,
+            // cluster: PoST initialization pulled as label-range descriptors by post members
+            InitConfig.class, PostRange.class, PostRangeWorker.Compute.class, PostRangeWorker.Finish.class,
+            PostInitCoordinator.Initialize.class, PostInitCoordinator.WorkerReady.class,
+            PostInitCoordinator.RangeDone.class, PostInitCoordinator.RangeFailed.class,
+            PostInitCoordinator.Finished.class, PostInitCoordinator.Initialized.class,
+            PostInitCoordinator.InitFailed.class);
 
     /** A Kryo with every registration, typed actor refs of any class resolved through {@code resolver}. */
     static Kryo create(ActorRefResolver resolver) {
@@ -116,6 +139,9 @@ public final class KryoRegistrations {
         }
         if (type == NodeId.class) {
             return new ByteValueSerializer<NodeId>(FixedBytes::toByteArray, NodeId::of);
+        }
+        if (type == PowThreshold.class) {
+            return new ByteValueSerializer<PowThreshold>(FixedBytes::toByteArray, PowThreshold::of);
         }
         if (type == Address.class) {
             return new ByteValueSerializer<Address>(FixedBytes::toByteArray, Address::of);

@@ -1,5 +1,7 @@
 package io.smnode.actors.post;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
@@ -11,14 +13,33 @@ import java.util.function.LongPredicate;
 class FaultyBackend extends InterceptedCpuBackend {
     private final LongPredicate failAt;
     private final AtomicInteger faultsLeft;
-    final AtomicInteger thrown = new AtomicInteger();
+    final AtomicInteger thrown;
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
 
     FaultyBackend(LongPredicate failAt, int faults) {
+        this(failAt, new AtomicInteger(faults), new AtomicInteger());
+    }
+
+    private FaultyBackend(LongPredicate failAt, AtomicInteger faultsLeft, AtomicInteger thrown) {
         super("faulty");
         this.failAt = failAt;
-        this.faultsLeft = new AtomicInteger(faults);
+        this.faultsLeft = faultsLeft;
+        this.thrown = thrown;
+    }
+
+    /**
+     * {@code count} backends that together throw once, on the batch starting at {@code start}, whichever of them
+     * computes it (which worker pulls which range is up to scheduling); they share {@link #thrown}.
+     */
+    static List<FaultyBackend> onceAtAmong(long start, int count) {
+        AtomicInteger left = new AtomicInteger(1);
+        AtomicInteger thrown = new AtomicInteger();
+        List<FaultyBackend> backends = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            backends.add(new FaultyBackend(s -> s == start, left, thrown));
+        }
+        return backends;
     }
 
     /** Throws once, on the batch starting at {@code start}. */

@@ -18,6 +18,10 @@ public final class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "A HOCON file with smnode.* (and pekko.*) settings.")
     Path configFile;
 
+    @Option(names = "--cluster-config", paramLabel = "FILE",
+            description = "Join a cluster as configured by FILE (one of cluster-config/, e.g. cluster-config/roles/validation.conf).")
+    Path clusterConfigFile;
+
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
             description = "Set any configuration key, e.g. --set metrics.enabled=true (the smnode. prefix is optional).")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -30,6 +34,6 @@ public final class ConfigOptions {
         if (dataDir != null) {
             cli.put("smnode.data-dir", dataDir.toString());
         }
-        return new ConfigSources(cli, environment, Optional.ofNullable(configFile));
+        return new ConfigSources(cli, environment, Optional.ofNullable(configFile), Optional.ofNullable(clusterConfigFile));
     }
 }

@@ -4,17 +4,21 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smnode.actors.cluster.NodeRole;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.faults.FaultPlan;
 import io.smnode.actors.faults.FaultPlans;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.time.LayerClock;
+import io.smnode.node.cluster.ClusterBootstrap;
 import io.smnode.node.config.ConfigLoader;
+import io.smnode.node.config.ConfigSources;
 import io.smnode.node.config.NodeConfig;
 import io.smnode.node.config.PresetLayers;
 import io.smnode.node.datadir.DataDir;
 import io.smnode.node.datadir.NetworkBinding;
+import io.smnode.node.guardian.ClusterMember;
 import io.smnode.node.guardian.NodeGuardian;
 import io.smnode.node.guardian.NodeSchema;
 import io.smnode.node.guardian.NodeServices;
@@ -26,10 +30,15 @@ import io.smnode.persistence.LmdbStore;
 import io.smnode.persistence.Store;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -39,7 +48,8 @@ import picocli.CommandLine.Option;
 /**
  * Starts the node: configuration → logging → data dir (lock, network binding) → store → metrics → actor system.
  * Each step fails with one sentence; once the actor system runs, SIGTERM (or a vital component's death) stops it
- * through CoordinatedShutdown, and this command returns when it has terminated.
+ * through CoordinatedShutdown, and this command returns when it has terminated. With a cluster configuration the
+ * JVM is one member of a logical node: only a member with the consensus role opens the data dir and the store.
  */
 @Command(name = "run", description = "Start the node (default: a standalone devnet in one JVM).")
 public final class RunCommand implements Callable<Integer> {
@@ -50,14 +60,60 @@ public final class RunCommand implements Callable<Integer> {
             description = "Inject the faults of a seeded plan (HOCON smnode.faults { seed, rules }): see the README.")
     Path faultPlan;
 
+    @Option(names = "--roles", split = ",", paramLabel = "ROLE",
+            description = "This member's roles in a cluster (with --cluster-config): consensus, validation, post, "
+                    + "gateway. Default: every role.")
+    List<String> roles = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        NodeConfig config = new ConfigLoader(PresetLayers::of).load(options.sources(System.getenv()));
+        NodeConfig config = new ConfigLoader(PresetLayers::of).load(sources());
         FaultPlan plan = FaultPlans.readOptional(Optional.ofNullable(faultPlan), ComponentNames.ALL);
         LogSetup.configure(config.log().format(), config.log().level());
         Logger log = LoggerFactory.getLogger(RunCommand.class);
-        log.info("smnode {} starting: preset {}, data dir {}", VersionInfo.version(), config.preset(), config.dataDir());
+        NodeConfig.Cluster cluster = config.cluster();
+        if (cluster.enabled()) {
+            log.info("smnode {} starting: cluster member with roles {}, preset {}", VersionInfo.version(),
+                    cluster.roles().stream().sorted().map(NodeRole::roleName).toList(), config.preset());
+        } else {
+            log.info("smnode {} starting: preset {}, data dir {}", VersionInfo.version(), config.preset(),
+                    config.dataDir());
+        }
+        PrometheusRegistry registry = new PrometheusRegistry();
+        Optional<Consensus> consensus = cluster.has(NodeRole.CONSENSUS)
+                ? Optional.of(openConsensus(config, plan, registry, log)) : Optional.empty();
+        ComponentFactory components = consensus.map(c -> c.services().components())
+                .orElseGet(() -> new ComponentFactory(plan, () -> 0));
+        Optional<MetricsEndpoint> metrics = Optional.empty();
+        if (config.metrics().enabled()) {
+            // Memory pools, GC, threads, classes, buffer pools, process CPU/uptime: the library's standard names.
+            JvmMetrics.builder().register(registry);
+            metrics = Optional.of(MetricsEndpoint.start(config.metrics().host(), config.metrics().port(), registry));
+            log.info("metrics at http://{}:{}/metrics", config.metrics().host(), metrics.get().port());
+        }
 
+        Behavior<NodeGuardian.Command> root = cluster.enabled()
+                ? NodeGuardian.member(new ClusterMember(config, registry, components,
+                        consensus.map(Consensus::services)))
+                : NodeGuardian.create(consensus.orElseThrow().services());
+        ActorSystem<NodeGuardian.Command> system = ActorSystem.create(root, "smnode", pekkoConfig(config));
+        if (cluster.enabled() && cluster.bootstrap()) {
+            ClusterBootstrap.start(system);
+        }
+        system.getWhenTerminated().toCompletableFuture().join();
+
+        metrics.ifPresent(MetricsEndpoint::close);
+        consensus.ifPresent(c -> c.dataDir().close());
+        boolean failed = CoordinatedShutdown.get(system).getShutdownReason()
+                .filter(r -> r instanceof NodeGuardian.ComponentFailed).isPresent();
+        return failed ? 1 : 0;
+    }
+
+    /** The data dir, the network it is bound to and the store: what only the consensus role holds. */
+    private record Consensus(DataDir dataDir, NodeServices services) {}
+
+    private static Consensus openConsensus(NodeConfig config, FaultPlan plan, PrometheusRegistry registry,
+                                           Logger log) {
         DataDir dataDir = DataDir.open(config.dataDir());
         Clock wallClock = Clock.systemUTC();
         GenesisConfig genesis = NetworkBinding.bind(dataDir.networkFile(), config.network().genesisTime(),
@@ -86,29 +142,28 @@ public final class RunCommand implements Callable<Integer> {
             log.warn("FAULT plan with {} rule(s), seed {}: faults will be injected", plan.rules().size(), plan.seed());
         }
         Store store = components.store(lmdb);
-        PrometheusRegistry registry = new PrometheusRegistry();
-        Optional<MetricsEndpoint> metrics = Optional.empty();
-        if (config.metrics().enabled()) {
-            // Memory pools, GC, threads, classes, buffer pools, process CPU/uptime: the library's standard names.
-            JvmMetrics.builder().register(registry);
-            metrics = Optional.of(MetricsEndpoint.start(config.metrics().host(), config.metrics().port(), registry));
-            log.info("metrics at http://{}:{}/metrics", config.metrics().host(), metrics.get().port());
-        }
-
-        NodeServices services = new NodeServices(config, store, layerClock, nodeClock, registry, components);
-        ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(services), "smnode", pekkoConfig(config));
-        system.getWhenTerminated().toCompletableFuture().join();
-
-        metrics.ifPresent(MetricsEndpoint::close);
-        dataDir.close();
-        boolean failed = CoordinatedShutdown.get(system).getShutdownReason()
-                .filter(r -> r instanceof NodeGuardian.ComponentFailed).isPresent();
-        return failed ? 1 : 0;
+        return new Consensus(dataDir, new NodeServices(config, store, layerClock, nodeClock, registry, components));
     }
 
-    /** Pekko follows the node's log level (Pekko has no TRACE). */
-    private static Config pekkoConfig(NodeConfig config) {
+    /** The configuration sources, with {@code --roles} as {@code smnode.cluster.roles}. */
+    private ConfigSources sources() {
+        ConfigSources base = options.sources(System.getenv());
+        if (roles.isEmpty()) {
+            return base;
+        }
+        Map<String, String> cli = new LinkedHashMap<>(base.cliOverrides());
+        cli.put("smnode.cluster.roles", String.join(",", roles));
+        return new ConfigSources(cli, base.environment(), base.configFile(), base.clusterConfigFile());
+    }
+
+    /** Pekko follows the node's log level (Pekko has no TRACE); a cluster member advertises its roles. */
+    public static Config pekkoConfig(NodeConfig config) {
         String level = "TRACE".equals(config.log().level()) ? "DEBUG" : config.log().level();
-        return config.raw().withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(level));
+        Config pekko = config.raw().withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(level));
+        if (config.cluster().enabled()) {
+            pekko = pekko.withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(
+                    config.cluster().roles().stream().sorted().map(NodeRole::roleName).toList()));
+        }
+        return pekko;
     }
 }

@@ -2,6 +2,7 @@ package io.smnode.node.cli;
 
 import io.smnode.actors.faults.FaultPlanException;
 import io.smnode.node.bench.BenchCommand;
+import io.smnode.node.cluster.ClusterCommand;
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
 import io.smnode.node.p2p.P2pCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine;
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
                 PoetCommand.class, P2pCommand.class, BenchCommand.class,
-                io.smnode.node.inspect.InspectCommand.class, io.smnode.node.wallet.WalletCommand.class})
+                io.smnode.node.inspect.InspectCommand.class, io.smnode.node.wallet.WalletCommand.class,
+                ClusterCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
     public static final int USAGE_ERROR = 2;

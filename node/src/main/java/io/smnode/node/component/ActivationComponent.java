@@ -1,16 +1,16 @@
 package io.smnode.node.component;
 
+import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxEpochIndexes;
 import io.smnode.activation.AtxParams;
-import io.smnode.activation.AtxDecoder;
-import io.smnode.activation.AtxValidator;
 import io.smnode.activation.AtxVersions;
-import io.smnode.activation.VersionedAtxValidator;
 import io.smnode.activation.malfeasance.AtxMalfeasanceDetector;
-import io.smnode.activation.v2.AtxValidatorV2;
-import io.smnode.actors.atx.AtxCheck;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.atx.AtxInputsResolver;
 import io.smnode.actors.atx.AtxValidationPool;
+import io.smnode.actors.atx.ValidationStats;
+import io.smnode.actors.atx.ValidatorChecks;
+import io.smnode.actors.cluster.NodeRole;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
@@ -24,16 +24,17 @@ import io.smnode.node.smeshing.PostParams;
 import io.smnode.persistence.atx.LmdbAtxStore;
 import io.smnode.persistence.atx.LmdbEquivocationSetStore;
 import io.smnode.persistence.atx.StoredPoetProofs;
-import io.smnode.post.k2pow.RandomXPolicy;
-import io.smnode.post.label.ScryptJane;
-import io.smnode.post.verify.PostVerifier;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
  * The ATX handler, on every node (smeshing or not), with its pool of validation workers: each worker validates with
- * the network's parameters, its own PoST verifier over the node's one RandomX, and the PoET proofs the node kept.
+ * the network's parameters, its own PoST verifier (a k2pow checker from the node's one RandomX), and the facts
+ * (stored ATXs, kept PoET proofs) the pool resolves for each v1 job; v2 ATXs are validated against the store itself.
+ * In a cluster, workers of validation members pull the v1 jobs too; the pool's own workers then work on those only
+ * while none is there, unless this member has the validation role too.
  */
 public final class ActivationComponent {
     private ActivationComponent() {}
@@ -50,34 +51,28 @@ public final class ActivationComponent {
         LmdbAtxStore atxs = new LmdbAtxStore(services.store());
         LmdbEquivocationSetStore sets = new LmdbEquivocationSetStore(services.store());
         AtxDecoder decoder = new AtxDecoder(AtxVersions.of(params.atx()));
-        SharedVerifiers k2pow = new SharedVerifiers(randomXPolicy(services.config()),
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
-        // Each worker validates both versions (by publish epoch) with a PoST verifier of its own.
-        AtxCheck.Factory checks = () -> {
-            PostVerifier verifier = new PostVerifier(ScryptJane.reusingFactory(), k2pow.newVerifier());
-            VersionedAtxValidator validator = new VersionedAtxValidator(decoder,
-                    new AtxValidator(atxParams, verifier, proofs), new AtxValidatorV2(atxParams, verifier, proofs));
-            return (bytes, expected, epoch, store) -> validator.validate(bytes, expected, epoch, atxs, sets, false);
-        };
-        int workers = services.config().atx().validationWorkers() > 0 ? services.config().atx().validationWorkers()
-                : Runtime.getRuntime().availableProcessors();
+        SharedVerifiers k2pow = SharedVerifiers.forNode(services.config());
+        NodeConfig.Cluster cluster = services.config().cluster();
+        // v1 jobs carry their dependencies' facts and the parameters, so workers of validation members check them too.
+        ValidatorChecks checks = new ValidatorChecks(k2pow::newVerifier,
+                Optional.of(new ValidatorChecks.Store(decoder, atxParams, proofs, atxs, sets)));
+        AtxValidationPool.Setup pool = new AtxValidationPool.Setup(factory, checks,
+                new AtxInputsResolver(atxs, proofs::proof, Optional.of(atxParams), Optional.of(decoder)),
+                workers(services.config()), services.config().atx().validationQueue(),
+                cluster.has(NodeRole.VALIDATION)
+                        ? AtxValidationPool.LocalWorkers.PRIMARY : AtxValidationPool.LocalWorkers.FALLBACK,
+                cluster.jobTimeout(), ValidationStats.on(services.metrics()));
         AtxHandlerActor.Setup setup = new AtxHandlerActor.Setup(atxs, sets, new AtxMalfeasanceDetector(decoder),
-                storage, AtxValidationPool.create(factory, checks, atxs, workers,
-                        services.config().atx().validationQueue()),
-                services.layerClock(), services.wallClock(), genesis.goldenAtx(),
-                eligibility(params, services.layerClock().layersPerEpoch()));
+                storage, AtxValidationPool.create(pool), services.layerClock(), services.wallClock(),
+                genesis.goldenAtx(), eligibility(params, services.layerClock().layersPerEpoch()));
         return factory.spawn(ctx, ComponentNames.ATX_HANDLER, AtxHandlerActor.Command.class,
                 AtxHandlerActor.create(setup), Supervision.DEFAULT, Props.empty());
     }
 
-    /**
-     * Fast mode (a 2 GiB dataset) pays off where many ATXs are verified; a devnet verifies a handful, so there "auto"
-     * means light.
-     */
-    private static RandomXPolicy randomXPolicy(NodeConfig config) {
-        RandomXPolicy policy = config.post().randomx();
-        boolean devnet = config.preset().equals("standalone") || config.preset().equals("localnet");
-        return policy == RandomXPolicy.AUTO && devnet ? RandomXPolicy.LIGHT : policy;
+    /** The configured validation workers of this member (0: one per core). */
+    public static int workers(NodeConfig config) {
+        return config.atx().validationWorkers() > 0 ? config.atx().validationWorkers()
+                : Runtime.getRuntime().availableProcessors();
     }
 
     /** The network's minimal active weight is the latest configured one (none on the devnets: 0). */

@@ -73,7 +73,7 @@ public final class PostComponent {
     }
 
     /** The pool the configured provider asks for; "cuda" without a working GPU is refused. */
-    private static PostPool pool(NodeConfig.Smeshing smeshing) {
+    static PostPool pool(NodeConfig.Smeshing smeshing) {
         int cpuWorkers = smeshing.cpuWorkers() > 0 ? smeshing.cpuWorkers()
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         if (smeshing.provider().equals("cpu")) {

@@ -1,5 +1,6 @@
 package io.smnode.node.component;
 
+import io.smnode.node.config.NodeConfig;
 import io.smnode.post.k2pow.AvailableMemory;
 import io.smnode.post.k2pow.K2PowVerifier;
 import io.smnode.post.k2pow.RandomXPolicy;
@@ -22,6 +23,21 @@ public final class SharedVerifiers {
     public SharedVerifiers(RandomXPolicy policy, int initThreads) {
         this.policy = policy;
         this.initThreads = initThreads;
+    }
+
+    /** The verifiers of a node (or a validation member) with {@code config}'s policy, set up with every core. */
+    public static SharedVerifiers forNode(NodeConfig config) {
+        return new SharedVerifiers(randomXPolicy(config), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Fast mode (a 2 GiB dataset) pays off where many ATXs are verified; a devnet verifies a handful, so there "auto"
+     * means light.
+     */
+    private static RandomXPolicy randomXPolicy(NodeConfig config) {
+        RandomXPolicy policy = config.post().randomx();
+        boolean devnet = config.preset().equals("standalone") || config.preset().equals("localnet");
+        return policy == RandomXPolicy.AUTO && devnet ? RandomXPolicy.LIGHT : policy;
     }
 
     /** A checker for one worker thread. */

@@ -1,7 +1,6 @@
 package io.smnode.node.config;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException.Parse;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
@@ -32,8 +31,9 @@ public final class ConfigLoader {
     public Config merged(ConfigSources sources) {
         Config cli = cliLayer(sources.cliOverrides());
         Config env = EnvironmentLayer.from(sources.environment(), ourReference);
-        Config file = fileLayer(sources);
-        Config overrides = cli.withFallback(env).withFallback(file);
+        Config file = fileLayer("config file", sources.configFile());
+        Config cluster = fileLayer("cluster config file", sources.clusterConfigFile());
+        Config overrides = cli.withFallback(env).withFallback(file).withFallback(cluster);
         String preset = overrides.hasPath(PRESET_KEY) ? stringAt(overrides, PRESET_KEY) : ourReference.getString(PRESET_KEY);
         Config merged = overrides
                 .withFallback(presetLayer.apply(preset))
@@ -60,18 +60,19 @@ public final class ConfigLoader {
         return layer;
     }
 
-    private static Config fileLayer(ConfigSources sources) {
-        if (sources.configFile().isEmpty()) {
+    /** A HOCON file; its relative includes ({@code include "../common.conf"}) resolve against its own directory. */
+    private static Config fileLayer(String what, java.util.Optional<java.nio.file.Path> file) {
+        if (file.isEmpty()) {
             return ConfigFactory.empty();
         }
-        var path = sources.configFile().get();
+        var path = file.get();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ConfigException("config file " + path + " does not exist or is not readable.");
+            throw new ConfigException(what + " " + path + " does not exist or is not readable.");
         }
         try {
             return ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-        } catch (Parse e) {
-            throw new ConfigException("config file " + path + " is not valid HOCON: " + e.getMessage() + ".", e);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(what + " " + path + " is not valid HOCON: " + e.getMessage() + ".", e);
         }
     }
 

@@ -11,7 +11,9 @@ import io.smnode.post.k2pow.RandomXPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import io.smnode.actors.cluster.NodeRole;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +21,8 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Api api, Config raw, TestMode test,
-        Consensus consensus) {
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Api api, Cluster cluster, Config raw,
+        TestMode test, Consensus consensus) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -69,6 +71,18 @@ public record NodeConfig(
 
     /** One listener's host and port, with the key that set it (for messages). */
     public record Listen(String key, String host, int port) {}
+
+    /**
+     * Clustering: whether this JVM is a cluster member ({@code pekko.actor.provider = cluster}), its roles (every
+     * role outside a cluster), the validation pool's timeouts for other members' workers, a post member's data
+     * directory and whether Cluster Bootstrap (Pekko Management) finds the seed nodes.
+     */
+    public record Cluster(boolean enabled, Set<NodeRole> roles, Duration jobTimeout, Duration announceIdle,
+                          Path postDataDir, boolean bootstrap) {
+        public boolean has(NodeRole role) {
+            return roles.contains(role);
+        }
+    }
 
     /** The presets whose consensus parameters an operator may change (nobody else runs them). */
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
@@ -216,8 +230,9 @@ public record NodeConfig(
         Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx,
                 params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r),
-                post, api(r), config, testMode(r, preset), new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
-                r.intIn("smnode.consensus.check-queue", 1, 1_000_000)));
+                post, api(r), cluster(r, config, dataDir), config, testMode(r, preset),
+                new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
+                        r.intIn("smnode.consensus.check-queue", 1, 1_000_000)));
     }
 
     /** An operator's coinbase, a bech32 address of this network; none: the node's own wallet. */
@@ -244,6 +259,44 @@ public record NodeConfig(
                     + ".");
         }
         return test;
+
+    }
+
+    private static Cluster cluster(TypedReader r, Config config, Path dataDir) {
+        boolean enabled = config.hasPath("pekko.actor.provider")
+                && "cluster".equals(config.getString("pekko.actor.provider").trim());
+        Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
+        for (String name : r.stringList("smnode.cluster.roles")) {
+            roles.add(NodeRole.byName(name).orElseThrow(() -> new ConfigException("configuration key "
+                    + "smnode.cluster.roles: unknown role '" + name + "' (roles: consensus, validation, post, "
+                    + "gateway).")));
+        }
+        if (roles.isEmpty()) {
+            throw new ConfigException("configuration key smnode.cluster.roles must name at least one role.");
+        }
+        if (!enabled && !roles.equals(NodeRole.ALL)) {
+            throw new ConfigException("configuration key smnode.cluster.roles: a node outside a cluster runs every "
+                    + "role; give --cluster-config FILE (see cluster-config/) to run only " + names(roles) + ".");
+        }
+        if (roles.contains(NodeRole.GATEWAY) && !roles.contains(NodeRole.CONSENSUS)) {
+            throw new ConfigException("configuration key smnode.cluster.roles: the gateway role stays with the "
+                    + "consensus role for now, got " + names(roles) + ".");
+        }
+        boolean bootstrap = r.bool("smnode.cluster.bootstrap");
+        if (bootstrap && config.hasPath("pekko.cluster.seed-nodes")
+                && !config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+            throw new ConfigException("configuration key smnode.cluster.bootstrap is on: pekko.cluster.seed-nodes must "
+                    + "be empty (bootstrap finds the contact points).");
+        }
+        String postDir = r.string("smnode.cluster.post.data-dir").trim();
+        return new Cluster(enabled, Set.copyOf(roles), r.positiveDuration("smnode.cluster.validation.job-timeout"),
+                r.positiveDuration("smnode.cluster.validation.announce-idle"),
+                postDir.isEmpty() ? dataDir.resolve("post-worker") : Path.of(postDir),
+                bootstrap);
+    }
+
+    private static String names(Set<NodeRole> roles) {
+        return roles.stream().sorted().map(NodeRole::roleName).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The preset's parameters with the PoST overrides applied (refused on a public network). */

@@ -2,7 +2,10 @@ package io.smnode.node.guardian;
 
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.actors.clock.ClockActor;
+import io.smnode.actors.cluster.PostInitCoordinator;
 import io.smnode.actors.component.ComponentFactory;
+import io.smnode.actors.component.ComponentNames;
+import io.smnode.actors.component.Supervision;
 import io.smnode.actors.poet.PoetActor;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.signing.EdSigner;
@@ -25,6 +28,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -87,6 +91,22 @@ public final class NodeGuardian {
         });
     }
 
+    /**
+     * The root of one member of a cluster: it composes the member's roles ({@link MemberRoles}). With the consensus
+     * role, the whole node as {@link #create} composes it runs as the cluster singleton of role consensus on this
+     * member (the one that holds the data dir): every component added to {@link #compose} joins it by itself.
+     */
+    public static Behavior<Command> member(ClusterMember member) {
+        return Behaviors.setup(ctx -> {
+            ctx.setLoggerName(NodeGuardian.class);
+            if (member.consensus().isEmpty()) {
+                announceShutdown(ctx); // the consensus singleton announces it where there is one
+            }
+            MemberRoles.compose(ctx, member);
+            return running(ctx);
+        });
+    }
+
     /** The components, in dependency order. */
     private static void compose(ActorContext<Command> ctx, NodeServices services) {
         ComponentFactory factory = services.components();
@@ -103,6 +123,11 @@ public final class NodeGuardian {
                 randomX));
         ConsensusComponent.start(ctx, factory, services, storage, clock, atxs, identity);
         ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId));
+        if (services.config().cluster().enabled()) {
+            // Post members pull PoST initialization from here (label ranges; their data stays on their disks).
+            factory.spawn(ctx, ComponentNames.POST_COORDINATOR, PostInitCoordinator.Command.class,
+                    PostInitCoordinator.create(), Supervision.DEFAULT, Props.empty());
+        }
     }
 
     private static EdSigner identity(NodeServices services) {

@@ -44,28 +44,36 @@ public final class StoredPoetProofs implements PoetMembershipCheck {
 
     @Override
     public boolean isMember(Hash32 poetRef, Hash32 challengeHash, MerkleProofV1 path) {
-        Optional<RoundProof> proof = proof(poetRef);
-        if (proof.isEmpty()) {
-            return false;
-        }
+        return proof(poetRef).map(p -> isMember(p.statement(), challengeHash, path)).orElse(false);
+    }
+
+    @Override
+    public boolean areMembers(Hash32 poetRef, long[] sortedLeafIndices, List<Hash32> challengeHashes,
+                              List<Hash32> nodes) {
+        return proof(poetRef).map(p -> areMembers(p.statement(), sortedLeafIndices, challengeHashes, nodes))
+                .orElse(false);
+    }
+
+    /**
+     * Whether {@code path} proves {@code challengeHash} to be a leaf of the membership tree whose root is
+     * {@code statement}: the check itself, for whoever holds a round's statement without its store (a validation
+     * worker on another cluster member).
+     */
+    public static boolean isMember(Bytes statement, Hash32 challengeHash, MerkleProofV1 path) {
         try {
             MembershipTree.verify(Bytes.of(challengeHash.toByteArray()),
-                    new MembershipProof(path.nodes(), path.leafIndex()), proof.get().statement());
+                    new MembershipProof(path.nodes(), path.leafIndex()), statement);
             return true;
         } catch (ProofException e) {
             return false;
         }
     }
 
-    @Override
-    public boolean areMembers(Hash32 poetRef, long[] sortedLeafIndices, List<Hash32> challengeHashes,
-                              List<Hash32> nodes) {
-        Optional<RoundProof> proof = proof(poetRef);
-        if (proof.isEmpty()) {
-            return false;
-        }
+    /** Whether {@code nodes} prove {@code challengeHashes} to be the leaves at {@code sortedLeafIndices} under {@code statement}. */
+    public static boolean areMembers(Bytes statement, long[] sortedLeafIndices, List<Hash32> challengeHashes,
+                                     List<Hash32> nodes) {
         List<Bytes> leaves = new ArrayList<>(challengeHashes.size());
         challengeHashes.forEach(h -> leaves.add(Bytes.of(h.toByteArray())));
-        return MembershipTree.verify(leaves, sortedLeafIndices, nodes, proof.get().statement());
+        return MembershipTree.verify(leaves, sortedLeafIndices, nodes, statement);
     }
 }

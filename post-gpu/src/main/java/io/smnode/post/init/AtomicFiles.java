@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Small files replaced atomically and durably: a kill at any point leaves either the old or the new content. */
-final class AtomicFiles {
+/**
+ * Small files replaced atomically and durably: a kill at any point leaves either the old or the new content. Public
+ * for the cluster's PoST workers, which keep their range checkpoints and the final metadata the same way.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -26,7 +29,7 @@ final class AtomicFiles {
         syncDirectory(file.getParent());
     }
 
-    static void delete(Path file) throws IOException {
+    public static void delete(Path file) throws IOException {
         if (Files.deleteIfExists(file)) {
             syncDirectory(file.getParent());
         }

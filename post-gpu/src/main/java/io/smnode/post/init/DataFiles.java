@@ -14,20 +14,21 @@ import java.util.Map;
 /**
  * The {@code postdata_<k>.bin} files of one layout, written at known offsets: a batch always lands at the bytes its
  * label indices own, so rewriting a batch after a crash puts the same bytes in the same place and never touches
- * labels outside it.
+ * labels outside it. Public for PoST workers on other machines that write label ranges of an identity to their own
+ * disk (the cluster's post role): the same layout code puts their bytes where a local initialization would.
  */
-final class DataFiles implements Closeable {
+public final class DataFiles implements Closeable {
     private final Path dir;
     private final FileLayout layout;
     private final Map<Integer, FileChannel> open = new HashMap<>();
 
-    DataFiles(Path dir, FileLayout layout) {
+    public DataFiles(Path dir, FileLayout layout) {
         this.dir = dir;
         this.layout = layout;
     }
 
     /** Writes {@code count} labels from {@code labels[0..16·count)} starting at label {@code first}, then fsyncs. */
-    void write(long first, byte[] labels, int count) throws IOException {
+    public void write(long first, byte[] labels, int count) throws IOException {
         int done = 0;
         while (done < count) {
             long index = first + done;
