@@ -91,6 +91,7 @@ public final class InspectCommand {
             }
             out.put("rewards", rewards);
             out.put("ballots", node.mesh.ballotsIn(id).size());
+            out.put("ballot_ids", node.mesh.ballotsIn(id).stream().map(b -> b.ballot().id().hex()).toList());
             out.put("certified", node.mesh.certificate(id).isPresent());
             return out;
         }
@@ -162,6 +163,11 @@ public final class InspectCommand {
                 out.put("eligibilities", b.eligibilityProofs().size());
                 out.put("opinion", b.inner().opinionHash().hex());
                 out.put("base", b.votes().base().hex());
+                out.put("support", b.votes().support().stream().map(v -> v.layer().value() + ":" + v.blockId().hex())
+                        .toList());
+                out.put("against", b.votes().against().stream().map(v -> v.layer().value() + ":" + v.blockId().hex())
+                        .toList());
+                out.put("abstain", b.votes().abstain().stream().map(LayerId::value).toList());
                 out.put("arrival", r.arrival());
                 out.put("malicious", r.malicious());
             }, () -> out.put("stored", false));

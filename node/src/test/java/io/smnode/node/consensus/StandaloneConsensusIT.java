@@ -56,18 +56,18 @@ class StandaloneConsensusIT {
     Path tmp;
 
     @Test
-    @Disabled("the tortoise falls into full mode in the first layers of epoch 2 (a late first proposal, or ballots "
-            + "that do not support the hare block of the layer before) and reverts one early layer to empty; being fixed")
-    void aLoneNodeAgreesAppliesPaysAndVerifiesEveryLayerAndAKilledOneEndsInTheSameState() throws Exception {
-        Path killed = tmp.resolve("killed");
-        CompletableFuture<List<String>> kills = CompletableFuture.supplyAsync(() -> killedRun(killed));
-        Path uninterrupted = tmp.resolve("uninterrupted");
+    @Disabled("a light layer (a lone smesher's ballots of one layer weigh under the verifying threshold) leaves the "
+            + "tortoise in verifying mode at the next ballot, which votes on the unverified layer by the weak coin; "
+            + "against reverts a layer hare agreed on. The reference tallies to the ballot's own layer first (full "
+            + "mode, votes by margin); doing so here breaks the simulator's partition healing: a tortoise fix first")
+    void aLoneNodeAgreesAppliesPaysAndVerifiesEveryLayer() throws Exception {
+        Path dir = tmp.resolve("alone");
         String coinbase;
         Map<Integer, Matcher> lines = new HashMap<>();
-        try (NodeProcess node = NodeProcess.start(args("run", uninterrupted))) {
+        try (NodeProcess node = NodeProcess.start(args("run", dir))) {
             coinbase = group(COINBASE, node.awaitLine(l -> COINBASE.matcher(l).find(), STEP), 1);
             node.awaitLine(l -> l.contains("layer " + (FIRST + 4) + ": hare"), STEP.multipliedBy(2));
-            JsonNode account = inspect(uninterrupted, "account", coinbase);
+            JsonNode account = inspect(dir, "account", coinbase);
             long paid = 0;
             for (Matcher m : applied(node.output())) {
                 if (Integer.parseInt(m.group(1)) <= account.get("layer").asInt()) {
@@ -92,7 +92,7 @@ class StandaloneConsensusIT {
                 assertTrue(Integer.parseInt(line.group(8)) >= l - 2, "layer " + (l - 2) + " verified by layer " + l
                         + ": " + line.group());
             }
-            JsonNode layer = inspect(uninterrupted, "layer", Integer.toString(l));
+            JsonNode layer = inspect(dir, "layer", Integer.toString(l));
             assertTrue(layer.get("applied").asBoolean() && layer.get("verified").asBoolean(), layer.toString());
             assertEquals(1, layer.get("hare_output").size(), layer.toString());
             assertEquals(coinbase, layer.get("rewards").get(0).get("coinbase").asText(), layer.toString());
@@ -102,14 +102,29 @@ class StandaloneConsensusIT {
                         "the subsidy of layer " + l + " is the rewards vector's");
             }
         }
+    }
+
+    @Test
+    void aNodeKilledTenTimesEndsInTheStateOfAnUninterruptedOne() throws Exception {
+        Path killed = tmp.resolve("killed");
+        CompletableFuture<List<String>> kills = CompletableFuture.supplyAsync(() -> killedRun(killed));
+        Path uninterrupted = tmp.resolve("uninterrupted");
+        try (NodeProcess node = NodeProcess.start(args("run", uninterrupted))) {
+            node.awaitLine(l -> l.contains("layer " + LAST + ": hare"), STEP.multipliedBy(3));
+            node.terminate();
+            node.waitFor(STEP);
+        }
         List<String> done = kills.join();
         assertEquals(10, done.size(), "kills: " + done);
+        done.forEach(k -> System.out.println("killed after " + k));
         for (int l = FIRST; l <= LAST; l++) {
             JsonNode a = inspect(uninterrupted, "layer", Integer.toString(l));
             JsonNode b = inspect(killed, "layer", Integer.toString(l));
+            assertTrue(a.get("applied").asBoolean(), "layer " + l + " is applied without kills: " + a);
             assertTrue(b.get("applied").asBoolean(), "layer " + l + " is applied after the kills " + done + ": " + b);
             assertEquals(a.get("state_hash").asText(), b.get("state_hash").asText(), "layer " + l + " after the kills "
                     + done);
+            assertEquals(a.get("block"), b.get("block"), "layer " + l);
             assertEquals(a.get("rewards"), b.get("rewards"), "layer " + l);
         }
     }
@@ -137,7 +152,11 @@ class StandaloneConsensusIT {
                     Thread.sleep(delays.get(i).toMillis()); // the moment of the kill, not a wait for anything
                     node.kill();
                     node.waitFor(STEP);
-                    done.add(marker + " +" + delays.get(i).toMillis() + " ms");
+                    // What the node was doing: the last line it printed before the kill.
+                    List<String> out = node.output().lines().toList();
+                    String last = out.isEmpty() ? "" : out.get(out.size() - 1);
+                    done.add(marker + " +" + delays.get(i).toMillis() + " ms (last line: "
+                            + last.substring(Math.min(last.length(), 25), Math.min(last.length(), 150)) + ")");
                 }
             }
             try (NodeProcess node = NodeProcess.start(args("run", dir))) {
