@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
  * a malformed argument or a data dir without a store is {@code {"error": ...}} (exit 2).
  */
 @Command(name = "inspect", description = "Read a node's store (also while it runs): one JSON object.",
-        subcommands = {InspectCommand.Status.class, InspectCommand.Layer.class, InspectCommand.AccountInfo.class,
+        subcommands = {InspectCommand.Status.class, InspectCommand.Layer.class, InspectCommand.Layers.class,
+            InspectCommand.AccountInfo.class,
             InspectCommand.Atx.class, InspectCommand.BallotInfo.class, InspectCommand.BlockInfo.class})
 public final class InspectCommand {
     private InspectCommand() {}
@@ -66,35 +67,68 @@ public final class InspectCommand {
 
         @Override
         protected Map<String, ?> inspect(NodeConfig config, NodeView node) {
-            if (layer < 0 || layer > LayerId.MAX) {
-                throw new ToolException("layer must be 0 to " + LayerId.MAX + ", got " + layer);
-            }
-            LayerId id = LayerId.of(layer);
-            Optional<MeshRecord.HareOutputRecord> hare = node.mesh.hareOutput(id);
-            Optional<AppliedLayer> applied = node.mesh.layer(id);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("layer", layer);
-            out.put("hare_output", hare.map(h -> h.proposals().stream().map(p -> p.hex()).toList()).orElse(null));
-            out.put("block", applied.map(a -> a.block()).or(() -> hare.map(h -> h.block()))
-                    .map(b -> b.isZero() ? null : b.hex()).orElse(null));
-            out.put("applied", applied.isPresent());
-            out.put("verified", applied.map(AppliedLayer::verified).orElse(false));
-            out.put("state_hash", applied.map(a -> a.stateHash().hex()).orElse(null));
-            out.put("mesh_hash", applied.flatMap(AppliedLayer::meshHash).map(h -> h.hex()).orElse(null));
-            List<Map<String, Object>> rewards = new ArrayList<>();
-            for (RewardRecord r : node.mesh.rewards(id)) {
-                Map<String, Object> reward = new LinkedHashMap<>();
-                reward.put("coinbase", node.address(r.coinbase()));
-                reward.put("amount", Long.toUnsignedString(r.totalReward()));
-                reward.put("layer_reward", Long.toUnsignedString(r.layerReward()));
-                rewards.add(reward);
-            }
-            out.put("rewards", rewards);
-            out.put("ballots", node.mesh.ballotsIn(id).size());
-            out.put("ballot_ids", node.mesh.ballotsIn(id).stream().map(b -> b.ballot().id().hex()).toList());
-            out.put("certified", node.mesh.certificate(id).isPresent());
-            return out;
+            return layerJson(node, layerId(layer));
         }
+    }
+
+    @Command(name = "layers", description = "Layers FROM to TO (inclusive) as `layer` prints each: {\"layers\": [...]}.")
+    static final class Layers extends InspectTool {
+        /** Enough for any script's window, small enough that one answer stays a few megabytes. */
+        private static final long MAX_SPAN = 10_000;
+
+        @Parameters(index = "0", paramLabel = "FROM", description = "The first layer.")
+        long from;
+
+        @Parameters(index = "1", paramLabel = "TO", description = "The last layer.")
+        long to;
+
+        @Override
+        protected Map<String, ?> inspect(NodeConfig config, NodeView node) {
+            LayerId first = layerId(from);
+            LayerId last = layerId(to);
+            if (to < from || to - from >= MAX_SPAN) {
+                throw new ToolException("TO must be FROM to FROM + " + (MAX_SPAN - 1) + ", got " + from + " to " + to);
+            }
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (long l = first.value(); l <= last.value(); l++) {
+                layers.add(layerJson(node, LayerId.of(l)));
+            }
+            return Map.of("layers", layers);
+        }
+    }
+
+    private static LayerId layerId(long layer) {
+        if (layer < 0 || layer > LayerId.MAX) {
+            throw new ToolException("layer must be 0 to " + LayerId.MAX + ", got " + layer);
+        }
+        return LayerId.of(layer);
+    }
+
+    private static Map<String, Object> layerJson(NodeView node, LayerId id) {
+        Optional<MeshRecord.HareOutputRecord> hare = node.mesh.hareOutput(id);
+        Optional<AppliedLayer> applied = node.mesh.layer(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("layer", id.value());
+        out.put("hare_output", hare.map(h -> h.proposals().stream().map(p -> p.hex()).toList()).orElse(null));
+        out.put("block", applied.map(a -> a.block()).or(() -> hare.map(h -> h.block()))
+                .map(b -> b.isZero() ? null : b.hex()).orElse(null));
+        out.put("applied", applied.isPresent());
+        out.put("verified", applied.map(AppliedLayer::verified).orElse(false));
+        out.put("state_hash", applied.map(a -> a.stateHash().hex()).orElse(null));
+        out.put("mesh_hash", applied.flatMap(AppliedLayer::meshHash).map(h -> h.hex()).orElse(null));
+        List<Map<String, Object>> rewards = new ArrayList<>();
+        for (RewardRecord r : node.mesh.rewards(id)) {
+            Map<String, Object> reward = new LinkedHashMap<>();
+            reward.put("coinbase", node.address(r.coinbase()));
+            reward.put("amount", Long.toUnsignedString(r.totalReward()));
+            reward.put("layer_reward", Long.toUnsignedString(r.layerReward()));
+            rewards.add(reward);
+        }
+        out.put("rewards", rewards);
+        out.put("ballots", node.mesh.ballotsIn(id).size());
+        out.put("ballot_ids", node.mesh.ballotsIn(id).stream().map(b -> b.ballot().id().hex()).toList());
+        out.put("certified", node.mesh.certificate(id).isPresent());
+        return out;
     }
 
     @Command(name = "account", description = "address, balance, nonce, template.")

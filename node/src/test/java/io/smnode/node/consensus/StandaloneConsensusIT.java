@@ -83,6 +83,7 @@ class StandaloneConsensusIT {
             applied(node.output()).forEach(m -> lines.putIfAbsent(Integer.parseInt(m.group(1)), m));
         }
         Map<Long, Long> subsidies = subsidies();
+        JsonNode layers = inspect(dir, "layers", Integer.toString(FIRST), Integer.toString(LAST)).get("layers");
         for (int l = FIRST; l <= LAST; l++) {
             Matcher line = lines.get(l);
             assertNotNull(line, "the operator's line of layer " + l);
@@ -92,7 +93,8 @@ class StandaloneConsensusIT {
                 assertTrue(Integer.parseInt(line.group(8)) >= l - 2, "layer " + (l - 2) + " verified by layer " + l
                         + ": " + line.group());
             }
-            JsonNode layer = inspect(dir, "layer", Integer.toString(l));
+            JsonNode layer = layers.get(l - FIRST);
+            assertEquals(l, layer.get("layer").asInt());
             assertTrue(layer.get("applied").asBoolean() && layer.get("verified").asBoolean(), layer.toString());
             assertEquals(1, layer.get("hare_output").size(), layer.toString());
             assertEquals(coinbase, layer.get("rewards").get(0).get("coinbase").asText(), layer.toString());
@@ -117,9 +119,14 @@ class StandaloneConsensusIT {
         List<String> done = kills.join();
         assertEquals(10, done.size(), "kills: " + done);
         done.forEach(k -> System.out.println("killed after " + k));
+        // One inspection per data dir: a JVM start each (not one per layer) keeps this test's time on the nodes.
+        JsonNode as = inspect(uninterrupted, "layers", Integer.toString(FIRST), Integer.toString(LAST)).get("layers");
+        JsonNode bs = inspect(killed, "layers", Integer.toString(FIRST), Integer.toString(LAST)).get("layers");
         for (int l = FIRST; l <= LAST; l++) {
-            JsonNode a = inspect(uninterrupted, "layer", Integer.toString(l));
-            JsonNode b = inspect(killed, "layer", Integer.toString(l));
+            JsonNode a = as.get(l - FIRST);
+            JsonNode b = bs.get(l - FIRST);
+            assertEquals(l, a.get("layer").asInt());
+            assertEquals(l, b.get("layer").asInt());
             assertTrue(a.get("applied").asBoolean(), "layer " + l + " is applied without kills: " + a);
             assertTrue(b.get("applied").asBoolean(), "layer " + l + " is applied after the kills " + done + ": " + b);
             assertEquals(a.get("state_hash").asText(), b.get("state_hash").asText(), "layer " + l + " after the kills "
