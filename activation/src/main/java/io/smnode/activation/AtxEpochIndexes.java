@@ -64,6 +64,12 @@ public final class AtxEpochIndexes {
         return index == null ? 0 : index.size();
     }
 
+    /** The ids of the ATXs that carry weight in {@code targetEpoch}, ascending. */
+    public java.util.List<AtxId> ids(EpochId targetEpoch) {
+        AtxIndex index = byTargetEpoch.get(targetEpoch);
+        return index == null ? java.util.List.of() : index.ids();
+    }
+
     /** The weight of {@code atx} in {@code targetEpoch}, empty when it carries none there. */
     public OptionalLong weight(EpochId targetEpoch, AtxId atx) {
         AtxIndex index = byTargetEpoch.get(targetEpoch);

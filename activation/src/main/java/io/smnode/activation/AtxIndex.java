@@ -88,6 +88,16 @@ public final class AtxIndex {
         return size;
     }
 
+    /** Every ATX id held, ascending. */
+    public java.util.List<AtxId> ids() {
+        java.util.List<AtxId> out = new java.util.ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(AtxId.of(bytes(ids, i * ID_LONGS, AtxId.LENGTH)));
+        }
+        out.sort(null);
+        return out;
+    }
+
     public boolean contains(AtxId id) {
         return indexOf(id) >= 0;
     }

@@ -1,5 +1,6 @@
 package io.smnode.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,18 +43,67 @@ public final class LmdbStore implements Store {
     private final Env<byte[]> env;
     private final Map<String, Dbi<byte[]>> dbis;
     private final int schemaVersion;
+    private final boolean readOnly;
     private final ReentrantReadWriteLock mapLock = new ReentrantReadWriteLock();
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ReadGuard readGuard = new ReadGuard();
     private volatile boolean closed;
 
     private LmdbStore(Path directory, LmdbConfig config, Env<byte[]> env, Map<String, Dbi<byte[]>> dbis,
-            int schemaVersion) {
+            int schemaVersion, boolean readOnly) {
         this.directory = directory;
         this.config = config;
         this.env = env;
         this.dbis = dbis;
         this.schemaVersion = schemaVersion;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Opens an existing store for reading only, without any lock beyond LMDB's reader slot: another process (a
+     * running node) may write it meanwhile, each snapshot sees its last commit. Nothing is created or migrated.
+     *
+     * @throws DataDirectoryException when there is no store in the directory
+     * @throws SchemaVersionException when the store is not at {@code schema}'s version
+     */
+    public static LmdbStore openReadOnly(LmdbConfig config, Schema schema) {
+        Path dir = config.directory().toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("data.mdb"))) {
+            throw new DataDirectoryException("There is no store in " + dir + ".");
+        }
+        Env<byte[]> env;
+        try {
+            env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(config.initialMapBytes())
+                    .setMaxDbs(schema.tables().size() + 1).setMaxReaders(config.maxReaders())
+                    .open(dir.toFile(), EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOTLS);
+        } catch (LmdbException e) {
+            throw new DataDirectoryException("Data directory " + dir + " cannot be opened as an LMDB store ("
+                    + e.getMessage() + ").");
+        }
+        try {
+            Map<String, Dbi<byte[]>> dbis = new HashMap<>();
+            long version;
+            try (Txn<byte[]> txn = env.txnRead()) {
+                Dbi<byte[]> meta = env.openDbi(txn, MetaTable.TABLE.name().getBytes(StandardCharsets.UTF_8), null,
+                        false);
+                dbis.put(MetaTable.TABLE.name(), meta);
+                byte[] stored = meta.get(txn, MetaTable.TABLE.keyCodec().encode(MetaTable.SCHEMA_VERSION));
+                version = stored == null ? 0 : MetaTable.TABLE.valueCodec().decode(stored);
+                if (version != schema.version()) {
+                    throw new SchemaVersionException("The store at " + dir + " has schema version " + version
+                            + ", not " + schema.version() + "; start the node once to bring it up to date.");
+                }
+                for (Table<?, ?> table : schema.tables()) {
+                    dbis.put(table.name(), env.openDbi(txn, table.name().getBytes(StandardCharsets.UTF_8), null,
+                            false));
+                }
+                txn.commit();
+            }
+            return new LmdbStore(dir, config, env, Map.copyOf(dbis), (int) version, true);
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
+        }
     }
 
     /**
@@ -70,7 +120,7 @@ public final class LmdbStore implements Store {
         Env<byte[]> env = null;
         try {
             env = openEnv(dir, config, schema);
-            LmdbStore store = new LmdbStore(dir, config, env, openDbis(env, schema), schema.version());
+            LmdbStore store = new LmdbStore(dir, config, env, openDbis(env, schema), schema.version(), false);
             try {
                 SchemaUpgrade.run(schema, store, dir.toString());
             } catch (RuntimeException e) {
@@ -144,6 +194,21 @@ public final class LmdbStore implements Store {
     private Txn<byte[]> beginRead() {
         try {
             return env.txnRead();
+        } catch (Dbi.MapResizedException e) {
+            // A read-only reader of a store another process grew: adopt the new size (no transaction of this
+            // process is open: only readers that hold the map lock shared, and this one waits for them) and go on.
+            if (!readOnly) {
+                throw e;
+            }
+            mapLock.readLock().unlock();
+            mapLock.writeLock().lock();
+            try {
+                env.setMapSize(0);
+                mapLock.readLock().lock();
+            } finally {
+                mapLock.writeLock().unlock();
+            }
+            return env.txnRead();
         } catch (Env.ReadersFullException e) {
             throw new StoreException("All " + config.maxReaders() + " LMDB reader slots of " + directory
                     + " are in use; raise maxReaders or keep fewer reads open at once.", e);
@@ -152,6 +217,9 @@ public final class LmdbStore implements Store {
 
     @Override
     public void write(WriteBatch batch) {
+        if (readOnly) {
+            throw new InvalidBatchException("the store at " + directory + " is open read-only");
+        }
         readGuard.refuseInsideRead("write");
         writerLock.lock();
         try {
@@ -238,7 +306,9 @@ public final class LmdbStore implements Store {
                 }
                 closed = true;
                 env.close();
-                OPEN_DIRECTORIES.remove(directory);
+                if (!readOnly) {
+                    OPEN_DIRECTORIES.remove(directory);
+                }
             } finally {
                 mapLock.writeLock().unlock();
             }

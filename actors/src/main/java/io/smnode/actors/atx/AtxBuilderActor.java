@@ -8,6 +8,7 @@ import io.smnode.activation.builder.BuilderDecision;
 import io.smnode.activation.builder.BuilderInput;
 import io.smnode.activation.builder.BuilderState;
 import io.smnode.activation.builder.SmesherSetup;
+import io.smnode.actors.clock.ClockTime;
 import io.smnode.actors.post.PostServiceActor;
 import io.smnode.actors.post.ProvingWorker;
 import io.smnode.actors.storage.StorageActor;
@@ -229,8 +230,7 @@ public final class AtxBuilderActor {
     private Behavior<Command> act(BuilderDecision decision) {
         decision.actions().forEach(this::carryOut);
         if (decision.wakeAt().isPresent()) {
-            Duration delay = Duration.between(clock.instant(), decision.wakeAt().get());
-            timers.startSingleTimer(TIMER_KEY, new Wake(), delay.isNegative() ? Duration.ZERO : delay);
+            timers.startSingleTimer(TIMER_KEY, new Wake(), ClockTime.until(clock, decision.wakeAt().get()));
         } else {
             timers.cancel(TIMER_KEY);
         }

@@ -19,6 +19,7 @@ import io.smnode.core.types.NodeId;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
 import io.smnode.persistence.WriteBatch;
+import io.smnode.persistence.atx.AtxTables;
 import io.smnode.persistence.atx.LmdbAtxStore;
 import java.time.Clock;
 import java.util.HashMap;
@@ -81,6 +82,11 @@ public final class AtxHandlerActor {
     /** How many ATXs carry weight in {@code targetEpoch}. */
     public record CountAtxs(EpochId targetEpoch, ActorRef<AtxCount> replyTo) implements Command {}
 
+    /**
+     * Every ATX that targets {@code targetEpoch} (the standalone node's active set of the epoch), ids ascending.
+     */
+    public record GetActiveSet(EpochId targetEpoch, ActorRef<ActiveSet> replyTo) implements Command {}
+
     private record Loaded(AtxEpochIndexes indexes, long headers) implements Command {}
 
     private record LoadFailed(Throwable cause) implements Command {}
@@ -97,6 +103,12 @@ public final class AtxHandlerActor {
     public record PositioningChoice(EpochId publishEpoch, AtxId positioningAtx) {}
 
     public record AtxCount(EpochId targetEpoch, int count) {}
+
+    public record ActiveSet(EpochId targetEpoch, List<AtxId> atxs) {
+        public ActiveSet {
+            atxs = List.copyOf(atxs);
+        }
+    }
 
     /**
      * What the handler is made of: the stored ATXs' reads, the writer, its validation pool (spawned as its child,
@@ -197,6 +209,10 @@ public final class AtxHandlerActor {
                     q.replyTo().tell(new AtxCount(q.targetEpoch(), indexes.count(q.targetEpoch())));
                     return Behaviors.same();
                 })
+                .onMessage(GetActiveSet.class, q -> {
+                    q.replyTo().tell(new ActiveSet(q.targetEpoch(), indexes.ids(q.targetEpoch())));
+                    return Behaviors.same();
+                })
                 .build();
     }
 
@@ -250,7 +266,8 @@ public final class AtxHandlerActor {
         storing.add(header.id());
         boolean markedMalicious = malicious;
         ctx.ask(StorageActor.CommitResult.class, setup.storage(), StorageAsk.TIMEOUT,
-                to -> new StorageActor.Commit(batch, to),
+                to -> new StorageActor.Commit(WriteBatch.builder().addAll(batch)
+                        .put(AtxTables.ATX_RECEIVED, header.id(), setup.clock().millis()).build(), to),
                 (committed, failure) -> new Stored(header, markedMalicious, replyTo,
                         StorageAsk.result(committed, failure)));
         return Behaviors.same();

@@ -85,7 +85,7 @@ public final class ClockActor extends AbstractBehavior<ClockActor.Command> {
     private Behavior<Command> wake() {
         LayerTicker.Decision decision = ticker.onTime(time.instant());
         decision.tick().ifPresent(this::publish);
-        timers.startSingleTimer(TIMER_KEY, new Wake(), decision.untilNext());
+        timers.startSingleTimer(TIMER_KEY, new Wake(), ClockTime.real(time, decision.untilNext()));
         return this;
     }
 

@@ -32,8 +32,36 @@ public final class ComponentNames {
     /** The API: gRPC listeners, the JSON gateway, the status page, the registered post services. */
     public static final String API = "api";
 
+    /** The gossip port: this node's publications and peers' messages to each topic's intake, with verdicts. */
+    public static final String GOSSIP = "gossip";
+    /** The fetch port: objects asked of peers by id (a lone node drops the asks). */
+    public static final String FETCH = "fetch";
+    /** The consensus components' parent and router (hand-overs, layer starts, the epochs' active sets). */
+    public static final String CONSENSUS = "consensus";
+    /** The single writer of tortoise state. */
+    public static final String TORTOISE = "tortoise";
+    /** Proposals and ballots in: checks in parallel workers, then the tortoise, then stored. */
+    public static final String PROPOSAL_HANDLER = "proposal-handler";
+    /** Hare: one session per layer, committee eligibility, rounds on timers. */
+    public static final String HARE = "hare";
+    /** The block generator and certifier. */
+    public static final String BLOCKS = "blocks";
+    /** The applied mesh with the VM: applies and reverts layers, state and mesh hash per layer, rewards. */
+    public static final String MESH = "mesh";
+    /** This node's ballots and proposals in every eligible layer. */
+    public static final String PROPOSAL_BUILDER = "proposal-builder";
+    /** The beacon of each epoch (genesis, protocol, fallback). */
+    public static final String BEACON = "beacon";
+    /** Malfeasance proofs: stores them, marks identities malicious everywhere. */
+    public static final String MALFEASANCE = "malfeasance";
+    /** Test mode: persists the virtual clock's reading. */
+    public static final String VIRTUAL_CLOCK = "virtual-clock";
+    /** Transaction intake and the conservative mempool. */
+    public static final String MEMPOOL = "mempool";
+
     public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
-            ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, API);
+            ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, GOSSIP, FETCH, CONSENSUS, TORTOISE, PROPOSAL_HANDLER,
+            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK, API);
 
     private ComponentNames() {}
 }

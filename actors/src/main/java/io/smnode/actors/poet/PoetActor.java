@@ -138,7 +138,7 @@ public final class PoetActor extends AbstractBehavior<PoetActor.Command> {
         Instant next = open > 0 && now.isBefore(schedule.roundEnd(open - 1))
                 ? schedule.roundEnd(open - 1)
                 : schedule.roundEnd(open);
-        Duration delay = Duration.between(now, next);
-        timers.startSingleTimer(Wake.INSTANCE, delay.isNegative() || delay.isZero() ? Duration.ofMillis(1) : delay);
+        Duration delay = io.smnode.actors.clock.ClockTime.until(clock, next);
+        timers.startSingleTimer(Wake.INSTANCE, delay.isZero() ? Duration.ofMillis(1) : delay);
     }
 }

@@ -10,6 +10,9 @@ import io.smnode.actors.atx.AtxValidationPool;
 import io.smnode.actors.atx.ValidationDone;
 import io.smnode.actors.atx.ValidationJob;
 import io.smnode.actors.atx.ValidationWorker;
+import io.smnode.actors.consensus.ProposalCheckDone;
+import io.smnode.actors.consensus.ProposalCheckJob;
+import io.smnode.actors.consensus.ProposalCheckWorker;
 import io.smnode.actors.post.NonceCandidate;
 import io.smnode.actors.post.PostSupervisor;
 import io.smnode.actors.post.PostWorker;
@@ -27,6 +30,8 @@ import io.smnode.core.types.NodeId;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
 import io.smnode.hare.HareRule;
+import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.pipeline.ProposalRule;
 import io.smnode.mesh.proposal.BallotRule;
 import io.smnode.post.init.Batch;
 import io.smnode.post.init.InitProgress;
@@ -69,7 +74,10 @@ public final class KryoRegistrations {
             PostSupervisor.Start.class, PostSupervisor.Cancel.class, PostSupervisor.Subscribe.class,
             PostSupervisor.GetStatus.class, PostSupervisor.WorkerReady.class, PostSupervisor.BatchComputed.class,
             PostSupervisor.BatchFailed.class, PostSupervisor.Completed.class, PostSupervisor.Cancelled.class,
-            PostSupervisor.Failed.class, PostSupervisor.Status.class, PostSupervisor.Status.State.class);
+            PostSupervisor.Failed.class, PostSupervisor.Status.class, PostSupervisor.Status.State.class,
+            // proposal check work
+            Hint.class, ProposalRule.class, ProposalCheckJob.class, ProposalCheckDone.class,
+            ProposalCheckWorker.Check.class);
 
     /** A Kryo with every registration, typed actor refs of any class resolved through {@code resolver}. */
     static Kryo create(ActorRefResolver resolver) {

@@ -9,15 +9,22 @@ import io.smnode.activation.AtxValidation;
 import io.smnode.actors.atx.AtxValidationPool;
 import io.smnode.actors.atx.ValidationDone;
 import io.smnode.actors.atx.ValidationJob;
+import io.smnode.actors.consensus.ProposalCheckDone;
+import io.smnode.actors.consensus.ProposalCheckJob;
+import io.smnode.actors.consensus.ProposalCheckWorker;
 import io.smnode.actors.post.PostSupervisor;
 import io.smnode.core.types.Address;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
+import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
+import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.pipeline.ProposalRule;
+import io.smnode.mesh.proposal.BallotRule;
 import io.smnode.post.init.InitProgress;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +64,21 @@ class KryoSerializerTest {
                 new ValidationDone(job, new AtxValidation(Verdict.ignore(CommonRule.QUEUE_FULL, "full"),
                         Optional.empty(), OptionalInt.empty())),
                 new ValidationDone(job, AtxValidation.reject(AtxRule.SIGNATURE, "bad")))) {
+            assertEquals(message, roundTrip(message));
+        }
+    }
+
+    @Test
+    void proposalCheckWorkAndResultsRoundTripWithTheirRefs() {
+        TestProbe<ProposalCheckDone> replyTo = kit.createTestProbe();
+        ProposalCheckJob job = new ProposalCheckJob(9, Bytes.ofHex("0102"), true, LayerId.of(30), LayerId.of(29),
+                replyTo.getRef());
+        for (Object message : List.of(new ProposalCheckWorker.Check(job),
+                new ProposalCheckDone(9, Verdict.accept(), Optional.empty(), Optional.empty()),
+                new ProposalCheckDone(9, Verdict.ignore(BallotRule.UNKNOWN_REFERENCE_BALLOT, "ref"),
+                        Optional.of(Hint.BALLOT), Optional.of(Bytes.ofHex("aa"))),
+                new ProposalCheckDone(9, Verdict.reject(ProposalRule.SIGNATURE, "sig"), Optional.empty(),
+                        Optional.empty()))) {
             assertEquals(message, roundTrip(message));
         }
     }

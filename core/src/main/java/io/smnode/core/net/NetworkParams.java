@@ -58,6 +58,12 @@ public record NetworkParams(
                 txs, sync, smeshing);
     }
 
+    /** These parameters with another clock shape (a devnet's experiment: shorter layers, shorter epochs). */
+    public NetworkParams withTime(Time newTime) {
+        return new NetworkParams(hrp, genesis, newTime, poet, atx, post, beacon, hare, certificate, tortoise, ballots,
+                txs, sync, smeshing);
+    }
+
     /** These parameters with another local smeshing section (e.g. more PoST units). */
     public NetworkParams withSmeshing(Smeshing newSmeshing) {
         return new NetworkParams(hrp, genesis, time, poet, atx, post, beacon, hare, certificate, tortoise, ballots,

@@ -34,7 +34,7 @@ import java.util.function.Function;
  * gossiped and its phase changes on timers; an epoch still without a beacon takes the one its valid ballots carry
  * ({@link BallotBeacons}).
  */
-public final class BeaconCoordinator {
+public final class BeaconCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
     private final AtxReads atxs;
@@ -78,14 +78,15 @@ public final class BeaconCoordinator {
      * missed messages.
      */
     public List<Decision> onLayer(LayerId layer) {
-        if (layer.compareTo(config.effectiveGenesis()) <= 0) {
-            return List.of();
-        }
         EpochId epoch = config.epochOf(layer);
         List<Decision> out = new ArrayList<>();
         EpochId first = config.epochOf(config.effectiveGenesis().add(1));
-        if (epoch.equals(first) && genesisBeacon.isPresent()) {
-            out.addAll(decide(epoch, genesisBeacon.get()));
+        // Known from genesis on: decided at the first layer start, so the first epoch's ballots can be prepared.
+        if (epoch.compareTo(first) <= 0 && genesisBeacon.isPresent()) {
+            out.addAll(decide(first, genesisBeacon.get()));
+        }
+        if (layer.compareTo(config.effectiveGenesis()) <= 0) {
+            return out;
         }
         protocols.headMap(epoch, false).clear();
         if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty() && started.add(epoch)) {
@@ -144,6 +145,14 @@ public final class BeaconCoordinator {
             case BEACON_WEAK_COIN -> p.onWeakCoin(b, received);
             default -> Verdict.reject(CommonRule.MALFORMED, "not a beacon topic: " + topic);
         };
+    }
+
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.BallotStored b) {
+            return onBallot(b.ballot());
+        }
+        throw HandOverTaker.notMine("the beacon", d);
     }
 
     /** A stored ballot: while its epoch has no beacon, it votes for the one it carries (fallback (a)). */

@@ -50,7 +50,7 @@ import java.util.TreeMap;
  * certificates; a certificate from sync is adopted as the layer's hare output when the node has none. Blocks
  * received by id are checked here ({@link BlockChecks}) and stored.
  */
-public final class BlockCoordinator {
+public final class BlockCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
     /** The signers' VRF provers, derived once (each derivation costs a base-point multiplication). */
@@ -97,6 +97,23 @@ public final class BlockCoordinator {
         LayerId horizon = layer.value() > config.keepLayers() ? layer.sub(config.keepLayers()) : LayerId.of(0);
         pending.headMap(horizon, false).clear();
         optimistic.headMap(horizon, false).clear();
+    }
+
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.HareOutput h) {
+            return onHareOutput(h.layer(), h.proposals());
+        } else if (d instanceof Decision.BallotStored b) {
+            return onBallotStored(b.ballot());
+        } else if (d instanceof Decision.ProposalStored p) {
+            return onProposalStored(p.proposal());
+        } else if (d instanceof Decision.HareBlock hb) {
+            return onHareBlock(hb);
+        } else if (d instanceof Decision.BeaconDecided b) {
+            onBeacon(b.epoch(), b.beacon());
+            return List.of();
+        }
+        throw HandOverTaker.notMine("the block generator", d);
     }
 
     /** Hare agreed on {@code proposals} for {@code layer}. */
@@ -214,7 +231,7 @@ public final class BlockCoordinator {
             out.addAll(certify(layer, BlockId.ZERO));
         } else if (outcome instanceof GeneratorOutcome.Optimistic o) {
             optimistic.put(layer, ids);
-            out.add(new Decision.ExecuteOptimistic(o.metadata()));
+            out.add(new Decision.ExecuteOptimistic(o.metadata(), ids));
         } else if (outcome instanceof GeneratorOutcome.Failed f) {
             out.add(new Decision.Log("block: no block for layer " + layer.value() + ": " + f.reason() + " "
                     + f.detail()));

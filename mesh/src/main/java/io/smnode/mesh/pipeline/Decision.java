@@ -116,9 +116,10 @@ public sealed interface Decision {
      * The agreed proposals' mesh hashes let the layer run optimistically: {@link MeshCoordinator#onOptimistic}
      * executes it once every earlier layer is applied.
      */
-    record ExecuteOptimistic(BlockMetadata metadata) implements Decision {
+    record ExecuteOptimistic(BlockMetadata metadata, List<ProposalId> proposals) implements Decision {
         public ExecuteOptimistic {
             Objects.requireNonNull(metadata, "metadata");
+            proposals = List.copyOf(proposals);
         }
     }
 

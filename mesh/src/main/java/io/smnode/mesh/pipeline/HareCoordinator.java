@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * ({@link InitialSet}); every gossip message handed to its layer's session. Out come the signed messages to
  * publish, the weak coin and the agreed proposals (both stored), and equivocations as proofs.
  */
-public final class HareCoordinator {
+public final class HareCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
     private final AtxReads atxs;
@@ -78,14 +78,32 @@ public final class HareCoordinator {
         malicious.add(id);
     }
 
-    /** Layer start at {@code start}: a session for the layer when it can run, its preround timer, old ones dropped. */
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.MarkMalicious m) {
+            onMalicious(m.id());
+        } else if (d instanceof Decision.ProposalStored p) {
+            onProposal(p.proposal());
+        } else if (d instanceof Decision.BeaconDecided b) {
+            onBeacon(b.epoch(), b.beacon());
+        } else {
+            throw HandOverTaker.notMine("hare", d);
+        }
+        return List.of();
+    }
+
+    /**
+     * Layer start at {@code start}: a session for the layer when it can run, its preround timer, old ones dropped. A
+     * layer whose output is stored already (a node restarted within it) gets none.
+     */
     public List<Decision> onLayer(LayerId layer, Instant start) {
         LayerId horizon = layer.value() > config.keepLayers() ? layer.sub(config.keepLayers()) : LayerId.of(0);
         sessions.headMap(horizon, false).clear();
         candidates.headMap(horizon, false).clear();
         layerStarts.keySet().removeIf(l -> l.compareTo(horizon) < 0);
         layerStarts.put(layer, start);
-        if (sessions.containsKey(layer) || layer.compareTo(config.effectiveGenesis()) <= 0
+        if (sessions.containsKey(layer) || store.hareOutput(layer).isPresent()
+                || layer.compareTo(config.effectiveGenesis()) <= 0
                 || layer.compareTo(config.hareEnable()) < 0 || layer.compareTo(config.hareDisable()) >= 0) {
             return List.of();
         }

@@ -91,7 +91,6 @@ public final class LocalPipeline {
     private final Map<LayerId, List<ProposalId>> hareResults = new TreeMap<>();
     private final Map<Rule, Integer> refusedBallots = new LinkedHashMap<>();
     private LayerId current;
-    private LayerId processed;
     private int ballotsMissed;
 
     private LocalPipeline(PipelineConfig config, List<EdSigner> signers, MeshReads store, Outside outside,
@@ -105,14 +104,15 @@ public final class LocalPipeline {
         this.intake = new ProposalIntake(config, new ProposalChecks(config, wiring.atxs(), store), store, nextArrival);
         this.hare = new HareCoordinator(config, signers, wiring.atxs(), store);
         this.blocks = new BlockCoordinator(config, signers, wiring.atxs(), store, wiring.txs());
-        this.mesh = new MeshCoordinator(config, meshState);
+        this.mesh = new MeshCoordinator(config, meshState, store);
         this.builder = new ProposalBuilder(config, signers, wiring.atxs(), store);
         this.beacon = new BeaconCoordinator(config, signers, wiring.atxs(), store, wiring.miners(), wiring.layerTime(),
                 wiring.genesisBeacon());
         this.malfeasance = new MalfeasanceCoordinator(config, malicious);
         this.seen = new SeenSet(config.keepLayers());
         this.current = current;
-        this.processed = current.value() > config.effectiveGenesis().value() ? current.sub(1) : current;
+        this.intake.onLayer(current);
+        this.malfeasance.onLayer(current);
         malicious.forEach(hare::onMalicious);
     }
 
@@ -186,7 +186,8 @@ public final class LocalPipeline {
     /** Layer start: beacon, tortoise tally and mesh, certificates, hare session, this node's ballots. */
     public void onLayer(LayerId layer, Instant start) {
         current = layer;
-        processed = max(processed, layer.sub(1));
+        intake.onLayer(layer);
+        malfeasance.onLayer(layer);
         seen.expire(layer);
         hareResults.keySet().removeIf(l -> l.value() + config.keepLayers() < layer.value());
         queue.addAll(beacon.onLayer(layer));
@@ -214,7 +215,7 @@ public final class LocalPipeline {
     public void onFetched(Hint hint, Bytes bytes) {
         switch (hint) {
             case BALLOT -> ballotStep(intake.onBallot(bytes));
-            case PROPOSAL -> ballotStep(intake.onProposal(bytes, false, current, processed));
+            case PROPOSAL -> ballotStep(intake.onProposal(bytes, false));
             case BLOCK -> queue.addAll(blocks.onBlock(bytes, Optional.empty()).decisions());
             default -> queue.add(new Decision.Log("pipeline: fetched " + hint + " is handled outside"));
         }
@@ -290,7 +291,7 @@ public final class LocalPipeline {
     private Verdict handle(Topic topic, Bytes bytes, Instant received) {
         switch (topic) {
             case PROPOSAL -> {
-                return ballotStep(intake.onProposal(bytes, true, current, processed));
+                return ballotStep(intake.onProposal(bytes, true));
             }
             case HARE -> {
                 Handled h = hare.onMessage(bytes);
@@ -303,7 +304,7 @@ public final class LocalPipeline {
                 return h.verdict();
             }
             case MALFEASANCE -> {
-                Handled h = malfeasance.onGossip(bytes, current);
+                Handled h = malfeasance.onGossip(bytes);
                 queue.addAll(h.decisions());
                 return h.verdict();
             }
@@ -336,8 +337,7 @@ public final class LocalPipeline {
 
     private void resubmit(List<ProposalIntake.Parked> parked) {
         for (ProposalIntake.Parked p : parked) {
-            ballotStep(p.isProposal() ? intake.onProposal(p.bytes(), p.gossip(), current, processed)
-                    : intake.onBallot(p.bytes()));
+            ballotStep(intake.resubmit(p));
         }
     }
 
@@ -360,45 +360,34 @@ public final class LocalPipeline {
             outside.schedule(s.timer(), s.at());
         } else if (d instanceof Decision.Fetch f) {
             outside.fetch(f.hint(), f.id());
-        } else if (d instanceof Decision.MarkMalicious m) {
-            tortoise.onMalicious(m.id());
-            hare.onMalicious(m.id());
         } else if (d instanceof Decision.Log l) {
             outside.log(l.line());
-        } else if (d instanceof Decision.HareOutput h) {
-            hareResults.put(h.layer(), h.proposals());
-            queue.addAll(blocks.onHareOutput(h.layer(), h.proposals()));
-        } else if (d instanceof Decision.WeakCoin w) {
-            tortoise.onWeakCoin(w.layer(), w.coin());
-        } else if (d instanceof Decision.ProofFound p) {
-            queue.addAll(malfeasance.onLocalProof(p.proof(), current));
-        } else if (d instanceof Decision.BallotStored b) {
-            resubmit(intake.onStored(Bytes.of(b.ballot().id().toByteArray())));
-            queue.addAll(blocks.onBallotStored(b.ballot()));
-            queue.addAll(beacon.onBallot(b.ballot()));
-        } else if (d instanceof Decision.ProposalStored p) {
-            hare.onProposal(p.proposal());
-            queue.addAll(blocks.onProposalStored(p.proposal()));
-        } else if (d instanceof Decision.ExecuteOptimistic o) {
-            queue.addAll(mesh.onOptimistic(o.metadata()));
-        } else if (d instanceof Decision.HareBlock h) {
-            processed = max(processed, h.layer());
-            queue.addAll(mesh.onHareBlock(h));
-            queue.addAll(blocks.onHareBlock(h));
-            queue.addAll(tortoise.onHareBlock(h));
-        } else if (d instanceof Decision.BlockStored b) {
-            queue.addAll(mesh.onBlock(b.block()));
-            queue.addAll(tortoise.onBlock(b.block()));
-        } else if (d instanceof Decision.LayerUpdates u) {
-            queue.addAll(mesh.onUpdates(u.updates()));
-        } else if (d instanceof Decision.Applied a) {
-            tortoise.onApplied(a.layer(), a.opinion());
-        } else if (d instanceof Decision.BeaconDecided b) {
-            tortoise.onBeacon(b.epoch(), b.beacon());
-            hare.onBeacon(b.epoch(), b.beacon());
-            blocks.onBeacon(b.epoch(), b.beacon());
-            builder.onBeacon(b.epoch(), b.beacon());
+        } else {
+            if (d instanceof Decision.HareOutput h) {
+                hareResults.put(h.layer(), h.proposals());
+            }
+            for (Recipient r : DecisionRouter.recipients(d)) {
+                if (r == Recipient.INTAKE) {
+                    resubmit(intake.take(d));
+                } else {
+                    queue.addAll(taker(r).take(d));
+                }
+            }
         }
+    }
+
+    /** The coordinator a hand-over for {@code r} goes to (all but the intake, whose parked inputs come back). */
+    HandOverTaker taker(Recipient r) {
+        return switch (r) {
+            case TORTOISE -> tortoise;
+            case HARE -> hare;
+            case BLOCKS -> blocks;
+            case MESH -> mesh;
+            case BUILDER -> builder;
+            case BEACON -> beacon;
+            case MALFEASANCE -> malfeasance;
+            case INTAKE -> throw new IllegalArgumentException("the intake resubmits what it takes");
+        };
     }
 
     /** This node's ballots and proposals for the layer, with votes from the tortoise and the mesh's hash. */
@@ -414,28 +403,7 @@ public final class LocalPipeline {
                     + ((EncodeResult.Failed) votes).rejection()));
             return;
         }
-        queue.addAll(builder.build(layer, eligible, encoded.opinion(), meshHash(layer), List.of()));
-    }
-
-    /**
-     * Spec 03 §4.3: the mesh hash of the previous layer, when the tortoise verified up to
-     * {@code max(L − hdist − 1, effective genesis)} and every layer since has a hare output; else zero.
-     */
-    private Hash32 meshHash(LayerId layer) {
-        long hdist = config.tortoise().hdist();
-        long from = Math.max(layer.value() - hdist - 1, config.effectiveGenesis().value());
-        if (tortoise.verified().value() < from) {
-            return Hash32.ZERO;
-        }
-        for (long l = from + 1; l < layer.value(); l++) {
-            if (store.hareOutput(LayerId.of(l)).isEmpty()) {
-                return Hash32.ZERO;
-            }
-        }
-        return mesh.meshHash(layer.sub(1)).orElse(Hash32.ZERO);
-    }
-
-    private static LayerId max(LayerId a, LayerId b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        queue.addAll(builder.build(layer, eligible, encoded.opinion(),
+                builder.meshHash(layer, tortoise.verified(), mesh.meshHash(layer.sub(1))), List.of()));
     }
 }

@@ -19,9 +19,10 @@ import java.util.Set;
  * the first valid proof against an identity is stored and the identity marked malicious everywhere; a proof this
  * node found is gossiped ({@code mp1}), a received one relayed by its accept.
  */
-public final class MalfeasanceCoordinator {
+public final class MalfeasanceCoordinator implements HandOverTaker {
     private final EdVerifier verifier;
     private final Set<NodeId> known = new HashSet<>();
+    private LayerId current = LayerId.of(0);
 
     /** @param known the identities with a stored proof (after a restart) */
     public MalfeasanceCoordinator(PipelineConfig config, Set<NodeId> known) {
@@ -31,6 +32,24 @@ public final class MalfeasanceCoordinator {
 
     public boolean isMalicious(NodeId id) {
         return known.contains(id);
+    }
+
+    /** The layer now: proofs taken from here on are stored as received in it. */
+    public void onLayer(LayerId layer) {
+        current = layer;
+    }
+
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.ProofFound p) {
+            return onLocalProof(p.proof(), current);
+        }
+        throw HandOverTaker.notMine("malfeasance", d);
+    }
+
+    /** A proof from gossip, received in the layer last given to {@link #onLayer}. */
+    public Handled onGossip(Bytes gossip) {
+        return onGossip(gossip, current);
     }
 
     /** A proof from gossip, received while {@code current} is the current layer. */

@@ -35,14 +35,20 @@ import java.util.TreeMap;
  * with their undo, receipts, rewards, the layer rows with state hash and mesh hash), verified layers reported back
  * to the tortoise, missing blocks fetched; optimistic layers executed once every earlier layer is applied.
  */
-public final class MeshCoordinator {
+public final class MeshCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final MeshState state;
-    private final TreeMap<LayerId, BlockMetadata> optimistic = new TreeMap<>();
+    private final MeshReads store;
+    private final TreeMap<LayerId, Decision.ExecuteOptimistic> optimistic = new TreeMap<>();
+    /** The highest layer the tortoise reported verified (for the operator's line). */
+    private LayerId verified;
 
-    public MeshCoordinator(PipelineConfig config, MeshState state) {
+    /** @param store what the operator's line reads (a layer's stored hare output) */
+    public MeshCoordinator(PipelineConfig config, MeshState state, MeshReads store) {
         this.config = Objects.requireNonNull(config, "config");
         this.state = Objects.requireNonNull(state, "state");
+        this.store = Objects.requireNonNull(store, "store");
+        this.verified = config.effectiveGenesis();
     }
 
     /**
@@ -97,6 +103,20 @@ public final class MeshCoordinator {
         return state.meshHash(layer);
     }
 
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.ExecuteOptimistic o) {
+            return onOptimistic(o);
+        } else if (d instanceof Decision.HareBlock hb) {
+            return onHareBlock(hb);
+        } else if (d instanceof Decision.BlockStored b) {
+            return onBlock(b.block());
+        } else if (d instanceof Decision.LayerUpdates u) {
+            return onUpdates(u.updates());
+        }
+        throw HandOverTaker.notMine("the mesh", d);
+    }
+
     /** The tortoise's results: revert and apply as needed, persist the step, report verified layers. */
     public List<Decision> onUpdates(List<ValidityUpdate> updates) {
         List<Decision> out = new ArrayList<>();
@@ -120,14 +140,24 @@ public final class MeshCoordinator {
     }
 
     /** An optimistic layer (spec 06 §1): executed once the layer before it is applied. */
-    public List<Decision> onOptimistic(BlockMetadata metadata) {
-        optimistic.put(metadata.layer(), metadata);
+    public List<Decision> onOptimistic(Decision.ExecuteOptimistic o) {
+        optimistic.put(o.metadata().layer(), o);
         List<Decision> out = new ArrayList<>();
         runOptimistic(out);
         return out;
     }
 
+    /** The highest layer the tortoise reported verified to this mesh. */
+    public LayerId verified() {
+        return verified;
+    }
+
     private void process(List<ValidityUpdate> updates, List<Decision> out) {
+        for (ValidityUpdate u : updates) {
+            if (u.verified() && u.layer().compareTo(verified) > 0) {
+                verified = u.layer();
+            }
+        }
         ProcessResult result;
         try {
             result = state.process(updates);
@@ -154,13 +184,20 @@ public final class MeshCoordinator {
             LayerId first = optimistic.firstKey();
             if (first.compareTo(state.lastApplied()) <= 0) {
                 optimistic.remove(first);
+                // Applied before (e.g. executed, then the node restarted before the output was stored): the block
+                // it holds is the layer's hare block, so the output is stored and certified as if just executed.
+                Optional<AppliedLayer> applied = state.applied(first);
                 out.add(new Decision.Log("mesh: optimistic layer " + first.value() + " already applied"));
+                applied.ifPresent(a -> out.add(new Decision.HareBlock(first, a.block(),
+                        a.block().isZero() ? Optional.empty() : state.block(a.block()),
+                        true)));
                 continue;
             }
             if (!first.equals(state.lastApplied().add(1))) {
                 return;
             }
-            BlockMetadata md = optimistic.remove(first);
+            Decision.ExecuteOptimistic o = optimistic.remove(first);
+            BlockMetadata md = o.metadata();
             Block block;
             try {
                 block = state.applyOptimistic(md);
@@ -169,14 +206,21 @@ public final class MeshCoordinator {
                 continue;
             }
             out.add(new Decision.Persist(new MeshRecord.BlockRecord(block)));
-            persist(out);
-            out.add(new Decision.Log("mesh: layer " + first.value() + " executed optimistically"));
+            persist(out, o.proposals().size());
             out.add(new Decision.HareBlock(first, block.id(), Optional.of(block), true));
         }
     }
 
-    /** The step's changes as one record, and one log line per executed layer. */
     private void persist(List<Decision> out) {
+        persist(out, -1);
+    }
+
+    /**
+     * The step's changes as one record, and one log line per executed layer (marked when it ran optimistically);
+     * {@code optimisticProposals} the size of the hare output of a layer executed optimistically (its output is
+     * stored after), -1 to read the stored one.
+     */
+    private void persist(List<Decision> out, int optimisticProposals) {
         List<MeshChange> changes = state.takeChanges();
         if (changes.isEmpty()) {
             return;
@@ -186,19 +230,26 @@ public final class MeshCoordinator {
             if (c instanceof MeshChange.Reverted r) {
                 out.add(new Decision.Log("mesh: reverted to layer " + r.to().value()));
             } else if (c instanceof MeshChange.Executed e) {
-                out.add(new Decision.Log(line(e)));
+                int hare = optimisticProposals >= 0 ? optimisticProposals : store.hareOutput(e.record().layer())
+                        .map(h -> h.proposals().size()).orElse(0);
+                out.add(new Decision.Log(line(e, hare, verified) + (optimisticProposals >= 0 ? ", optimistic" : "")));
             }
         }
     }
 
-    private static String line(MeshChange.Executed e) {
+    /**
+     * The operator's line of an executed layer: {@code layer N: hare K proposals, block B with T txs, rewards R to C
+     * coinbases, state H, verified to V}.
+     */
+    public static String line(MeshChange.Executed e, int hareProposals, LayerId verified) {
         AppliedLayer l = e.record();
         long total = 0;
         for (RewardRecord r : e.result().rewards()) {
             total += r.totalReward();
         }
-        return "layer " + l.layer().value() + ": block " + (l.block().isZero() ? "none" : l.block().hex()) + " with "
-                + e.result().receipts().size() + " txs, rewards " + Long.toUnsignedString(total) + " to "
-                + e.result().rewards().size() + " coinbases, state " + l.stateHash().hex();
+        return "layer " + l.layer().value() + ": hare " + hareProposals + " proposals, block "
+                + (l.block().isZero() ? "none" : l.block().hex()) + " with " + e.result().receipts().size()
+                + " txs, rewards " + Long.toUnsignedString(total) + " to " + e.result().rewards().size()
+                + " coinbases, state " + l.stateHash().hex() + ", verified to " + verified.value();
     }
 }

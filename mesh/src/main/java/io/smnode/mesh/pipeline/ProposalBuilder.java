@@ -39,7 +39,7 @@ import java.util.OptionalLong;
  * is its reference ballot (epoch data, the active set stored first); later ones name it. Never two ballots of one
  * identity in one layer, also across a restart (the stored ballots say which were made).
  */
-public final class ProposalBuilder {
+public final class ProposalBuilder implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
     private final AtxReads atxs;
@@ -85,6 +85,15 @@ public final class ProposalBuilder {
         beacons.put(epoch, beacon);
     }
 
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.BeaconDecided b) {
+            onBeacon(b.epoch(), b.beacon());
+            return List.of();
+        }
+        throw HandOverTaker.notMine("the proposal builder", d);
+    }
+
     /** The active set this node's reference ballots of {@code epoch} declare. */
     public void onActiveSet(EpochId epoch, List<AtxId> set) {
         activeSets.put(epoch, set.stream().sorted().toList());
@@ -125,6 +134,9 @@ public final class ProposalBuilder {
         List<Decision> out = new ArrayList<>();
         for (Eligible e : eligible) {
             Plan p = plans(epoch).stream().filter(x -> x.signer.nodeId().equals(e.id())).findFirst().orElseThrow();
+            if (p.lastBuilt.compareTo(layer) >= 0) {
+                continue; // never two ballots of one identity in a layer, whoever asks twice
+            }
             Optional<EpochData> epochData = Optional.empty();
             if (p.reference.isZero()) {
                 List<AtxId> set = activeSets.get(epoch);
@@ -149,6 +161,48 @@ public final class ProposalBuilder {
             out.add(new Decision.Publish(Topic.PROPOSAL, Bytes.wrap(Scale.encode(Proposal.CODEC, proposal))));
         }
         return out;
+    }
+
+    /**
+     * The mesh hash a proposal of {@code layer} carries (spec 03 §4.3): the mesh hash of the layer before
+     * ({@code previous}), when the tortoise verified up to {@code max(L − hdist − 1, effective genesis)} and every
+     * layer since has a hare output; else zero.
+     */
+    public Hash32 meshHash(LayerId layer, LayerId verified, Optional<Hash32> previous) {
+        long hdist = config.tortoise().hdist();
+        long from = Math.max(layer.value() - hdist - 1, config.effectiveGenesis().value());
+        if (verified.value() < from) {
+            return Hash32.ZERO;
+        }
+        for (long l = from + 1; l < layer.value(); l++) {
+            if (store.hareOutput(LayerId.of(l)).isEmpty()) {
+                return Hash32.ZERO;
+            }
+        }
+        return previous.orElse(Hash32.ZERO);
+    }
+
+    /**
+     * Prepares the epoch's plans (each own identity's slots and VRF proofs, the expensive part) ahead of its first
+     * layer, once its beacon and active set are known; true when they were.
+     */
+    public boolean prepare(EpochId epoch) {
+        plans(epoch);
+        return plans.containsKey(epoch);
+    }
+
+    /**
+     * The ballot {@code id} this builder made was not stored (refused by this node's own intake): when it was its
+     * epoch's reference ballot, the next ballot of that identity declares the epoch data again.
+     */
+    public void notStored(BallotId id) {
+        for (Map.Entry<EpochId, List<Plan>> e : plans.entrySet()) {
+            for (Plan p : e.getValue()) {
+                if (p.reference.equals(id)) {
+                    p.reference = storedReference(p.signer.nodeId(), e.getKey());
+                }
+            }
+        }
     }
 
     /** How many transactions the proposals of {@code eligible} may carry (spec 06 §6: proofs × TxsPerProposal). */
@@ -187,7 +241,7 @@ public final class ProposalBuilder {
             plan.reference = storedReference(s.nodeId(), epoch);
             made.add(plan);
         }
-        plans.keySet().removeIf(e -> e.compareTo(epoch) < 0);
+        plans.keySet().removeIf(e -> e.value() + 1 < epoch.value()); // the epoch before may still be building
         plans.put(epoch, made);
         return made;
     }

@@ -33,12 +33,61 @@ public final class ProposalIntake {
     private final Map<Bytes, List<Parked>> parked = new LinkedHashMap<>();
     private int parkedCount;
     private long nextArrival;
+    /** The layer now, and the last one whose hare output became a block: gossip outside them is refused. */
+    private LayerId current;
+    private LayerId processed;
 
     public ProposalIntake(PipelineConfig config, ProposalChecks checks, MeshReads store, long nextArrival) {
         this.config = Objects.requireNonNull(config, "config");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.store = Objects.requireNonNull(store, "store");
         this.nextArrival = nextArrival;
+        this.current = config.effectiveGenesis();
+        this.processed = config.effectiveGenesis();
+    }
+
+    /** Layer start: the gossip window moves on (every layer before it counts as processed). */
+    public void onLayer(LayerId layer) {
+        current = layer;
+        if (layer.value() > 0) {
+            processed = max(processed, layer.sub(1));
+        }
+    }
+
+    /**
+     * A hand-over for the intake: a stored ballot releases the inputs that waited for it (resubmit them); a layer's
+     * hare block marks the layer processed.
+     */
+    public List<Parked> take(Decision d) {
+        if (d instanceof Decision.BallotStored b) {
+            return onStored(Bytes.of(b.ballot().id().toByteArray()));
+        } else if (d instanceof Decision.HareBlock hb) {
+            processed = max(processed, hb.layer());
+            return List.of();
+        }
+        throw HandOverTaker.notMine("the proposal intake", d);
+    }
+
+    public LayerId current() {
+        return current;
+    }
+
+    public LayerId processed() {
+        return processed;
+    }
+
+    /** A proposal from gossip ({@code gossip}: the window of {@link #onLayer} and hare blocks applies) or fetched. */
+    public Step onProposal(Bytes bytes, boolean gossip) {
+        return onProposal(bytes, gossip, current, processed);
+    }
+
+    /** An input that waited, handed in again as it first came. */
+    public Step resubmit(Parked p) {
+        return p.isProposal() ? onProposal(p.bytes(), p.gossip()) : onBallot(p.bytes());
+    }
+
+    private static LayerId max(LayerId a, LayerId b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Where the intake stands with one input. */

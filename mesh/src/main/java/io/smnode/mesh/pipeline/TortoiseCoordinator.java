@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * layer start and after each hare output ({@code ProcessLayer}), with the results handed to the mesh; votes encoded
  * for this node's ballots.
  */
-public final class TortoiseCoordinator {
+public final class TortoiseCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final Tortoise tortoise;
     private final Set<NodeId> malicious = new HashSet<>();
@@ -202,6 +202,31 @@ public final class TortoiseCoordinator {
     /** The mesh applied a verified layer: the tortoise may move its pending layer (and evict) past it. */
     public void onApplied(LayerId layer, Hash32 opinion) {
         tortoise.onApplied(layer, opinion);
+    }
+
+    @Override
+    public List<Decision> take(Decision d) {
+        if (d instanceof Decision.MarkMalicious m) {
+            onMalicious(m.id());
+        } else if (d instanceof Decision.WeakCoin w) {
+            onWeakCoin(w.layer(), w.coin());
+        } else if (d instanceof Decision.HareBlock hb) {
+            return onHareBlock(hb);
+        } else if (d instanceof Decision.BlockStored b) {
+            return onBlock(b.block());
+        } else if (d instanceof Decision.Applied a) {
+            onApplied(a.layer(), a.opinion());
+        } else if (d instanceof Decision.BeaconDecided b) {
+            onBeacon(b.epoch(), b.beacon());
+        } else {
+            throw HandOverTaker.notMine("the tortoise", d);
+        }
+        return List.of();
+    }
+
+    /** The layer the coordinator last started (its tally ran up to the one before). */
+    public LayerId current() {
+        return current;
     }
 
     /** Votes for this node's ballot in {@code layer} (after the layer-start tally). */

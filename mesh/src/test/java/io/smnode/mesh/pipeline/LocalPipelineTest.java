@@ -51,7 +51,9 @@ class LocalPipelineTest {
         assertTrue(node.fetched.isEmpty(), "a lone node never waits for anything: " + node.fetched);
         // From layer 9 on, the proposals carry the node's mesh hash of the layer before: the layer runs optimistically.
         for (long l = 9; l < END.value(); l++) {
-            assertTrue(node.log.contains("mesh: layer " + l + " executed optimistically"), "layer " + l + ": "
+            long layer = l;
+            assertTrue(node.log.stream().anyMatch(line -> line.startsWith("layer " + layer + ": ")
+                    && line.endsWith(", optimistic")), "layer " + l + ": "
                     + node.log);
         }
     }

@@ -19,6 +19,7 @@ import io.smnode.node.guardian.NodeGuardian;
 import io.smnode.node.guardian.NodeSchema;
 import io.smnode.node.guardian.NodeServices;
 import io.smnode.node.logging.LogSetup;
+import io.smnode.node.component.VirtualClockRecorder;
 import io.smnode.node.metrics.MetricsEndpoint;
 import io.smnode.persistence.LmdbConfig;
 import io.smnode.persistence.LmdbStore;
@@ -67,13 +68,24 @@ public final class RunCommand implements Callable<Integer> {
 
         LayerClock layerClock = new LayerClock(genesis.genesisTime(), config.network().layerDuration(),
                 config.network().layersPerEpoch());
+        LmdbStore lmdb = LmdbStore.open(LmdbConfig.of(dataDir.stateDir())
+                .withMapBytes(config.storage().mapSizeInitial(), config.storage().mapSizeMax()), NodeSchema.SCHEMA);
+        Clock clock = wallClock;
+        if (config.test().virtualClock()) {
+            clock = VirtualClockRecorder.restore(lmdb, genesis.genesisTime(), config.test().clockSpeed(),
+                    System::nanoTime);
+            log.warn("TEST MODE: a virtual clock at {}, {} times real time once the node is ready", clock.instant(),
+                    config.test().clockSpeed());
+        }
+        config.test().seed().ifPresent(s -> log.warn("TEST MODE: the keys of a new data dir derive from "
+                + "smnode.test.seed"));
+        Clock nodeClock = clock;
         ComponentFactory components = new ComponentFactory(plan,
-                () -> layerClock.layerAt(wallClock.instant()).value());
+                () -> layerClock.layerAt(nodeClock.instant()).value());
         if (!plan.isEmpty()) {
             log.warn("FAULT plan with {} rule(s), seed {}: faults will be injected", plan.rules().size(), plan.seed());
         }
-        Store store = components.store(LmdbStore.open(LmdbConfig.of(dataDir.stateDir())
-                .withMapBytes(config.storage().mapSizeInitial(), config.storage().mapSizeMax()), NodeSchema.SCHEMA));
+        Store store = components.store(lmdb);
         PrometheusRegistry registry = new PrometheusRegistry();
         Optional<MetricsEndpoint> metrics = Optional.empty();
         if (config.metrics().enabled()) {
@@ -83,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
             log.info("metrics at http://{}:{}/metrics", config.metrics().host(), metrics.get().port());
         }
 
-        NodeServices services = new NodeServices(config, store, layerClock, wallClock, registry, components);
+        NodeServices services = new NodeServices(config, store, layerClock, nodeClock, registry, components);
         ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(services), "smnode", pekkoConfig(config));
         system.getWhenTerminated().toCompletableFuture().join();
 

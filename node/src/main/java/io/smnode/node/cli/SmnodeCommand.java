@@ -16,7 +16,7 @@ import picocli.CommandLine;
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
                 PoetCommand.class, P2pCommand.class, BenchCommand.class,
-                io.smnode.node.wallet.WalletCommand.class})
+                io.smnode.node.inspect.InspectCommand.class, io.smnode.node.wallet.WalletCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
     public static final int USAGE_ERROR = 2;

@@ -19,12 +19,17 @@ import picocli.CommandLine.Command;
                 SignVerifyTool.class, GenesisTool.class, ScaleDecodeTool.class, ScryptLabelTool.class, CommitmentTool.class,
                 K2PowHashTool.class, TxDecodeTool.class})
 public final class ToolsCommand {
-    /** Is this command under {@code tools}, {@code post}, {@code p2p} or {@code wallet}? Those print JSON, usage errors included. */
+    /**
+     * Is this command under {@code tools}, {@code post}, {@code p2p}, {@code inspect} or
+     * {@code wallet}? Those print JSON, usage
+     * errors included.
+     */
     static boolean speaksJson(picocli.CommandLine cl) {
         for (picocli.CommandLine c = cl; c != null; c = c.getParent()) {
             if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand
                     || c.getCommand() instanceof io.smnode.node.p2p.P2pCommand
                     || c.getCommand() instanceof io.smnode.node.bench.BenchCommand
+                    || c.getCommand() instanceof io.smnode.node.inspect.InspectCommand
                     || c.getCommand() instanceof io.smnode.node.wallet.WalletCommand) {
                 return true;
             }

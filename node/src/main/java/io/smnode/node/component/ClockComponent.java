@@ -3,6 +3,7 @@ package io.smnode.node.component;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.smnode.actors.clock.ClockActor;
 import io.smnode.actors.clock.LayerTick;
+import io.smnode.actors.clock.VirtualClock;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
@@ -24,6 +25,10 @@ public final class ClockComponent {
         ActorRef<LayerTick> recorder = factory.spawn(ctx, ComponentNames.LAYER_RECORDER, LayerTick.class,
                 LayerRecorder.create(storage, layerGauge), Supervision.DEFAULT, Props.empty());
         clock.tell(new ClockActor.Subscribe(recorder));
+        if (services.wallClock() instanceof VirtualClock virtual) {
+            factory.spawn(ctx, ComponentNames.VIRTUAL_CLOCK, VirtualClockRecorder.Tick.class,
+                    VirtualClockRecorder.create(virtual, storage), Supervision.DEFAULT, Props.empty());
+        }
         return clock;
     }
 

@@ -20,6 +20,7 @@ import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Address;
 import io.smnode.node.guardian.NodeServices;
 import io.smnode.node.poet.HttpPoetClient;
+import io.smnode.node.smeshing.NodeKeys;
 import io.smnode.node.poet.PoetSchedules;
 import java.net.URI;
 import java.nio.file.Path;
@@ -87,11 +88,7 @@ public final class SmeshingComponent {
             LOG.error("smeshing is off: the PoET timetable does not fit this network's epoch ({})", e.getMessage());
             return;
         }
-        Address coinbase = params.smeshing().coinbase().orElse(null);
-        if (coinbase == null) {
-            LOG.error("smeshing is off: preset {} has no coinbase", services.config().preset());
-            return;
-        }
+        Address coinbase = NodeKeys.coinbase(services.config());
         ActorRef<PostServiceActor.Command> post = PostComponent.start(ctx, factory, services, signer.nodeId(),
                 randomX);
         PoetBackend poet = embeddedPoet.<PoetBackend>map(p -> new EmbeddedPoetBackend(poetName, p,

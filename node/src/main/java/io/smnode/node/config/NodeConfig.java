@@ -1,7 +1,10 @@
 package io.smnode.node.config;
 
 import com.typesafe.config.Config;
+import io.smnode.core.address.AddressCodec;
+import io.smnode.core.address.AddressException;
 import io.smnode.core.net.GenesisConfig;
+import io.smnode.core.types.Address;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.p2p.identity.Multiaddr;
 import io.smnode.post.k2pow.RandomXPolicy;
@@ -16,7 +19,8 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Api api, Config raw) {
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Api api, Config raw, TestMode test,
+        Consensus consensus) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -40,10 +44,24 @@ public record NodeConfig(
      * Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only), the label backend
      * (auto, cpu, cuda) and the CPU workers of PoST initialization (0: half the cores).
      */
-    public record Smeshing(boolean enabled, String provider, int cpuWorkers) {}
+    public record Smeshing(boolean enabled, String provider, int cpuWorkers, Optional<Address> coinbase) {}
+
+    /**
+     * The test mode (devnet presets only): {@code seed} makes the smeshing identity and the wallet keys of a new
+     * data dir derive from it, so two runs are the same node; a virtual clock starts at genesis, runs
+     * {@code clockSpeed} times real time while the node runs and stands still while it does not (persisted).
+     */
+    public record TestMode(Optional<String> seed, boolean virtualClock, double clockSpeed) {
+        public boolean on() {
+            return seed.isPresent() || virtualClock;
+        }
+    }
 
     /** ATX validation: workers (0: one per core) and the queue in front of them. */
     public record Atx(int validationWorkers, int validationQueue) {}
+
+    /** Proposal checks: parallel workers (0: one per core) and how many proposals are checked at once. */
+    public record Consensus(int checkWorkers, int checkQueue) {}
 
     /** Where the API listens: each listener an endpoint, or off. */
     public record Api(Optional<Listen> publicListen, Optional<Listen> privateListen, Optional<Listen> postListen,
@@ -191,13 +209,41 @@ public record NodeConfig(
         String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
         Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")),
                 r.oneOf("smnode.smeshing.post.provider", Set.of("auto", "cpu", "cuda")),
-                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024));
+                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024), coinbase(r, hrp));
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
         Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
-        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx, params, p2p(r),
-                post, api(r), config);
+        return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx,
+                params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r),
+                post, api(r), config, testMode(r, preset), new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
+                r.intIn("smnode.consensus.check-queue", 1, 1_000_000)));
+    }
+
+    /** An operator's coinbase, a bech32 address of this network; none: the node's own wallet. */
+    private static Optional<Address> coinbase(TypedReader r, String hrp) {
+        String text = r.string("smnode.smeshing.coinbase").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AddressCodec.decode(text, hrp));
+        } catch (AddressException e) {
+            throw new ConfigException("configuration key smnode.smeshing.coinbase must be an address of this network ("
+                    + hrp + "1...), got '" + text + "': " + e.getMessage() + ".");
+        }
+    }
+
+    private static TestMode testMode(TypedReader r, String preset) {
+        String seed = r.string("smnode.test.seed");
+        TestMode test = new TestMode(seed.isEmpty() ? Optional.empty() : Optional.of(seed),
+                r.bool("smnode.test.virtual-clock"), r.doubleIn("smnode.test.clock-speed", 0.01, 100));
+        if (test.on() && !DEVNETS.contains(preset)) {
+            throw new ConfigException("configuration key smnode.test." + (test.seed().isPresent() ? "seed"
+                    : "virtual-clock") + " can only be set on a devnet preset (standalone, localnet), not on " + preset
+                    + ".");
+        }
+        return test;
     }
 
     /** The preset's parameters with the PoST overrides applied (refused on a public network). */

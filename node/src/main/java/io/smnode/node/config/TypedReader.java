@@ -59,6 +59,20 @@ final class TypedReader {
         return value;
     }
 
+    double doubleIn(String key, double min, double max) {
+        double value;
+        try {
+            value = config.getDouble(key);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw wrong(key, "a number");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException("configuration key " + key + " must be between " + min + " and " + max
+                    + ", got " + value + ".");
+        }
+        return value;
+    }
+
     long bytesAtLeast(String key, long min) {
         long value;
         try {

@@ -1,6 +1,7 @@
 package io.smnode.node.guardian;
 
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.clock.ClockActor;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.poet.PoetActor;
 import io.smnode.actors.storage.StorageActor;
@@ -9,13 +10,12 @@ import io.smnode.core.types.Bytes;
 import io.smnode.node.component.ActivationComponent;
 import io.smnode.node.component.ApiComponent;
 import io.smnode.node.component.ClockComponent;
+import io.smnode.node.component.ConsensusComponent;
 import io.smnode.node.component.PoetComponent;
 import io.smnode.node.component.SharedRandomX;
 import io.smnode.node.component.SmeshingComponent;
 import io.smnode.node.component.StorageComponent;
-import io.smnode.node.smeshing.IdentityKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.smnode.node.smeshing.NodeKeys;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +31,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The root of the node's actor tree. It only composes the components — storage first, then the clock, the embedded
- * PoET, activation, (when configured) smeshing, and the API — each spawned by its component class through the one
- * {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
+ * PoET, activation, (when configured) smeshing, consensus and the API — each spawned by its component class through
+ * the one {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
  * node down through CoordinatedShutdown with one log line saying which component and why: carrying on without it,
  * say without the storage writer, would only lose data quietly.
  */
@@ -91,7 +91,7 @@ public final class NodeGuardian {
     private static void compose(ActorContext<Command> ctx, NodeServices services) {
         ComponentFactory factory = services.components();
         ActorRef<StorageActor.Command> storage = StorageComponent.start(ctx, factory, services.store());
-        ClockComponent.start(ctx, factory, services, storage);
+        ActorRef<ClockActor.Command> clock = ClockComponent.start(ctx, factory, services, storage);
         Optional<ActorRef<PoetActor.Command>> poet = PoetComponent.start(ctx, factory, services);
         SharedRandomX randomX = new SharedRandomX();
         Optional<EdSigner> identity = services.config().smeshing().enabled() ? Optional.of(identity(services))
@@ -101,16 +101,12 @@ public final class NodeGuardian {
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
                 randomX));
+        ConsensusComponent.start(ctx, factory, services, storage, clock, atxs, identity);
         ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId));
     }
 
     private static EdSigner identity(NodeServices services) {
-        try {
-            return IdentityKey.loadOrCreate(SmeshingComponent.dir(services.config().dataDir()).resolve("identity.key"),
-                    Bytes.of(services.genesis().genesisId().toByteArray()), new SecureRandom());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the smeshing identity key: " + e.getMessage(), e);
-        }
+        return NodeKeys.identity(services.config(), Bytes.of(services.genesis().genesisId().toByteArray()));
     }
 
     private static Bytes randomSeed() {

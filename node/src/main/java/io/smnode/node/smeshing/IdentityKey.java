@@ -23,10 +23,18 @@ public final class IdentityKey {
 
     /** The signer of the key in {@code file} (made there first when absent), signing with {@code prefix}. */
     public static EdSigner loadOrCreate(Path file, Bytes prefix, SecureRandom random) throws IOException {
+        byte[] fresh = new byte[SEED_BYTES];
+        random.nextBytes(fresh);
+        return loadOrCreate(file, prefix, fresh);
+    }
+
+    /** The signer of the key in {@code file}, made there from {@code seedIfNew} (32 bytes) when absent. */
+    public static EdSigner loadOrCreate(Path file, Bytes prefix, byte[] seedIfNew) throws IOException {
+        if (seedIfNew.length != SEED_BYTES) {
+            throw new IllegalArgumentException("a key seed has " + SEED_BYTES + " bytes");
+        }
         if (!Files.exists(file)) {
-            byte[] seed = new byte[SEED_BYTES];
-            random.nextBytes(seed);
-            writeOwnerOnly(file, Hex.encode(seed));
+            writeOwnerOnly(file, Hex.encode(seedIfNew));
         }
         return load(file, prefix);
     }

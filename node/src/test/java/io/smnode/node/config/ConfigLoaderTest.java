@@ -189,6 +189,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCoinbaseIsAnAddressOfTheNetworkAndTheTestModeOnlyOnADevnet() {
+        assertEquals(Optional.empty(), load(Map.of(), Map.of(), Optional.empty()).smeshing().coinbase());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> load(Map.of("smeshing.coinbase", "sm1qqqqqqqmx9x30sz69yzljxxs6uhj76vfvs8mksclffzjl"), Map.of(),
+                        Optional.empty()));
+        assertTrue(bad.getMessage().contains("smnode.smeshing.coinbase"), bad.getMessage());
+        NodeConfig test = load(Map.of("test.seed", "abc", "test.virtual-clock", "true", "test.clock-speed", "2.5"),
+                Map.of(), Optional.empty());
+        assertEquals(new NodeConfig.TestMode(Optional.of("abc"), true, 2.5), test.test());
+        ConfigException mainnet = assertThrows(ConfigException.class,
+                () -> load(Map.of("preset", "mainnet", "test.seed", "abc"), Map.of(), Optional.empty()));
+        assertTrue(mainnet.getMessage().contains("smnode.test.seed") && mainnet.getMessage().contains("mainnet"),
+                mainnet.getMessage());
+    }
+
+    @Test
+    void theNetworksClockShapeIsTheOneTheConsensusRunsOn() {
+        NodeConfig c = load(Map.of("network.layer-duration", "4s", "network.layers-per-epoch", "8"), Map.of(),
+                Optional.empty());
+        assertEquals(java.time.Duration.ofSeconds(4), c.params().time().layerDuration());
+        assertEquals(8, c.params().time().layersPerEpoch());
+    }
+
+    @Test
     void apiListenersDefaultToTheReferencesPortsOnLoopbackWithTheStatusPageOnTheNextFreePort() {
         NodeConfig.Api api = load(Map.of(), Map.of(), Optional.empty()).api();
         assertEquals(Optional.of(new NodeConfig.Listen("smnode.api.public.listen", "127.0.0.1", 9092)),

@@ -94,9 +94,16 @@ public final class AtxTables {
     public static final Table<NodeId, MaliciousMark> MALICIOUS = Table.of("malicious_identities",
             Codecs.fixed(NodeId.LENGTH, NodeId::of), ScaleValues.of("MaliciousMark", MALICIOUS_MARK));
 
+    /**
+     * When the node stored each ATX (epoch milliseconds of its clock): the beacon protocol classifies proposals by
+     * how early their ATXs arrived, also after a restart. An ATX stored before this table existed has no row.
+     */
+    public static final Table<AtxId, Long> ATX_RECEIVED = Table.of("atx_received",
+            Codecs.fixed(AtxId.LENGTH, AtxId::of), Codecs.longs());
+
     public static final List<Table<?, ?>> ALL = List.of(ATXS, ATX_BLOBS, COMMITMENTS, POET_PROOFS, ATX_HEADERS,
             BUILDER_STATES, ATX_POSTS, POSTS_BY_IDENTITY, POSTS_BY_PREVIOUS, MERGED, MARRIAGES, SET_MEMBERS,
-            MARRIAGE_COUNTERS, MALICIOUS);
+            MARRIAGE_COUNTERS, MALICIOUS, ATX_RECEIVED);
 
     private AtxTables() {}
 

@@ -114,6 +114,11 @@ public final class LmdbAtxStore implements AtxHistory {
         return Optional.ofNullable(latest[0]);
     }
 
+    /** The ATXs published in {@code publishEpoch} that carry a PoST of {@code identity}, in id order. */
+    public List<AtxId> withPostIn(NodeId identity, EpochId publishEpoch) {
+        return ids(AtxTables.POSTS_BY_IDENTITY, Keys.of(identity, publishEpoch.value()));
+    }
+
     @Override
     public List<AtxId> declaringPrevious(AtxId previous, NodeId identity) {
         return ids(AtxTables.POSTS_BY_PREVIOUS, Keys.of(previous, identity));
