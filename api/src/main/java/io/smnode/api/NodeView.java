@@ -16,12 +16,13 @@ import java.util.Optional;
 /**
  * What the API serves from, handed over by the node: the network (genesis, clock, HRP, parameters), the node's
  * version, its store (read only: every write goes through the storage component), its smeshing identity if it has
- * one, where its PoST data is, its status, the consensus store's read port, and where submitted transactions go
- * (none while the node takes no transactions).
+ * one with the coinbase its rewards go to, where its PoST data is, its status, the consensus store's read port, and
+ * where submitted transactions go (none while the node takes no transactions).
  */
 public record NodeView(GenesisConfig genesis, LayerClock layers, Clock wallClock, String hrp, NetworkParams params,
-                       String version, Reads store, Optional<NodeId> identity, Optional<PostLayout> post,
-                       NodeStatusSource status, MeshReads mesh, Optional<TransactionIntake> intake) {
+                       String version, Reads store, Optional<NodeId> identity, Optional<Address> coinbase,
+                       Optional<PostLayout> post, NodeStatusSource status, MeshReads mesh,
+                       Optional<TransactionIntake> intake) {
 
     /** The identity's PoST data as configured: where, how many units, the largest file. */
     public record PostLayout(Path dir, long numUnits, long maxFileSize) {}
@@ -29,11 +30,6 @@ public record NodeView(GenesisConfig genesis, LayerClock layers, Clock wallClock
     /** The layer in progress now. */
     public LayerId currentLayer() {
         return layers.layerAt(wallClock.instant());
-    }
-
-    /** The coinbase the node smeshes for, when its network sets one. */
-    public Optional<Address> coinbase() {
-        return params.smeshing().coinbase();
     }
 
     /** {@code address} in bech32 with this network's prefix. */

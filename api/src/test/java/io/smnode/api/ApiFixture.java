@@ -80,7 +80,7 @@ public final class ApiFixture implements AutoCloseable {
         Clock wall = Clock.fixed(clock.layerStart(LayerId.of(LAYER)).plusMillis(1500), ZoneOffset.UTC);
         status = new FixedStatus();
         node = new NodeView(new GenesisConfig(GENESIS, params.genesis().extraData()), clock, wall, params.hrp(),
-                params, "0.1.0-test", store, identity,
+                params, "0.1.0-test", store, identity, params.smeshing().coinbase(),
                 identity.map(i -> new NodeView.PostLayout(Path.of("/data/post"), 4, 1L << 20)), status,
                 mesh, Optional.of(tx -> {
                     submitted.add(tx);

@@ -1,6 +1,7 @@
 package io.smnode.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.smnode.core.types.Address;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
+import io.smnode.mesh.store.MeshRecord;
 import io.smnode.vm.tx.TxParser;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +148,25 @@ class DataServicesTest {
                 both.stream().filter(t -> t.getTx().getMethod() == 0).findFirst().orElseThrow().getTx().getType());
         assertEquals(0, txs.list(TransactionRequest.newBuilder().setStartLayer(22).setLimit(10).build())
                 .getTransactionsCount());
+    }
+
+    @Test
+    void aTransactionStoredButNotExecutedIsListedByIdInTheMempoolState() {
+        Bytes pending = history.spendOf(7, 3);
+        ByteString id = ByteString.copyFrom(TxParser.idOf(pending.toByteArray()).toByteArray());
+        api.mesh.apply(new MeshRecord.TxRecord(TxParser.idOf(pending.toByteArray()), pending));
+        TransactionServiceGrpc.TransactionServiceBlockingStub txs = TransactionServiceGrpc.newBlockingStub(channel);
+        List<TransactionResponse> listed = txs.list(TransactionRequest.newBuilder().addTxid(id).setIncludeState(true)
+                .setIncludeResult(true).setLimit(10).build()).getTransactionsList();
+        assertEquals(1, listed.size());
+        assertEquals(id, listed.get(0).getTx().getId());
+        assertEquals(7, listed.get(0).getTx().getNonce().getCounter());
+        assertEquals(TransactionState.TRANSACTION_STATE_MEMPOOL, listed.get(0).getTxState());
+        assertFalse(listed.get(0).hasTxResult(), "no receipt before a layer executed it");
+        assertEquals(0, txs.list(TransactionRequest.newBuilder().addTxid(ByteString.copyFrom(new byte[32]))
+                .setLimit(10).build()).getTransactionsCount(), "an unknown id lists nothing");
+        assertEquals(0, txs.list(TransactionRequest.newBuilder().addTxid(id).setStartLayer(1).setLimit(10).build())
+                .getTransactionsCount(), "a layer range lists executed transactions only");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.smnode.vm.tx.InvalidTxException;
 import io.smnode.vm.tx.ParsedTx;
 import io.smnode.vm.tx.RejectReason;
 import io.smnode.vm.tx.TxParser;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,9 @@ import spacemesh.v2alpha1.TransactionService;
 import spacemesh.v2alpha1.TransactionState;
 
 /**
- * v2alpha1 TransactionService: the applied transactions with their receipts (ordered by layer, then id), parsing and
- * gas estimation against the applied state, and submission through the node's {@link io.smnode.api.TransactionIntake}.
+ * v2alpha1 TransactionService: the applied transactions with their receipts (ordered by layer, then id; asked by id,
+ * also those stored but not executed yet, in the mempool state), parsing and gas estimation against the applied
+ * state, and submission through the node's {@link io.smnode.api.TransactionIntake}.
  */
 public final class TransactionServiceImpl implements TransactionService {
     private final NodeView node;
@@ -66,18 +68,27 @@ public final class TransactionServiceImpl implements TransactionService {
             MeshAccounts accounts = new MeshAccounts(node.mesh());
             Comparator<Map.Entry<TxId, LayerId>> order = Comparator.<Map.Entry<TxId, LayerId>>comparingLong(
                     e -> e.getValue().value()).thenComparing(Map.Entry::getKey);
-            List<Map.Entry<TxId, LayerId>> applied = node.mesh().appliedTxs().entrySet().stream()
+            Map<TxId, LayerId> appliedTxs = node.mesh().appliedTxs();
+            List<TxId> listed = new ArrayList<>(appliedTxs.entrySet().stream()
                     .filter(e -> ids.isEmpty() || ids.contains(e.getKey()))
                     .filter(e -> e.getValue().value() >= from && e.getValue().value() <= to)
                     .sorted(in.getSortOrder() == SortOrder.DESC ? order.reversed() : order)
-                    .toList();
+                    .map(Map.Entry::getKey)
+                    .toList());
+            if (!in.hasStartLayer() && !in.hasEndLayer()) {
+                // Asked by id, a transaction the node stored but no layer executed yet: in its mempool.
+                ids.stream().filter(id -> !appliedTxs.containsKey(id)).sorted().forEach(listed::add);
+            }
             TransactionList.Builder list = TransactionList.newBuilder();
             long skip = paging.offset();
-            for (Map.Entry<TxId, LayerId> e : applied) {
+            for (TxId id : listed) {
                 if (list.getTransactionsCount() == paging.limit()) {
                     break;
                 }
-                Optional<Bytes> raw = node.mesh().tx(e.getKey());
+                Optional<Bytes> raw = node.mesh().tx(id);
+                if (raw.isEmpty() && !appliedTxs.containsKey(id)) {
+                    continue;
+                }
                 Optional<ParsedTx> parsed = raw.flatMap(r -> parse(r, accounts));
                 if (address.isPresent() && parsed.map(p -> !TxProtos.touched(p).contains(address.get()))
                         .orElse(true)) {
@@ -87,7 +98,7 @@ public final class TransactionServiceImpl implements TransactionService {
                     skip--;
                     continue;
                 }
-                list.addTransactions(response(e.getKey(), raw, parsed, in));
+                list.addTransactions(response(id, raw, parsed, in));
             }
             return list.build();
         });
@@ -100,7 +111,7 @@ public final class TransactionServiceImpl implements TransactionService {
         Optional<TxReceipt> receipt = node.mesh().receipt(id);
         if (in.getIncludeState()) {
             r.setTxState(receipt.isPresent() ? TransactionState.TRANSACTION_STATE_PROCESSED
-                    : TransactionState.TRANSACTION_STATE_MESH);
+                    : TransactionState.TRANSACTION_STATE_MEMPOOL);
         }
         if (in.getIncludeResult()) {
             receipt.ifPresent(receiptOf -> r.setTxResult(result(receiptOf, parsed)));

@@ -49,7 +49,10 @@ public final class ConsensusComponent {
         }
     }
 
-    public static ActorRef<ConsensusActor.Command> start(ActorContext<?> ctx, ComponentFactory factory,
+    /** The consensus component and the gossip port (where the API hands submitted transactions). */
+    public record Running(ActorRef<ConsensusActor.Command> consensus, ActorRef<GossipPort.Command> gossip) {}
+
+    public static Running start(ActorContext<?> ctx, ComponentFactory factory,
             NodeServices services, ActorRef<StorageActor.Command> storage, ActorRef<ClockActor.Command> clock,
             ActorRef<AtxHandlerActor.Command> atxs, Optional<EdSigner> identity) {
         NodeConfig config = services.config();
@@ -71,7 +74,7 @@ public final class ConsensusComponent {
                         virtual.resume();
                     }
                 });
-        return factory.spawn(ctx, ComponentNames.CONSENSUS, ConsensusActor.Command.class,
-                ConsensusActor.create(setup), Supervision.DEFAULT, Props.empty());
+        return new Running(factory.spawn(ctx, ComponentNames.CONSENSUS, ConsensusActor.Command.class,
+                ConsensusActor.create(setup), Supervision.DEFAULT, Props.empty()), gossip);
     }
 }

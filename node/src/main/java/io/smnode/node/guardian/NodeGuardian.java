@@ -121,8 +121,9 @@ public final class NodeGuardian {
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
                 randomX));
-        ConsensusComponent.start(ctx, factory, services, storage, clock, atxs, identity);
-        ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId));
+        ConsensusComponent.Running consensus = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
+                identity);
+        ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId), consensus.gossip());
         if (services.config().cluster().enabled()) {
             // Post members pull PoST initialization from here (label ranges; their data stays on their disks).
             factory.spawn(ctx, ComponentNames.POST_COORDINATOR, PostInitCoordinator.Command.class,

@@ -56,11 +56,16 @@ final class NodeClient implements AutoCloseable {
         system = ActorSystem.create(Behaviors.empty(), "wallet", ConfigFactory.parseString(
                 "pekko.loglevel = OFF\npekko.stdout-loglevel = OFF\npekko.log-dead-letters = off")
                 .withFallback(ConfigFactory.load()));
-        GrpcClientSettings settings = GrpcClientSettings.connectToServiceAt(hostPort.substring(0, colon)
-                .replace("[", "").replace("]", ""), port, system).withTls(false);
-        network = NetworkServiceClient.create(settings, system);
-        accounts = AccountServiceClient.create(settings, system);
-        transactions = TransactionServiceClient.create(settings, system);
+        try {
+            GrpcClientSettings settings = GrpcClientSettings.connectToServiceAt(hostPort.substring(0, colon)
+                    .replace("[", "").replace("]", ""), port, system).withTls(false);
+            network = NetworkServiceClient.create(settings, system);
+            accounts = AccountServiceClient.create(settings, system);
+            transactions = TransactionServiceClient.create(settings, system);
+        } catch (RuntimeException | LinkageError e) {
+            system.terminate(); // its threads would keep the process alive after the error
+            throw e;
+        }
     }
 
     NetworkInfoResponse networkInfo() {

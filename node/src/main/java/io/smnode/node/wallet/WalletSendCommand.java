@@ -31,7 +31,7 @@ import spacemesh.v2alpha1.TransactionState;
 @Command(name = "send", description = "Send SMIDGE from the key's wallet (spawning it first when it is not yet "
         + "and waiting for the spawn's receipt), "
         + "signed for the node's network, and wait for the receipt: the transaction as `wallet tx` prints it, "
-        + "plus {\"to\", \"amount\", \"spawned\"}.")
+        + "plus {\"to\", \"amount\", \"spawned\"} and the spawn's transaction as \"spawn\" when there was one.")
 public final class WalletSendCommand extends Tool {
     /** How often the node is asked whether the transaction was executed. */
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -74,6 +74,7 @@ public final class WalletSendCommand extends Tool {
             Account account = client.account(AddressCodec.encode(principal, network.getHrp()));
             long nonce = account.getProjected().getCounter();
             boolean spawn = account.getTemplate().isEmpty();
+            Optional<TransactionResponse> spawnReceipt = Optional.empty();
             if (spawn) {
                 // A node parses a spend against its applied state, where an unspawned principal has no template:
                 // the spend can only be submitted once the spawn is executed.
@@ -85,6 +86,7 @@ public final class WalletSendCommand extends Tool {
                     throw new ToolException("the spawn of " + AddressCodec.encode(principal, network.getHrp())
                             + " failed: " + receipt.getTxResult().getMessage());
                 }
+                spawnReceipt = Optional.of(receipt);
             }
             TxId id = client.submit(Bytes.of(TxBuilder.signSingle(TxBuilder.unsigned(principal, Methods.SPEND,
                     Optional.empty(), nonce, gasPrice, new SpendArgs(destination, amount)), signer)));
@@ -92,6 +94,7 @@ public final class WalletSendCommand extends Tool {
             result.put("to", AddressCodec.encode(destination, network.getHrp()));
             result.put("amount", Long.toUnsignedString(amount));
             result.put("spawned", spawn);
+            spawnReceipt.ifPresent(r -> result.put("spawn", TxJson.of(r)));
             return result;
         }
     }

@@ -40,7 +40,10 @@ import spacemesh.v1.Proof;
  */
 class RemotePostIT {
     private static final Duration START = Duration.ofSeconds(60);
-    /** 8 s layers, 10 per epoch: round 0 ends at genesis + 80 s. */
+    /**
+     * 10 s layers, 10 per epoch: round 0 ends at genesis + 100 s, so the service, registered some 10 to 30 s after
+     * genesis (the node's start and PoST initialization on a loaded machine), is asked well over a minute later.
+     */
     private static final Duration PROOF_ASKED = Duration.ofSeconds(150);
     private static final Pattern LISTENER = Pattern.compile("API post listener on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern PUBLISHED = Pattern.compile("published ATX ([0-9a-f]{64}) for epoch 1");
@@ -52,7 +55,7 @@ class RemotePostIT {
     void aRemotePostServiceProvesForTheBuildersAtxAfterAnIdleMinute() throws Exception {
         Path dir = tmp.resolve("node");
         try (NodeProcess node = NodeProcess.start("run", "--preset", "standalone", "--data-dir", dir.toString(),
-                "--set", "network.layer-duration=8s", "--set", "api.public.listen=127.0.0.1:0",
+                "--set", "network.layer-duration=10s", "--set", "api.public.listen=127.0.0.1:0",
                 "--set", "api.private.listen=127.0.0.1:0", "--set", "api.post.listen=127.0.0.1:0")) {
             Matcher port = LISTENER.matcher(node.awaitLine(l -> LISTENER.matcher(l).find(), START));
             assertTrue(port.find());
