@@ -35,12 +35,16 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * its queue full) is asked again until the ATX's publish window closes.
  */
 public final class SmeshingActor {
-    /** How long the handler may take to judge an own ATX (validation, then the commit). */
-    private static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long the handler may take to judge an own ATX (validation, then the commit: well under a second). Short,
+     * because a handler that crashed on the hand-over never answers, and the ATX must be judged before the next
+     * epoch's ATX builds on it; a slower judgement only means the ATX is handed over again and found stored.
+     */
+    private static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(4);
     /** How often the wish to hear that PoST is ready is repeated. */
     private static final Duration AWAIT_POST_AGAIN = Duration.ofSeconds(30);
     /** The pause before asking a handler that did not judge an own ATX again. */
-    private static final Duration REPUBLISH_AFTER = Duration.ofSeconds(2);
+    private static final Duration REPUBLISH_AFTER = Duration.ofSeconds(1);
 
     public sealed interface Command {}
 
