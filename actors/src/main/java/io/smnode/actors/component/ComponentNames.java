@@ -56,10 +56,12 @@ public final class ComponentNames {
     public static final String VIRTUAL_CLOCK = "virtual-clock";
     /** Transaction intake and the conservative mempool. */
     public static final String MEMPOOL = "mempool";
+    /** The libp2p host: gossip topics, fetch servers, the fetcher. */
+    public static final String P2P = "p2p";
 
     public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
             ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, GOSSIP, FETCH, CONSENSUS, TORTOISE, PROPOSAL_HANDLER,
-            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK);
+            HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK, P2P);
 
     private ComponentNames() {}
 }

@@ -1,6 +1,9 @@
 package io.smnode.node.guardian;
 
+import io.smnode.actors.atx.AtxGossip;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.gossip.FetchNetwork;
+import io.smnode.actors.gossip.GossipNetwork;
 import io.smnode.actors.clock.ClockActor;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.poet.PoetActor;
@@ -10,10 +13,12 @@ import io.smnode.core.types.Bytes;
 import io.smnode.node.component.ActivationComponent;
 import io.smnode.node.component.ClockComponent;
 import io.smnode.node.component.ConsensusComponent;
+import io.smnode.node.component.P2pComponent;
 import io.smnode.node.component.PoetComponent;
 import io.smnode.node.component.SharedRandomX;
 import io.smnode.node.component.SmeshingComponent;
 import io.smnode.node.component.StorageComponent;
+import io.smnode.node.network.NetworkEdge;
 import io.smnode.node.smeshing.NodeKeys;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -30,7 +35,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The root of the node's actor tree. It only composes the components — storage first, then the clock, the embedded
- * PoET, activation, (when configured) smeshing, and consensus — each spawned by its component class through the one
+ * PoET, activation, (when configured) smeshing, consensus and (unless a lone node) p2p — each spawned by its component class through the one
  * {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
  * node down through CoordinatedShutdown with one log line saying which component and why: carrying on without it,
  * say without the storage writer, would only lose data quietly.
@@ -99,9 +104,16 @@ public final class NodeGuardian {
         Bytes seed = identity.map(s -> Bytes.of(s.nodeId().toByteArray())).orElseGet(() -> randomSeed());
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, randomX,
                 seed);
+        // The network edge exists before the host: the ports and the ATX publisher are made with it.
+        Optional<NetworkEdge> edge = services.config().p2p().enabled()
+                ? Optional.of(new NetworkEdge(services.wallClock())) : Optional.empty();
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
-                randomX));
-        ConsensusComponent.start(ctx, factory, services, storage, clock, atxs, identity);
+                randomX, edge.<AtxGossip>map(e -> e).orElse(AtxGossip.NONE)));
+        ConsensusComponent.Started ports = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
+                identity, edge.<GossipNetwork>map(e -> e).orElse(GossipNetwork.NONE),
+                edge.<FetchNetwork>map(e -> e).orElse(FetchNetwork.NONE));
+        edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs),
+                () -> ctx.getLog().info("p2p off: a lone node (smnode.p2p.enabled)"));
     }
 
     private static EdSigner identity(NodeServices services) {
