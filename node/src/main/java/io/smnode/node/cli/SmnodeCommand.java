@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
-                PoetCommand.class, io.smnode.node.p2p.P2pCommand.class,
+                PoetCommand.class, io.smnode.node.p2p.P2pCommand.class, io.smnode.node.localnet.LocalnetCommand.class,
                 io.smnode.node.inspect.InspectCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */
