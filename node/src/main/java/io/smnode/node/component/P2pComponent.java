@@ -15,6 +15,7 @@ import io.smnode.p2p.host.HostConfig;
 import io.smnode.p2p.identity.HostKey;
 import io.smnode.p2p.identity.KeyFile;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.mesh.StoreMeshReads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class P2pComponent {
         P2pActor.Setup setup = new P2pActor.Setup(host, config.dataDir(), edge, ports.gossip(), ports.fetch(), atxs,
                 new FetchServers(services.store(), blocking), fetch, config.params().beacon().roundsNumber() > 0,
                 services.wallClock(), blocking, services.layerClock(), new LmdbAtxStore(services.store()),
-                config.params().sync().interval());
+                new StoreMeshReads(services.store()), config.params().sync().interval(),
+                config.params().sync().gossipDuration());
         return factory.spawn(ctx, ComponentNames.P2P, P2pActor.Command.class, P2pActor.create(setup),
                 Supervision.DEFAULT, Props.empty());
     }

@@ -6,8 +6,6 @@ import io.smnode.p2p.identity.HostKey;
 import io.smnode.p2p.identity.KeyFile;
 import io.smnode.p2p.identity.Multiaddr;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,25 +63,28 @@ public final class LocalnetUp extends Tool {
             Files.createDirectories(dir);
             Path abs = dir.toAbsolutePath();
             String genesis = Instant.now().plusSeconds(genesisIn).truncatedTo(ChronoUnit.SECONDS).toString();
-            String poetAddress = "127.0.0.1:" + freePort();
+            String poetAddress = "127.0.0.1:" + LocalnetProcesses.freePort();
             Path poetDir = abs.resolve("poet");
             Files.createDirectories(poetDir);
-            long poetPid = launch(List.of("poet", "run", "--data-dir", poetDir.toString(), "--listen", poetAddress,
+            long poetPid = LocalnetProcesses.launch(List.of("poet", "run", "--data-dir", poetDir.toString(), "--listen", poetAddress,
                     "--genesis", genesis, "--preset", "localnet", "--epoch-duration",
-                    (layerSeconds * layersPerEpoch) + "s"), poetDir.resolve("poet.log"));
+                    (layerSeconds * layersPerEpoch) + "s"), poetDir.resolve("poet.log"), heap);
             List<Multiaddr> addrs = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
                 Path nodeDir = abs.resolve("node-" + i);
                 HostKey key = KeyFile.loadOrCreate(KeyFile.path(nodeDir));
-                addrs.add(Multiaddr.tcp("127.0.0.1", freePort()).withPeer(key.peerId()));
+                addrs.add(Multiaddr.tcp("127.0.0.1", LocalnetProcesses.freePort()).withPeer(key.peerId()));
                 dirs.add(nodeDir);
             }
             List<LocalnetLayout.Node> started = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
                 Path conf = dirs.get(i).resolve("node.conf");
-                Files.writeString(conf, config(i, dirs.get(i), genesis, "http://" + poetAddress, addrs));
-                long pid = launch(List.of("run", "--config", conf.toString()), dirs.get(i).resolve("node.log"));
+                Multiaddr self = addrs.get(i);
+                Files.writeString(conf, LocalnetProcesses.nodeConfig(i, dirs.get(i), genesis, layerSeconds,
+                        layersPerEpoch, "http://" + poetAddress, self, addrs.stream().filter(a -> a != self).toList()));
+                long pid = LocalnetProcesses.launch(List.of("run", "--config", conf.toString()),
+                        dirs.get(i).resolve("node.log"), heap);
                 started.add(new LocalnetLayout.Node(i, pid, dirs.get(i).toString(), addrs.get(i).toString()));
             }
             LocalnetLayout layout = new LocalnetLayout(genesis, layerSeconds + "s", layersPerEpoch,
@@ -102,59 +102,4 @@ public final class LocalnetUp extends Tool {
         }
     }
 
-    private String config(int i, Path nodeDir, String genesis, String poet, List<Multiaddr> addrs) {
-        String boot = addrs.stream().filter(a -> a != addrs.get(i)).map(a -> "\"" + a + "\"")
-                .collect(Collectors.joining(", "));
-        Multiaddr listen = addrs.get(i).withoutPeer();
-        return """
-                # Written by smnode localnet up: node %d of %d.
-                smnode {
-                  preset = "localnet"
-                  data-dir = "%s"
-                  network { genesis-time = "%s", layer-duration = %ds, layers-per-epoch = %d }
-                  p2p { enabled = "on", listen = "%s", bootnodes = [%s], min-peers = %d, private-network = true }
-                  smeshing { enabled = "on", poet-server = "%s", post.cpu-workers = 1 }
-                  # Prometheus text on a free port (logged as "metrics at ..."): bytes per topic and protocol.
-                  metrics { enabled = true, port = 0 }
-                  atx.validation-workers = 1
-                  consensus.check-workers = 1
-                }
-                """.formatted(i, addrs.size(), nodeDir, genesis, layerSeconds, layersPerEpoch, listen, boot,
-                addrs.size() - 1, poet);
-    }
-
-    /** Starts {@code smnode ARGS} detached, its output to {@code log}; returns its pid. */
-    private long launch(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseSerialGC",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-jar", jar().toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return pb.start().pid();
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static Path jar() {
-        try {
-            Path p = Path.of(LocalnetUp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(p)) {
-                throw new ToolException("smnode localnet up runs from the packaged jar (java -jar smnode.jar), not "
-                        + p);
-            }
-            return p;
-        } catch (URISyntaxException e) {
-            throw new ToolException("cannot locate smnode.jar: " + e.getMessage());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

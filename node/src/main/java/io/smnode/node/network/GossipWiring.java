@@ -16,6 +16,7 @@ import io.smnode.p2p.fetch.Fetcher;
 import io.smnode.p2p.identity.PeerId;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -26,7 +27,8 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * dedup) to the component that judges it: {@code ax1} to the ATX handler, every other topic through the gossip port
  * to its registered intake. The verdict goes back to gossipsub: accept delivers and forwards, ignore drops, reject
  * drops, penalises the sender and disconnects it. Nothing is forwarded before the judging component accepted it
- * (an accept only once what the message changed is durable).
+ * (an accept only once what the message changed is durable). As in the reference, {@code ax1} and {@code mp1} are
+ * ignored until the node is ATX-synced, and every topic but hare's while the syncer says not synced.
  *
  * <p>A proposal's sender is remembered as the first peer to ask for what it references (its ATX, reference ballot
  * and transactions), as the reference's fetcher does.
@@ -40,13 +42,23 @@ public final class GossipWiring {
 
     private GossipWiring() {}
 
-    public static void join(P2pHost host, Scheduler scheduler, ActorRef<GossipPort.Command> port,
-                            ActorRef<AtxHandlerActor.Command> atxs, Fetcher fetcher, boolean beacon) {
+    /** What the syncer says about taking gossip now (spec 07 §2 "accepted when"). */
+    interface Gate {
+        boolean atxSynced();
+
+        boolean takesGossip();
+    }
+
+    static void join(P2pHost host, Scheduler scheduler, ActorRef<GossipPort.Command> port,
+                     ActorRef<AtxHandlerActor.Command> atxs, Fetcher fetcher, boolean beacon, Gate gate) {
         for (Topic topic : Topic.values()) {
             if (!beacon && BEACON.contains(topic)) {
                 continue; // beacon topics are registered only when the beacon protocol runs (RoundsNumber > 0)
             }
             host.join(topic.wireName(), TopicIngestion.of((t, from, data) -> {
+                if (topic == Topic.MALFEASANCE ? !gate.atxSynced() : topic != Topic.HARE && !gate.takesGossip()) {
+                    return CompletableFuture.completedFuture(Verdict.ignore(CommonRule.NOT_NOW, "not synced"));
+                }
                 if (topic == Topic.PROPOSAL) {
                     announce(fetcher, from, data);
                 }
@@ -54,9 +66,10 @@ public final class GossipWiring {
                         from.toString(), r), VERDICT_TIMEOUT, scheduler));
             }));
         }
-        host.join(AtxGossip.TOPIC, TopicIngestion.of((t, from, data) -> orIgnore(AskPattern.ask(atxs,
-                (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(data, Optional.empty(), r), VERDICT_TIMEOUT,
-                scheduler))));
+        host.join(AtxGossip.TOPIC, TopicIngestion.of((t, from, data) -> !gate.atxSynced()
+                ? CompletableFuture.completedFuture(Verdict.ignore(CommonRule.NOT_NOW, "not ATX-synced"))
+                : orIgnore(AskPattern.ask(atxs, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(data,
+                        Optional.empty(), r), VERDICT_TIMEOUT, scheduler))));
     }
 
     private static CompletionStage<Verdict> orIgnore(CompletionStage<Verdict> verdict) {

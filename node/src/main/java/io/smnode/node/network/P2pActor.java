@@ -11,7 +11,9 @@ import io.smnode.p2p.fetch.Fetcher;
 import io.smnode.p2p.host.HostConfig;
 import io.smnode.p2p.host.Libp2pHost;
 import io.smnode.p2p.identity.Multiaddr;
+import io.smnode.mesh.sync.SyncStatus;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.mesh.StoreMeshReads;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,13 +29,15 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * The p2p component: starts the libp2p host (listen address, the data dir's key, bootnodes), joins the gossip topics
  * ({@link GossipWiring}), serves the fetch protocols from LMDB ({@link FetchServers}), syncs ATXs from peers every
- * sync interval ({@link AtxSync}), runs the fetcher behind the fetch port (fetched ATXs go to the ATX handler, the other kinds to the intakes that registered), remembers the
+ * sync interval ({@link Syncer}: ATXs, layer data, the sync state that gates gossip), runs the fetcher behind the fetch port (fetched ATXs go to the ATX handler, the other kinds to the intakes that registered), remembers the
  * connected peers for the next start ({@link KnownPeers}) and attaches all of it to the {@link NetworkEdge} the
  * consensus ports publish and fetch through. Stopping closes the host.
  */
 public final class P2pActor {
     private static final Duration FETCH_TICK = Duration.ofMillis(50);
     private static final Duration PEERS_EVERY = Duration.ofSeconds(10);
+    /** The reference's {@code OutOfSyncThresholdLayers} default. */
+    private static final long OUT_OF_SYNC_LAYERS = 3;
 
     public sealed interface Command {}
 
@@ -45,13 +49,14 @@ public final class P2pActor {
 
     private enum SavePeers implements Command { INSTANCE }
 
-    private enum SyncAtxs implements Command { INSTANCE }
+    private enum SyncRound implements Command { INSTANCE }
 
     /** What the component needs. */
     public record Setup(HostConfig host, Path dataDir, NetworkEdge edge, ActorRef<GossipPort.Command> gossip,
                         ActorRef<FetchPort.Command> fetch, ActorRef<AtxHandlerActor.Command> atxs,
                         FetchServers servers, FetchConfig fetchConfig, boolean beacon, Clock clock,
-                        Executor blocking, LayerClock layers, LmdbAtxStore atxStore, Duration syncInterval) {}
+                        Executor blocking, LayerClock layers, LmdbAtxStore atxStore, StoreMeshReads mesh,
+                        Duration syncInterval, Duration gossipDuration) {}
 
     private P2pActor() {}
 
@@ -79,7 +84,6 @@ public final class P2pActor {
 
     private static Behavior<Command> running(ActorContext<Command> ctx, Setup setup, Libp2pHost host) {
         Fetcher fetcher = new Fetcher(host, setup.fetchConfig(), new SecureRandom());
-        GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, setup.beacon());
         setup.servers().serve(host);
         ActorRef<Fetched> atxIntake = ctx.spawn(Behaviors.receive(Fetched.class)
                 .onMessage(Fetched.class, f -> {
@@ -91,6 +95,23 @@ public final class P2pActor {
         setup.edge().attach(host, fetcher);
         AtxSync atxSync = new AtxSync(host, fetcher, setup.atxStore(), setup.layers(), setup.clock(), setup.atxs(),
                 ctx.getSystem().ignoreRef(), setup.blocking(), new SecureRandom());
+        long effectiveGenesis = 2L * setup.layers().layersPerEpoch() - 1;
+        LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
+                LayerSync.startingPoint(setup.mesh(), effectiveGenesis));
+        Syncer syncer = new Syncer(atxSync, layerSync, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
+                OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()));
+        GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, setup.beacon(),
+                new GossipWiring.Gate() {
+                    @Override
+                    public boolean atxSynced() {
+                        return syncer.atxSynced();
+                    }
+
+                    @Override
+                    public boolean takesGossip() {
+                        return syncer.takesGossip();
+                    }
+                });
         KnownPeers known = new KnownPeers(setup.dataDir());
         for (Multiaddr a : known.load()) {
             host.connect(a).whenComplete((p, e) -> {
@@ -104,14 +125,14 @@ public final class P2pActor {
         return Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, FETCH_TICK);
             timers.startTimerWithFixedDelay(SavePeers.INSTANCE, PEERS_EVERY);
-            timers.startTimerWithFixedDelay(SyncAtxs.INSTANCE, setup.syncInterval());
+            timers.startTimerWithFixedDelay(SyncRound.INSTANCE, setup.syncInterval());
             return Behaviors.receive(Command.class)
                     .onMessage(Tick.class, t -> {
                         fetcher.tick(setup.clock().millis());
                         return Behaviors.same();
                     })
-                    .onMessage(SyncAtxs.class, t -> {
-                        atxSync.run();
+                    .onMessage(SyncRound.class, t -> {
+                        setup.blocking().execute(syncer::round);
                         return Behaviors.same();
                     })
                     .onMessage(SavePeers.class, t -> {
