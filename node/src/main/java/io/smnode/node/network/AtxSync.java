@@ -20,7 +20,10 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.smnode.core.verdict.Verdict;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@code ax/1}) — every epoch up to the current one until one round succeeded, then the current and the previous
  * one — and fetches those the node does not store ({@code hs/1}, hint {@code ATXDB}) for the ATX handler, which
  * validates each as a gossiped one (an ATX whose dependencies are not stored yet is ignored and asked for again in
- * the next round). After the first complete round the node is {@link #atxSynced}.
+ * the next round; a peer that served an invalid one is disconnected). After the first complete round the node is
+ * {@link #atxSynced}.
  */
 final class AtxSync {
     private static final Logger LOG = LoggerFactory.getLogger(AtxSync.class);
@@ -40,14 +44,14 @@ final class AtxSync {
     private final LayerClock layers;
     private final Clock clock;
     private final ActorRef<AtxHandlerActor.Command> handler;
-    private final ActorRef<io.smnode.core.verdict.Verdict> noReply;
+    private final Scheduler scheduler;
     private final Executor blocking;
     private final Random random;
     private volatile boolean synced;
     private volatile boolean running;
 
     AtxSync(P2pHost host, Fetcher fetcher, LmdbAtxStore atxs, LayerClock layers, Clock clock,
-            ActorRef<AtxHandlerActor.Command> handler, ActorRef<io.smnode.core.verdict.Verdict> noReply,
+            ActorRef<AtxHandlerActor.Command> handler, Scheduler scheduler,
             Executor blocking, Random random) {
         this.host = host;
         this.fetcher = fetcher;
@@ -55,7 +59,7 @@ final class AtxSync {
         this.layers = layers;
         this.clock = clock;
         this.handler = handler;
-        this.noReply = noReply;
+        this.scheduler = scheduler;
         this.blocking = blocking;
         this.random = random;
     }
@@ -109,6 +113,17 @@ final class AtxSync {
         }
     }
 
+    /** A fetched ATX is judged as a gossiped one; a peer that served an invalid one is dropped. */
+    private void judge(PeerId peer, Bytes bytes, Hash32 expected) {
+        AskPattern.ask(handler, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(bytes, Optional.of(expected),
+                r), GossipWiring.VERDICT_TIMEOUT, scheduler).thenAccept(v -> {
+                    if (v.rejected()) {
+                        LOG.info("peer {} served an invalid ATX {} ({}); disconnecting", peer, expected.hex(), v);
+                        host.disconnect(peer);
+                    }
+                });
+    }
+
     private int fetchMissing(List<Bytes> ids) {
         int n = 0;
         for (Bytes id : ids) {
@@ -116,8 +131,8 @@ final class AtxSync {
                 continue;
             }
             Hash32 expected = Hash32.of(id.toByteArray());
-            if (fetcher.request(Hint.ATX.wireName(), id, bytes -> handler.tell(new AtxHandlerActor.HandleAtx(bytes,
-                    Optional.of(expected), noReply)), clock.millis())) {
+            if (fetcher.request(Hint.ATX.wireName(), id, (peer, bytes) -> judge(peer, bytes, expected),
+                    clock.millis())) {
                 n++;
             }
         }

@@ -63,9 +63,21 @@ public final class NetworkEdge implements GossipNetwork, AtxGossip, FetchNetwork
         });
     }
 
+    /**
+     * Asks peers for an object; what a peer serves must be the object asked for — a ballot, proposal or block whose
+     * id is not the requested one (or that does not decode) is dropped and its peer disconnected, before any intake
+     * sees it. The intake of the kind judges the rest.
+     */
     @Override
     public boolean request(Hint hint, Bytes id, Consumer<Bytes> arrived) {
         Attached a = attached.get();
-        return a != null && a.fetcher().request(hint.wireName(), id, arrived, clock.millis());
+        return a != null && a.fetcher().request(hint.wireName(), id, (peer, data) -> {
+            if (FetchedIds.matches(hint, id, data)) {
+                arrived.accept(data);
+            } else {
+                LOG.info("peer {} served a {} that is not {}; disconnecting", peer, hint.wireName(), id.hex());
+                a.host().disconnect(peer);
+            }
+        }, clock.millis());
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -82,6 +83,14 @@ public final class P2pActor {
         });
     }
 
+    /** Stopping or restarting: the port is freed before a restarted component binds it again. */
+    private static Behavior<Command> close(ActorContext<Command> ctx, Setup setup, Libp2pHost host) {
+        setup.edge().detach();
+        host.close();
+        ctx.getLog().info("p2p: host closed");
+        return Behaviors.same();
+    }
+
     private static Behavior<Command> running(ActorContext<Command> ctx, Setup setup, Libp2pHost host) {
         Fetcher fetcher = new Fetcher(host, setup.fetchConfig(), new SecureRandom());
         setup.servers().serve(host);
@@ -94,7 +103,7 @@ public final class P2pActor {
         setup.fetch().tell(new FetchPort.Register(Hint.ATX, atxIntake));
         setup.edge().attach(host, fetcher);
         AtxSync atxSync = new AtxSync(host, fetcher, setup.atxStore(), setup.layers(), setup.clock(), setup.atxs(),
-                ctx.getSystem().ignoreRef(), setup.blocking(), new SecureRandom());
+                ctx.getSystem().scheduler(), setup.blocking(), new SecureRandom());
         long effectiveGenesis = 2L * setup.layers().layersPerEpoch() - 1;
         LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
                 LayerSync.startingPoint(setup.mesh(), effectiveGenesis));
@@ -140,12 +149,8 @@ public final class P2pActor {
                         setup.blocking().execute(() -> known.save(addrs));
                         return Behaviors.same();
                     })
-                    .onSignal(PostStop.class, s -> {
-                        setup.edge().detach();
-                        host.close();
-                        ctx.getLog().info("p2p: host closed");
-                        return Behaviors.same();
-                    })
+                    .onSignal(PostStop.class, s -> close(ctx, setup, host))
+                    .onSignal(PreRestart.class, s -> close(ctx, setup, host))
                     .build();
         });
     }

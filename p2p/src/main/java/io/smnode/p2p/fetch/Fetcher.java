@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,15 @@ public final class Fetcher {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
     public static final String PROTOCOL = "hs/1";
 
+    /** Who asked for a hash: called with the peer that served it and the bytes. */
+    @FunctionalInterface
+    public interface Delivery {
+        void arrived(PeerId from, Bytes data);
+    }
+
     private static final class Pending {
         final String hint;
-        final List<Consumer<Bytes>> waiting = new ArrayList<>();
+        final List<Delivery> waiting = new ArrayList<>();
         final Set<PeerId> tried = new HashSet<>();
         final long since;
         int tries;
@@ -70,9 +75,9 @@ public final class Fetcher {
 
     /**
      * Asks peers for the object {@code id} (20 or 32 bytes) of database {@code hint}; {@code arrived} gets its bytes
-     * once. False when there is no peer to ask.
+     * once, with the peer that served them (to drop a peer serving garbage). False when there is no peer to ask.
      */
-    public synchronized boolean request(String hint, Bytes id, Consumer<Bytes> arrived, long now) {
+    public synchronized boolean request(String hint, Bytes id, Delivery arrived, long now) {
         if (host.peers().isEmpty()) {
             return false;
         }
@@ -182,7 +187,7 @@ public final class Fetcher {
                 }
                 pending.remove(r.hash());
                 fetched++;
-                p.waiting.forEach(w -> deliveries.add(() -> w.accept(bytes)));
+                p.waiting.forEach(w -> deliveries.add(() -> w.arrived(peer, bytes)));
             }
         }
         deliveries.forEach(Runnable::run);

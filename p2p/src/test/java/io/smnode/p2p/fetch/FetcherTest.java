@@ -78,7 +78,7 @@ class FetcherTest {
                     held.put(id(i), Bytes.wrap(new byte[] {(byte) i, 42}));
                 }
                 Bytes h = id(i);
-                assertTrue(f.request("ATXDB", h, d -> got.computeIfAbsent(h, x -> new CopyOnWriteArrayList<>()).add(d), 0));
+                assertTrue(f.request("ATXDB", h, (p, d) -> got.computeIfAbsent(h, x -> new CopyOnWriteArrayList<>()).add(d), 0));
             }
             f.tick(0);
             TestHosts.await("14 objects", Duration.ofSeconds(10), () -> got.size() == 14);
@@ -115,7 +115,7 @@ class FetcherTest {
                 Fetcher f = new Fetcher(a, FetchConfig.DEFAULT, new Random(7));
                 f.announced(id(1), announcer);
                 List<Bytes> got = new CopyOnWriteArrayList<>();
-                f.request("ballotDB", id(1), got::add, 0);
+                f.request("ballotDB", id(1), (p, d) -> got.add(d), 0);
                 f.tick(0);
                 TestHosts.await("the object", Duration.ofSeconds(10), () -> got.size() == 1);
                 assertEquals(announcer.equals(pb) ? 1 : 0, seenB.size());
@@ -128,7 +128,7 @@ class FetcherTest {
     void noPeerNoFetch() throws Exception {
         try (Libp2pHost a = TestHosts.start(system, TestHosts.PROLOGUE)) {
             Fetcher f = new Fetcher(a, FetchConfig.DEFAULT, new Random(1));
-            assertFalse(f.request("ATXDB", id(1), d -> { }, 0));
+            assertFalse(f.request("ATXDB", id(1), (p, d) -> { }, 0));
             assertEquals(0, f.pending());
         }
     }
