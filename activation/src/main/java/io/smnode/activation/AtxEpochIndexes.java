@@ -38,8 +38,13 @@ public final class AtxEpochIndexes {
 
     /** Adds a stored ATX; false when it is already known. */
     public boolean add(AtxHeader header) {
+        return add(header, false);
+    }
+
+    /** Adds a stored ATX whose signer may be known malicious; false when it is already known. */
+    public boolean add(AtxHeader header, boolean malicious) {
         boolean added = byTargetEpoch.computeIfAbsent(header.targetEpoch(), e -> new AtxIndex(EXPECTED_ATXS_PER_EPOCH))
-                .add(header, false);
+                .add(header, malicious);
         if (added) {
             addToDigest(header);
             latestOf.merge(header.smesherId(), header,

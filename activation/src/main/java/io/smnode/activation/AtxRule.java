@@ -102,7 +102,9 @@ public enum AtxRule implements Rule {
     /** A PoST with an invalid label and no valid label at all (with one, the ATX is stored and proven malicious). */
     NO_VALID_LABEL,
     /** A merged ATX that has no PoST of its own signer. */
-    SIGNER_NOT_IN_ATX;
+    SIGNER_NOT_IN_ATX,
+    /** A valid ATX whose storing the reference would refuse (its proof cannot be made): nothing is stored. */
+    STORE_REFUSED;
 
     @Override
     public String domain() {

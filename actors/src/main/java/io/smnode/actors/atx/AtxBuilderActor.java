@@ -1,5 +1,6 @@
 package io.smnode.actors.atx;
 
+import io.smnode.activation.ActivationTx;
 import io.smnode.activation.builder.AtxBuilder;
 import io.smnode.activation.builder.BuilderAction;
 import io.smnode.activation.builder.BuilderConfig;
@@ -12,11 +13,13 @@ import io.smnode.actors.post.PostServiceActor;
 import io.smnode.actors.post.ProvingWorker;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.types.EpochId;
+import io.smnode.core.types.NodeId;
 import io.smnode.persistence.WriteBatch;
 import io.smnode.persistence.atx.BuilderStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -40,6 +43,8 @@ public final class AtxBuilderActor {
     private static final int STASH_WHILE_SAVING = 1_000;
     /** The ATX handler answers at once unless it is restarting: then the question is asked again. */
     private static final Duration POSITIONING_TIMEOUT = Duration.ofSeconds(3);
+    /** Longer than the port's own schedule (a remote PoET is retried for up to two minutes). */
+    private static final Duration REGISTER_TIMEOUT = Duration.ofMinutes(3);
     /** Longer than any proof takes; a proof lost to a restarting PoST component counts as failed and is retried. */
     private static final Duration PROVING_TIMEOUT = Duration.ofHours(2);
 
@@ -54,11 +59,11 @@ public final class AtxBuilderActor {
 
     private record PositioningUnanswered(EpochId publishEpoch, String why) implements Command {}
 
-    private record RegisterAnswered(PoetPortActor.RegisterReply reply) implements Command {}
+    private record RegisterAnswered(NodeId identity, PoetPortActor.RegisterReply reply) implements Command {}
 
     private record ProofAnswered(PoetPortActor.ProofReply reply) implements Command {}
 
-    private record ProvingAnswered(ProvingWorker.Result result) implements Command {}
+    private record ProvingAnswered(NodeId identity, ProvingWorker.Result result) implements Command {}
 
     private record Saved(BuilderDecision decision, StorageActor.CommitResult result) implements Command {}
 
@@ -75,7 +80,6 @@ public final class AtxBuilderActor {
     private final SmesherSetup setup;
     private final Clock clock;
     private final Peers peers;
-    private final ActorRef<PoetPortActor.RegisterReply> registerAdapter;
     private final ActorRef<PoetPortActor.ProofReply> proofAdapter;
 
     public static Behavior<Command> create(SmesherSetup setup, BuilderConfig config, BuilderStates states,
@@ -100,7 +104,6 @@ public final class AtxBuilderActor {
         this.setup = setup;
         this.clock = clock;
         this.peers = peers;
-        this.registerAdapter = ctx.messageAdapter(PoetPortActor.RegisterReply.class, RegisterAnswered::new);
         this.proofAdapter = ctx.messageAdapter(PoetPortActor.ProofReply.class, ProofAnswered::new);
     }
 
@@ -123,7 +126,7 @@ public final class AtxBuilderActor {
                 })
                 .onMessage(RegisterAnswered.class, r -> {
                     logRegistration(r.reply());
-                    return step(registerInput(r.reply()));
+                    return step(registerInput(r.identity(), r.reply()));
                 })
                 .onMessage(ProofAnswered.class, p -> step(proofInput(p.reply())))
                 .onMessage(ProvingAnswered.class, this::onProving)
@@ -170,16 +173,16 @@ public final class AtxBuilderActor {
                         : new PositioningUnanswered(publishEpoch, String.valueOf(failure)));
     }
 
-    private BuilderInput registerInput(PoetPortActor.RegisterReply reply) {
+    private BuilderInput registerInput(NodeId identity, PoetPortActor.RegisterReply reply) {
         Instant now = clock.instant();
         if (reply instanceof PoetPortActor.Registered r) {
-            return new BuilderInput.PoetRegistered(now, r.poet(), r.round(), r.roundEnd());
+            return new BuilderInput.PoetRegistered(now, r.poet(), r.round(), r.roundEnd(), Optional.of(identity));
         }
         if (reply instanceof PoetPortActor.Rejected r) {
-            return new BuilderInput.PoetRejected(now, r.poet(), r.reason());
+            return new BuilderInput.PoetRejected(now, r.poet(), r.reason(), Optional.of(identity));
         }
         PoetPortActor.Unavailable u = (PoetPortActor.Unavailable) reply;
-        return new BuilderInput.PoetUnavailable(now, u.poet(), u.detail());
+        return new BuilderInput.PoetUnavailable(now, u.poet(), u.detail(), Optional.of(identity));
     }
 
     private BuilderInput proofInput(PoetPortActor.ProofReply reply) {
@@ -194,11 +197,13 @@ public final class AtxBuilderActor {
     /** A failed proof is logged; the builder retries it until its deadline. */
     private Behavior<Command> onProving(ProvingAnswered p) throws Exception {
         if (p.result() instanceof ProvingWorker.Proven proven) {
-            return step(new BuilderInput.PostProven(clock.instant(), proven.challenge(), proven.post()));
+            return step(new BuilderInput.PostProven(clock.instant(), proven.challenge(), proven.post(),
+                    Optional.of(p.identity())));
         }
         ProvingWorker.Failed failed = (ProvingWorker.Failed) p.result();
         ctx.getLog().error("PoST proving over {} failed: {}", failed.challenge().hex(), failed.reason());
-        return step(new BuilderInput.PostFailed(clock.instant(), failed.challenge(), failed.reason()));
+        return step(new BuilderInput.PostFailed(clock.instant(), failed.challenge(), failed.reason(),
+                Optional.of(p.identity())));
     }
 
     /** One builder step; its state is committed before its actions are carried out. */
@@ -236,21 +241,30 @@ public final class AtxBuilderActor {
         if (action instanceof BuilderAction.ChoosePositioning a) {
             askPositioning(a.publishEpoch());
         } else if (action instanceof BuilderAction.Register a) {
-            peers.poets().tell(new PoetPortActor.Register(a.poet(), a.submission(), a.roundEndBy(), registerAdapter));
+            ctx.ask(PoetPortActor.RegisterReply.class, peers.poets(), REGISTER_TIMEOUT,
+                    to -> new PoetPortActor.Register(a.poet(), a.submission(), a.roundEndBy(), to),
+                    (reply, failure) -> new RegisterAnswered(a.identity(), reply != null ? reply
+                            : new PoetPortActor.Unavailable(a.poet(), "no answer from the PoET port: " + failure)));
         } else if (action instanceof BuilderAction.FetchProof a) {
             peers.poets().tell(new PoetPortActor.FetchProof(a.poet(), a.round(), proofAdapter));
         } else if (action instanceof BuilderAction.Prove a) {
             ctx.ask(ProvingWorker.Result.class, peers.post(), PROVING_TIMEOUT,
                     to -> new PostServiceActor.Prove(a.poetRef(), to),
-                    (result, failure) -> new ProvingAnswered(result != null ? result
+                    (result, failure) -> new ProvingAnswered(a.identity(), result != null ? result
                             : new ProvingWorker.Failed(a.poetRef(), "no answer from the PoST component: " + failure)));
         } else if (action instanceof BuilderAction.Publish a) {
-            ctx.getLog().info("publishing ATX {} for epoch {}", a.atx().id().hex(),
-                    a.atx().challenge().publishEpoch().value());
-            peers.publisher().tell(new PublishAtx(a.atx(), a.deadline()));
+            publish(a.atx(), a.deadline());
+        } else if (action instanceof BuilderAction.PublishV2 a) {
+            publish(a.atx(), a.deadline());
         } else if (action instanceof BuilderAction.Expired a) {
             logExpired(a.publishEpoch(), a.reason());
         }
+    }
+
+    private void publish(ActivationTx atx, Instant deadline) {
+        ctx.getLog().info("publishing ATX {} ({}) for epoch {}", atx.id().hex(), atx.version(),
+                atx.publishEpoch().value());
+        peers.publisher().tell(new PublishAtx(atx, deadline));
     }
 
     private void logExpired(EpochId publishEpoch, String reason) {

@@ -5,6 +5,9 @@ import io.smnode.activation.AtxEpochIndexes;
 import io.smnode.activation.AtxHeader;
 import io.smnode.activation.AtxRule;
 import io.smnode.activation.AtxValidation;
+import io.smnode.activation.malfeasance.AtxMalfeasanceDetector;
+import io.smnode.activation.malfeasance.AtxStorePlan;
+import io.smnode.activation.marriage.EquivocationSetStore;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.time.LayerClock;
@@ -90,8 +93,8 @@ public final class AtxHandlerActor {
 
     private record Validated(ValidationDone done) implements Command {}
 
-    private record Stored(AtxHeader header, ActorRef<Verdict> replyTo, StorageActor.CommitResult result)
-            implements Command {}
+    private record Stored(AtxHeader header, boolean malicious, ActorRef<Verdict> replyTo,
+                          StorageActor.CommitResult result) implements Command {}
 
     public record Weight(OptionalLong weight) {}
 
@@ -111,9 +114,10 @@ public final class AtxHandlerActor {
      * What the handler is made of: the stored ATXs' reads, the writer, its validation pool (spawned as its child,
      * so a restart of the handler starts a fresh pool with it) and the network.
      */
-    public record Setup(LmdbAtxStore atxs, ActorRef<StorageActor.Command> storage,
-                        Behavior<AtxValidationPool.Command> validation, LayerClock layers, Clock clock,
-                        AtxId golden, AtxEpochIndexes.EligibilityParams eligibility) {}
+    public record Setup(LmdbAtxStore atxs, EquivocationSetStore sets, AtxMalfeasanceDetector detector,
+                        ActorRef<StorageActor.Command> storage, Behavior<AtxValidationPool.Command> validation,
+                        LayerClock layers, Clock clock, AtxId golden,
+                        AtxEpochIndexes.EligibilityParams eligibility) {}
 
     private final ActorContext<Command> ctx;
     private final Setup setup;
@@ -237,17 +241,35 @@ public final class AtxHandlerActor {
             replyTo.tell(Verdict.ignore(AtxRule.KNOWN, "ATX " + header.id().hex() + " is already stored"));
             return Behaviors.same();
         }
-        ActivationTxV1 atx;
-        try {
-            atx = ActivationTxV1.decode(done.job().atx().toByteArray());
-        } catch (ScaleException e) {
-            throw new IllegalStateException("a valid ATX does not decode: " + e.getMessage(), e);
+        WriteBatch batch;
+        boolean malicious = false;
+        if (result.v2().isPresent()) {
+            AtxStorePlan plan = AtxStorePlan.of(result, setup.atxs(), setup.sets(), setup.detector());
+            if (plan.refusal().isPresent()) {
+                replyTo.tell(Verdict.reject(AtxRule.STORE_REFUSED, plan.refusal().get()));
+                return Behaviors.same();
+            }
+            // The malfeasance proofs a v2 ATX revealed are gossiped on mp2 once the node has a network.
+            plan.proofs().forEach(p -> ctx.getLog().warn("ATX {} proves {} malicious", header.id().hex(),
+                    p.accused().hex()));
+            batch = setup.atxs().put(plan.record(), header, plan.change());
+            malicious = plan.maliciousSigner();
+        } else {
+            ActivationTxV1 atx;
+            try {
+                atx = ActivationTxV1.decode(done.job().atx().toByteArray());
+            } catch (ScaleException e) {
+                throw new IllegalStateException("a valid ATX does not decode: " + e.getMessage(), e);
+            }
+            batch = setup.atxs().put(atx, header);
         }
         storing.add(header.id());
+        boolean markedMalicious = malicious;
         ctx.ask(StorageActor.CommitResult.class, setup.storage(), StorageAsk.TIMEOUT,
-                to -> new StorageActor.Commit(WriteBatch.builder().addAll(setup.atxs().put(atx, header))
+                to -> new StorageActor.Commit(WriteBatch.builder().addAll(batch)
                         .put(AtxTables.ATX_RECEIVED, header.id(), setup.clock().millis()).build(), to),
-                (committed, failure) -> new Stored(header, replyTo, StorageAsk.result(committed, failure)));
+                (committed, failure) -> new Stored(header, markedMalicious, replyTo,
+                        StorageAsk.result(committed, failure)));
         return Behaviors.same();
     }
 
@@ -257,7 +279,7 @@ public final class AtxHandlerActor {
             s.replyTo().tell(Verdict.ignore(CommonRule.UNAVAILABLE, "not stored: " + r.reason()));
             return Behaviors.same();
         }
-        indexes.add(s.header());
+        indexes.add(s.header(), s.malicious());
         ctx.getLog().info("ATX {} of epoch {} stored (index digest {})", s.header().id().hex(),
                 s.header().publishEpoch().value(), indexes.digest().hex());
         s.replyTo().tell(Verdict.accept());

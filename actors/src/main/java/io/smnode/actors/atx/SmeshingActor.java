@@ -36,7 +36,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class SmeshingActor {
     /** How long the handler may take to judge an own ATX (validation, then the commit). */
-    private static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration VERDICT_TIMEOUT = Duration.ofSeconds(10);
     /** How often the wish to hear that PoST is ready is repeated. */
     private static final Duration AWAIT_POST_AGAIN = Duration.ofSeconds(30);
     /** The pause before asking a handler that did not judge an own ATX again. */
@@ -132,7 +132,7 @@ public final class SmeshingActor {
                 .onMessage(AwaitPost.class, a -> Behaviors.same())
                 .onMessage(Publish.class, p -> {
                     ctx.getLog().info("published ATX {} for epoch {}", p.atx().atx().id().hex(),
-                            p.atx().atx().challenge().publishEpoch().value());
+                            p.atx().atx().publishEpoch().value());
                     handOver(ctx, peers, p.atx());
                     return Behaviors.same();
                 })
@@ -156,7 +156,7 @@ public final class SmeshingActor {
 
     private static void onJudged(ActorContext<Command> ctx, Peers peers, Clock clock, Judged j) {
         AtxId id = j.atx().atx().id();
-        long epoch = j.atx().atx().challenge().publishEpoch().value();
+        long epoch = j.atx().atx().publishEpoch().value();
         if (j.verdict().accepted()) {
             ctx.getLog().info("ATX {} for epoch {} accepted by the handler", id.hex(), epoch);
             peers.gossip().publish(Bytes.wrap(j.atx().atx().encode()));

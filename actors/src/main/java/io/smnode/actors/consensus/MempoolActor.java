@@ -9,9 +9,9 @@ import io.smnode.core.types.LayerId;
 import io.smnode.core.types.TxId;
 import io.smnode.mesh.block.MeshChange;
 import io.smnode.mesh.pipeline.Decision;
-import io.smnode.mesh.pipeline.StoreTxLookup;
 import io.smnode.mesh.pipeline.Timer;
 import io.smnode.mesh.pipeline.Topic;
+import io.smnode.mesh.store.MeshReads;
 import io.smnode.mesh.store.MeshRecord;
 import io.smnode.persistence.KeyRange;
 import io.smnode.persistence.mesh.MeshTables;
@@ -21,6 +21,7 @@ import io.smnode.vm.mempool.ConservativeMempool;
 import io.smnode.vm.mempool.PendingTx;
 import io.smnode.vm.mempool.TxIntake;
 import io.smnode.vm.order.Mt19937x64;
+import io.smnode.vm.state.Account;
 import io.smnode.vm.state.AccountView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,6 @@ public final class MempoolActor {
     private final ConsensusSetup setup;
     private final ConservativeMempool mempool = new ConservativeMempool();
     private final TxIntake intake;
-    private final StoreTxLookup txs;
     private final AccountView accounts;
     /** Stored transactions no applied layer executed, by id. */
     private final Map<TxId, PendingTx> unapplied = new HashMap<>();
@@ -93,8 +93,7 @@ public final class MempoolActor {
             StashBuffer<Command> stash, TimerScheduler<Command> timers) {
         this.setup = setup;
         this.intake = new TxIntake(new Vm(setup.config().vm()), mempool);
-        this.txs = new StoreTxLookup(setup.meshReads());
-        this.accounts = txs.accounts();
+        this.accounts = accountsOrGenesis(setup.meshReads(), setup.genesisAccounts());
         this.carrier = new DecisionCarrier<>(new DecisionCarrier.Owner<>(ctx, stash, timers, Command.class,
                 Committed.class, Committed::new, Committed::result, Fired::new), ports, setup.clock());
         setup.store().scan(MeshTables.TXS, KeyRange.all(), (id, raw) -> {
@@ -150,6 +149,18 @@ public final class MempoolActor {
         TxIntake.Taken taken = intake.offer(raw, accounts, received++);
         taken.stored().ifPresent(t -> unapplied.put(t.id(), t));
         return taken;
+    }
+
+    /**
+     * The stored accounts; an account of the genesis ledger not stored yet reads as the ledger has it. The mempool
+     * starts before the mesh has written the ledger on a fresh node, and a transaction that arrives in between must
+     * see the funds it will have; once written, a genesis account is always stored, so the ledger is never read again.
+     */
+    private static AccountView accountsOrGenesis(MeshReads stored, List<Account> genesis) {
+        Map<Address, Account> ledger = new HashMap<>();
+        genesis.forEach(a -> ledger.put(a.address(), a));
+        return address -> stored.account(address).orElseGet(() -> ledger.getOrDefault(address,
+                Account.empty(address)));
     }
 
     private void onChange(MeshChange change) {

@@ -1,5 +1,6 @@
 package io.smnode.actors.faults;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,19 +30,19 @@ public final class FaultInjector {
 
     /** The fault to inject into a message of class {@code type} now, if a rule fires (the first rule that does). */
     public synchronized Optional<InjectedFault> decide(Class<?> type) {
-        return decide(type.getSimpleName(), qualifiedName(type));
+        return decide(type.getSimpleName(), qualifiedName(type), Modifier.isPublic(type.getModifiers()));
     }
 
     /** As {@link #decide(Class)} for a named event (the store's {@code commit}). */
     public synchronized Optional<InjectedFault> decide(String name) {
-        return decide(name, name);
+        return decide(name, name, true);
     }
 
-    private Optional<InjectedFault> decide(String simpleName, String qualifiedName) {
+    private Optional<InjectedFault> decide(String simpleName, String qualifiedName, boolean publicMessage) {
         long layer = currentLayer.getAsLong();
         for (RuleState state : rules) {
             FaultRule rule = state.rule;
-            if (!rule.matches(simpleName, qualifiedName) || !rule.inLayers(layer)) {
+            if (!rule.matches(simpleName, qualifiedName, publicMessage) || !rule.inLayers(layer)) {
                 continue;
             }
             state.matches++;

@@ -30,9 +30,14 @@ public record FaultRule(int index, String component, String message, FaultAction
         }
     }
 
-    /** Whether {@code messageName} (a class's simple name and its name with the enclosing class) matches. */
-    boolean matches(String simpleName, String qualifiedName) {
-        return message.equals("*") || message.equals(simpleName) || message.equals(qualifiedName);
+    /**
+     * Whether a message matches: by its class's simple name or its name with the enclosing class; {@code *} matches
+     * every message of the component's protocol — its public messages, what other components send it — but not its
+     * internal ones (timer ticks, adapted replies, its own start-up steps), which a rule hits only by name. A crash
+     * of every second internal message could otherwise lock a component in a loop no outside retry breaks.
+     */
+    boolean matches(String simpleName, String qualifiedName, boolean publicMessage) {
+        return (message.equals("*") && publicMessage) || message.equals(simpleName) || message.equals(qualifiedName);
     }
 
     /** Whether {@code layer} lies in the rule's range ({@code from-layer} inclusive, {@code until-layer} exclusive). */

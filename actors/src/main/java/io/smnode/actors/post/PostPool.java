@@ -36,7 +36,15 @@ public record PostPool(List<LabelBackend> gpus, LabelBackend cpu, int cpuWorkers
      * one worker on the device (with the CPU as its fallback).
      */
     public static PostPool of(LabelBackend best, int cpuThreads) {
-        return best instanceof CpuLabelBackend ? cpu(cpuThreads)
-                : new PostPool(List.of(best), CpuLabelBackend.scryptJane(1), 0, MAX_RESTARTS, RESTART_WINDOW);
+        return best instanceof CpuLabelBackend ? cpu(cpuThreads) : of(List.of(best), cpuThreads);
+    }
+
+    /**
+     * One worker per GPU backend ({@code LabelBackends.cudaDevices}: one per device), with the CPU as their fallback;
+     * {@code cpuThreads} CPU workers when there is no GPU.
+     */
+    public static PostPool of(List<? extends LabelBackend> gpus, int cpuThreads) {
+        return gpus.isEmpty() ? cpu(cpuThreads)
+                : new PostPool(List.copyOf(gpus), CpuLabelBackend.scryptJane(1), 0, MAX_RESTARTS, RESTART_WINDOW);
     }
 }

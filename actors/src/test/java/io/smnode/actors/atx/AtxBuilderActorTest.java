@@ -129,7 +129,7 @@ class AtxBuilderActorTest {
                 List.of(Bytes.of(submission.challenge().toByteArray()))));
 
         PublishAtx published = publisher.receiveMessage(Duration.ofSeconds(5));
-        ActivationTxV1 atx = published.atx();
+        ActivationTxV1 atx = (ActivationTxV1) published.atx();
         assertEquals(EpochId.of(1), atx.challenge().publishEpoch());
         assertEquals(submission.challenge(), atx.challenge().hash(), "the registered challenge is the ATX's");
         assertEquals(proof.ref(), atx.inner().nipost().orElseThrow().postMetadata().orElseThrow().poetRef().orElseThrow());

@@ -4,15 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smnode.activation.ActivationTxV1;
+import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxEpochIndexes;
+import io.smnode.activation.AtxHeader;
+import io.smnode.activation.AtxRule;
+import io.smnode.activation.AtxStore;
+import io.smnode.activation.AtxValidation;
+import io.smnode.activation.AtxVersions;
+import io.smnode.activation.InnerActivationTxV1;
+import io.smnode.activation.MerkleProofV1;
+import io.smnode.activation.NIPostChallengeV1;
+import io.smnode.activation.NIPostV1;
+import io.smnode.activation.PostMetadataV1;
+import io.smnode.activation.PostV1;
+import io.smnode.activation.malfeasance.AtxMalfeasanceDetector;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.storage.StorageActor;
-import io.smnode.testkit.ManualClock;
-import io.smnode.persistence.InMemoryStore;
-import io.smnode.persistence.Schema;
-import io.smnode.persistence.Store;
-import io.smnode.persistence.atx.AtxTables;
-import io.smnode.persistence.atx.LmdbAtxStore;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.time.LayerClock;
@@ -21,19 +29,15 @@ import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
-import io.smnode.core.verdict.Verdict;
 import io.smnode.core.types.NodeId;
-import io.smnode.activation.ActivationTxV1;
-import io.smnode.activation.AtxHeader;
-import io.smnode.activation.AtxRule;
-import io.smnode.activation.AtxStore;
-import io.smnode.activation.AtxValidation;
-import io.smnode.activation.InnerActivationTxV1;
-import io.smnode.activation.MerkleProofV1;
-import io.smnode.activation.NIPostChallengeV1;
-import io.smnode.activation.NIPostV1;
-import io.smnode.activation.PostMetadataV1;
-import io.smnode.activation.PostV1;
+import io.smnode.core.verdict.Verdict;
+import io.smnode.persistence.InMemoryStore;
+import io.smnode.persistence.Schema;
+import io.smnode.persistence.Store;
+import io.smnode.persistence.atx.AtxTables;
+import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.LmdbEquivocationSetStore;
+import io.smnode.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -68,7 +72,8 @@ class AtxHandlerActorTest {
 
     private ActorRef<AtxHandlerActor.Command> spawnHandler() {
         AtxCheck check = this::check;
-        return kit.spawn(AtxHandlerActor.create(new AtxHandlerActor.Setup(atxs, storage,
+        return kit.spawn(AtxHandlerActor.create(new AtxHandlerActor.Setup(atxs, new LmdbEquivocationSetStore(store),
+                new AtxMalfeasanceDetector(new AtxDecoder(AtxVersions.v1Only())), storage,
                 AtxValidationPool.create(ComponentFactory.withoutFaults(), () -> check, atxs, 2, 100), LAYERS, wall,
                 GOLDEN, new AtxEpochIndexes.EligibilityParams(50, 10, 1))));
     }

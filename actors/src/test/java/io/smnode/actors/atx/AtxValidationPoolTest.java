@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,8 +42,9 @@ import org.junit.jupiter.api.Test;
 class AtxValidationPoolTest {
     private final ActorTestKit kit = ActorTestKit.create(ClusterSerialization.on());
     private final LmdbAtxStore store = new LmdbAtxStore(InMemoryStore.open(Schema.of(1, AtxTables.ALL)));
-    /** Which worker thread validated which job. */
-    private final Map<Long, String> validatedOn = new ConcurrentHashMap<>();
+    /** Which worker's validator (each worker makes its own) validated which job. */
+    private final Map<Long, Integer> validatedOn = new ConcurrentHashMap<>();
+    private final AtomicInteger validators = new AtomicInteger();
     /** Counted down each time a worker starts a job. */
     private final java.util.concurrent.Semaphore started = new java.util.concurrent.Semaphore(0);
 
@@ -53,18 +55,21 @@ class AtxValidationPoolTest {
 
     /** Rejects every ATX as malformed after {@code work}; bytes {@code ff} crash it. */
     private AtxCheck.Factory checks(CountDownLatch work) {
-        return () -> (bytes, expected, epoch, atxs) -> {
-            if (bytes.length == 1 && bytes[0] == (byte) 0xff) {
-                throw new IllegalStateException("poison");
-            }
-            started.release();
-            try {
-                work.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            validatedOn.put((long) bytes[0], Thread.currentThread().getName());
-            return AtxValidation.reject(AtxRule.MALFORMED, "job " + bytes[0]);
+        return () -> {
+            int validator = validators.incrementAndGet();
+            return (bytes, expected, epoch, atxs) -> {
+                if (bytes.length == 1 && bytes[0] == (byte) 0xff) {
+                    throw new IllegalStateException("poison");
+                }
+                started.release();
+                try {
+                    work.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                validatedOn.put((long) bytes[0], validator);
+                return AtxValidation.reject(AtxRule.MALFORMED, "job " + bytes[0]);
+            };
         };
     }
 
@@ -73,7 +78,7 @@ class AtxValidationPoolTest {
     }
 
     @Test
-    void jobsAreSpreadOverTheWorkersAndEachGetsOneAnswer() {
+    void jobsAreSpreadOverTheWorkersAndEachGetsOneAnswer() throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         ActorRef<AtxValidationPool.Command> pool = kit.spawn(AtxValidationPool.create(ComponentFactory.withoutFaults(),
                 checks(go), store, 2, 100));
@@ -81,6 +86,8 @@ class AtxValidationPoolTest {
         for (int i = 1; i <= 6; i++) {
             pool.tell(new AtxValidationPool.Validate(job(i), done.getRef()));
         }
+        // Both workers hold a job before any finishes: the pool hands work to every idle worker.
+        assertTrue(started.tryAcquire(2, 10, TimeUnit.SECONDS), "two workers started a job each");
         go.countDown();
         Set<Long> answered = new HashSet<>();
         for (int i = 0; i < 6; i++) {

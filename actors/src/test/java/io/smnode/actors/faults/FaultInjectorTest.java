@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectorTest {
-    private record Submit() {}
+    /** A message of a component's protocol. */
+    public record Submit() {}
 
-    private record Other() {}
+    public record Other() {}
+
+    /** A component's internal message (a timer tick, an adapted reply). */
+    private record Tick() {}
 
     private static FaultRule rule(int index, String message, long every, double probability, long limit,
                                   OptionalLong from, OptionalLong until) {
@@ -55,6 +59,17 @@ class FaultInjectorTest {
         assertEquals(first, again);
         assertTrue(!first.equals(otherSeed), "another seed, other decisions");
         assertTrue(first.size() > 70 && first.size() < 130, "about half: " + first.size());
+    }
+
+    @Test
+    void theWildcardSparesInternalMessagesWhichAreHitByNameOnly() {
+        FaultInjector any = new FaultInjector(1, List.of(rule(0, "*", 1, 0, 0, OptionalLong.empty(),
+                OptionalLong.empty())), () -> 0);
+        assertEquals(List.of(), firings(any, 3, Tick.class));
+        assertEquals(List.of(1L, 2L), firings(any, 2, Submit.class));
+        FaultInjector named = new FaultInjector(1, List.of(rule(0, "Tick", 1, 0, 0, OptionalLong.empty(),
+                OptionalLong.empty())), () -> 0);
+        assertEquals(List.of(1L), firings(named, 1, Tick.class));
     }
 
     @Test

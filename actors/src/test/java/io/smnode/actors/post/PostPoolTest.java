@@ -26,6 +26,16 @@ class PostPoolTest {
     }
 
     @Test
+    void severalDevicesBecomeOneWorkerEach() {
+        FaultyBackend first = FaultyBackend.onceAt(0);
+        FaultyBackend second = FaultyBackend.onceAt(0);
+        PostPool p = PostPool.of(List.of(first, second), 4);
+        assertEquals(List.of(first, second), p.gpus());
+        assertEquals(0, p.cpuWorkers());
+        assertEquals(4, PostPool.of(List.of(), 4).cpuWorkers());
+    }
+
+    @Test
     void aPoolWithoutWorkersIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new PostPool(List.of(), CpuLabelBackend.scryptJane(1), 0, 3, Duration.ofMinutes(1)));

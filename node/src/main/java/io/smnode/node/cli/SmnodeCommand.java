@@ -1,19 +1,21 @@
 package io.smnode.node.cli;
 
 import io.smnode.actors.faults.FaultPlanException;
+import io.smnode.node.bench.BenchCommand;
 import io.smnode.node.config.ConfigException;
 import io.smnode.node.datadir.DataDirException;
+import io.smnode.node.p2p.P2pCommand;
 import io.smnode.node.poet.PoetCommand;
 import io.smnode.node.post.PostCommand;
 import io.smnode.node.tools.ToolOutput;
 import io.smnode.persistence.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
-                PoetCommand.class, io.smnode.node.p2p.P2pCommand.class, io.smnode.node.localnet.LocalnetCommand.class,
+                PoetCommand.class, P2pCommand.class, BenchCommand.class, io.smnode.node.localnet.LocalnetCommand.class,
                 io.smnode.node.inspect.InspectCommand.class})
 public final class SmnodeCommand {
     /** Exit code for a start refused because of the user's input (configuration, data dir). */

@@ -26,6 +26,7 @@ public final class ToolsCommand {
         for (picocli.CommandLine c = cl; c != null; c = c.getParent()) {
             if (c.getCommand() instanceof ToolsCommand || c.getCommand() instanceof io.smnode.node.post.PostCommand
                     || c.getCommand() instanceof io.smnode.node.p2p.P2pCommand
+                    || c.getCommand() instanceof io.smnode.node.bench.BenchCommand
                     || c.getCommand() instanceof io.smnode.node.inspect.InspectCommand) {
                 return true;
             }

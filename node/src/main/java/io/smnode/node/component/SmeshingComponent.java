@@ -1,5 +1,6 @@
 package io.smnode.node.component;
 
+import io.smnode.activation.AtxVersions;
 import io.smnode.activation.builder.BuilderConfig;
 import io.smnode.actors.atx.AtxGossip;
 import io.smnode.actors.atx.AtxHandlerActor;
@@ -121,6 +122,7 @@ public final class SmeshingComponent {
                 services.layerClock().layersPerEpoch());
         Duration jitter = poet.cycleGap().multipliedBy(200 + random.nextInt(201)).dividedBy(10_000);
         return new BuilderConfig(services.layerClock().genesis(), epoch, poet.phaseShift(), poet.cycleGap(),
-                poet.gracePeriod(), List.of(poetName), services.layerClock().layerDuration(), jitter);
+                poet.gracePeriod(), List.of(poetName), services.layerClock().layerDuration(), jitter,
+                AtxVersions.of(services.config().params().atx()));
     }
 }

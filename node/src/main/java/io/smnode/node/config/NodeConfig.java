@@ -7,6 +7,7 @@ import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.types.Address;
 import io.smnode.core.net.NetworkParams;
 import io.smnode.p2p.identity.Multiaddr;
+import io.smnode.post.k2pow.RandomXPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.Set;
 /** The node's validated configuration, plus the raw tree handed to Pekko. */
 public record NodeConfig(
         String preset, Path dataDir, Network network, Storage storage, Log log, Metrics metrics, Poet poet,
-        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Config raw, TestMode test, Consensus consensus) {
+        Smeshing smeshing, Atx atx, NetworkParams params, P2p p2p, Post post, Config raw, TestMode test,
+        Consensus consensus) {
 
     /** Genesis and clock parameters; genesisTime is empty on a devnet until its first start fixes it. */
     public record Network(Optional<Instant> genesisTime, String genesisExtraData, String hrp, Duration layerDuration, int layersPerEpoch) {}
@@ -106,6 +108,9 @@ public record NodeConfig(
         return new P2p(on, listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
     }
 
+    /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */
+    public record Post(RandomXPolicy randomx) {}
+
     /** Reads and validates every smnode key. @throws ConfigException naming the first bad key */
     public static NodeConfig from(Config config) {
         TypedReader r = new TypedReader(config);
@@ -149,9 +154,10 @@ public record NodeConfig(
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
+        Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx,
                 params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r, preset),
-                config, testMode(r, preset), new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
+                post, config, testMode(r, preset), new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
                 r.intIn("smnode.consensus.check-queue", 1, 1_000_000)));
     }
 

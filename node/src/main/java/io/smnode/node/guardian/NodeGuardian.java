@@ -102,8 +102,7 @@ public final class NodeGuardian {
                 : Optional.empty();
         // The K3 subset checked on receipt is seeded by a local secret (the reference: the peer id).
         Bytes seed = identity.map(s -> Bytes.of(s.nodeId().toByteArray())).orElseGet(() -> randomSeed());
-        ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, randomX,
-                seed);
+        ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         // The network edge exists before the host: the ports and the ATX publisher are made with it.
         Optional<NetworkEdge> edge = services.config().p2p().enabled()
                 ? Optional.of(new NetworkEdge(services.wallClock())) : Optional.empty();

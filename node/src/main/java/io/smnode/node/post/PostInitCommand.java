@@ -19,8 +19,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +44,10 @@ public final class PostInitCommand extends Tool {
     @Option(names = "--labels-per-unit", required = true, paramLabel = "L") long labelsPerUnit;
     @Option(names = "--scrypt-n", required = true, paramLabel = "N") int scryptN;
     @Option(names = "--provider", defaultValue = "cpu", paramLabel = "cpu|cuda",
-            description = "cuda falls back to the CPU with one log line when no usable GPU is found.") String provider;
+            description = "cuda uses every GPU (or --devices) and falls back to the CPU with one log line when none is usable.")
+    String provider;
+    @Option(names = "--devices", split = ",", paramLabel = "I,J", description = "CUDA device numbers to use (default: all).")
+    List<Integer> devices;
     @Option(names = "--max-file-size", defaultValue = "4294967296", paramLabel = "BYTES") long maxFileSize;
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all cores).") Integer threads;
     @Option(names = "--batch-labels", defaultValue = "0", paramLabel = "B", description = "Labels per batch (0: the backend's choice).")
@@ -53,11 +59,7 @@ public final class PostInitCommand extends Tool {
         AtxId atx = AtxId.of(HexArg.exactly("--commitment-atx", commitmentAtx, AtxId.LENGTH));
         int cpuThreads = threads != null ? (int) PostArgs.positive("--threads", threads) : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
-        LabelBackend backend = switch (provider.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> CpuLabelBackend.scryptJane(cpuThreads);
-            case "cuda" -> LabelBackends.best(line -> err.println("smnode post: " + line), cpuThreads);
-            default -> throw new ToolException("--provider must be cpu or cuda, got '" + provider + "'");
-        };
+        LabelBackend backend = backend(cpuThreads, err);
         int n = PostArgs.scryptN("--scrypt-n", scryptN);
         int batch = batchLabels > 0 ? batchLabels : backend.preferredBatchLabels(n);
         InitConfig config;
@@ -92,6 +94,25 @@ public final class PostInitCommand extends Tool {
                 // The hook is running: it waits for `done`, counted down above.
             }
         }
+    }
+
+    private LabelBackend backend(int cpuThreads, PrintWriter err) {
+        String p = provider.toLowerCase(Locale.ROOT);
+        if (devices != null && !p.equals("cuda")) {
+            throw new ToolException("--devices applies to --provider cuda only");
+        }
+        return switch (p) {
+            case "cpu" -> CpuLabelBackend.scryptJane(cpuThreads);
+            case "cuda" -> {
+                try {
+                    yield LabelBackends.best(line -> err.println("smnode post: " + line), cpuThreads,
+                            Optional.ofNullable(devices).map(Set::copyOf));
+                } catch (IllegalArgumentException e) {
+                    throw new ToolException("--devices: " + e.getMessage());
+                }
+            }
+            default -> throw new ToolException("--provider must be cpu or cuda, got '" + provider + "'");
+        };
     }
 
     private static Map<String, Object> describe(InitResult result) {

@@ -68,12 +68,20 @@ class PostCommandTest {
 
     @Test
     void benchPrintsEveryFigure() throws Exception {
-        JsonNode out = ok("post", "bench", "--n", "2", "--seconds", "0.2", "--proving-mib", "16");
-        for (String field : new String[] {"labels_per_second_per_core", "ms_per_label", "proving_scan_gib_per_second_per_core",
-                "verify_ms_all_37", "verify_ms_k3_1", "randomx_light_hash_ms"}) {
+        JsonNode out = ok("post", "bench", "--n", "2", "--seconds", "0.2", "--proving-mib", "16", "--randomx", "light",
+                "--threads", "2", "--provider", "cuda");
+        for (String field : new String[] {"labels_per_second_per_core", "ms_per_label", "labels_per_second_all_cores",
+                "aes_ecb_gib_per_second_per_core", "proving_scan_gib_per_second_per_core", "proving_scan_to_aes_ratio",
+                "proving_scan_gib_per_second_all_cores"}) {
             assertTrue(out.get(field).asDouble() > 0, field + " in " + out);
         }
+        assertTrue(out.get("cuda_labels_per_second").isObject(), out.toString());
+        JsonNode verify = out.get("atx_verifications_per_second");
+        assertTrue(verify.get("light_1_core").asDouble() > 0, out.toString());
+        assertTrue(verify.get("light_all_cores").asDouble() > 0, out.toString());
+        assertTrue(out.get("c_reference_ms_per_label") == null, "no published constant among the measurements");
         assertTrue(error("post", "bench", "--n", "3").contains("--n"));
+        assertTrue(error("post", "bench", "--randomx", "turbo").contains("--randomx"));
     }
 
     @Test
@@ -87,6 +95,10 @@ class PostCommandTest {
         assertTrue(error("post", "prove", "--data-dir", dir.toString(), "--challenge", "00".repeat(32)).contains("post init"));
         assertTrue(error("post", "verify", "--proof", tmp.resolve("none.json").toString()).contains("--proof"));
         assertTrue(error("post", "init").toLowerCase().contains("missing"));
+        String[] cpuWithDevices = java.util.Arrays.copyOf(init(dir), init(dir).length + 2);
+        cpuWithDevices[cpuWithDevices.length - 2] = "--devices";
+        cpuWithDevices[cpuWithDevices.length - 1] = "0";
+        assertTrue(error(cpuWithDevices).contains("--devices"));
     }
 
     @Test

@@ -69,6 +69,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theVerifiersRandomXModeIsAutoFastOrLight() {
+        assertEquals(io.smnode.post.k2pow.RandomXPolicy.AUTO, load(Map.of(), Map.of(), Optional.empty()).post().randomx());
+        assertEquals(io.smnode.post.k2pow.RandomXPolicy.LIGHT,
+                load(Map.of("post.randomx", "light"), Map.of(), Optional.empty()).post().randomx());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(Map.of(), Map.of("SMNODE_POST_RANDOMX", "turbo"), Optional.empty()));
+        assertEquals("configuration key smnode.post.randomx must be one of auto, fast, light, got 'turbo'.", e.getMessage());
+    }
+
+    @Test
     void thePresetChosenByAnyLayerSelectsThePresetLayer() {
         NodeConfig c = load(Map.of(), Map.of("SMNODE_PRESET", "localnet"), Optional.empty());
         assertEquals("localnet", c.preset());

@@ -35,7 +35,7 @@ class ActivationCrashIT {
      * again) or finds it already stored.
      */
     private static final List<String> STEPS = List.of("PoST ready", "registered at PoET", "publishing ATX",
-            "stored (index digest|already stored");
+            "stored \\(index digest|already stored");
 
     @TempDir
     Path tmp;

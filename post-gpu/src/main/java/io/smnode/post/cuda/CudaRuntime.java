@@ -3,6 +3,7 @@ package io.smnode.post.cuda;
 import static jcuda.driver.JCudaDriver.cuCtxCreate;
 import static jcuda.driver.JCudaDriver.cuCtxDestroy;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
+import static jcuda.driver.JCudaDriver.cuDeviceGetAttribute;
 import static jcuda.driver.JCudaDriver.cuDeviceGetCount;
 import static jcuda.driver.JCudaDriver.cuDeviceGetName;
 import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
@@ -10,8 +11,11 @@ import static jcuda.driver.JCudaDriver.cuInit;
 import static jcuda.driver.JCudaDriver.cuModuleUnload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
+import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.JCudaDriver;
 
 /**
@@ -24,7 +28,10 @@ public final class CudaRuntime {
 
     private CudaRuntime() {}
 
-    /** The cached answer; the first call initializes the driver, loads the kernel once, and releases both. */
+    /**
+     * The cached answer; the first call initializes the driver, lists the devices, loads the kernel once on the first
+     * device, and releases it.
+     */
     public static synchronized CudaAvailability probe() {
         if (cached == null) {
             cached = detect();
@@ -41,24 +48,37 @@ public final class CudaRuntime {
             if (count[0] < 1) {
                 return new CudaAvailability.Unavailable("the CUDA driver reports no device");
             }
-            CUdevice device = new CUdevice();
-            cuDeviceGet(device, 0);
-            byte[] name = new byte[256];
-            cuDeviceGetName(name, name.length, device);
-            long[] memory = new long[1];
-            cuDeviceTotalMem(memory, device);
+            List<CudaDevice> devices = new ArrayList<>();
+            for (int ordinal = 0; ordinal < count[0]; ordinal++) {
+                devices.add(describe(ordinal));
+            }
+            // The kernel is loaded once, on the first device, to learn whether the shipped PTX or NVRTC works here.
+            CUdevice first = new CUdevice();
+            cuDeviceGet(first, 0);
             CUcontext context = new CUcontext();
-            cuCtxCreate(context, 0, device);
+            cuCtxCreate(context, 0, first);
             try {
                 CudaKernel.Loaded kernel = CudaKernel.load();
                 cuModuleUnload(kernel.module());
-                return new CudaAvailability.Available(cString(name), memory[0], kernel.how());
+                return new CudaAvailability.Available(devices, kernel.how());
             } finally {
                 cuCtxDestroy(context);
             }
         } catch (Throwable t) { // any failure of a native library or device must leave the node on the CPU
             return new CudaAvailability.Unavailable(oneLine(t));
         }
+    }
+
+    private static CudaDevice describe(int ordinal) {
+        CUdevice device = new CUdevice();
+        cuDeviceGet(device, ordinal);
+        byte[] name = new byte[256];
+        cuDeviceGetName(name, name.length, device);
+        long[] memory = new long[1];
+        cuDeviceTotalMem(memory, device);
+        int[] sms = new int[1];
+        cuDeviceGetAttribute(sms, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, device);
+        return new CudaDevice(ordinal, cString(name), memory[0], sms[0]);
     }
 
     /**

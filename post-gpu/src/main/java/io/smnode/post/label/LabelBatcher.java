@@ -15,4 +15,29 @@ public interface LabelBatcher extends AutoCloseable {
 
     @Override
     void close();
+
+    /** {@code inner} that also runs {@code afterClose} once, after the first {@link #close()} of it. */
+    static LabelBatcher closing(LabelBatcher inner, Runnable afterClose) {
+        return new LabelBatcher() {
+            private boolean closed;
+
+            @Override
+            public boolean compute(long start, int count, byte[] labels, int offset, NonceScan nonces,
+                                   BooleanSupplier cancelled) {
+                return inner.compute(start, count, labels, offset, nonces, cancelled);
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    try {
+                        inner.close();
+                    } finally {
+                        afterClose.run();
+                    }
+                }
+            }
+        };
+    }
 }

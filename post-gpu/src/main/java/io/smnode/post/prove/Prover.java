@@ -8,20 +8,33 @@ import io.smnode.post.k2pow.K2PowSolver;
 import io.smnode.post.k2pow.PowThreshold;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Generates a PoST proof (spec 08 §2.5, post-rs {@code generate_proof}) in passes over the label data: each pass
  * tests {@code noncesPerPass} nonces starting where the previous pass ended, with one k2pow per nonce group computed
  * first. Per nonce, qualifying label indices are collected in discovery order; the first nonce to reach K2 wins.
- * Single-threaded, so the result is deterministic (the reference's parallel readers may pick another valid proof).
+ * With several scan threads, batches are scanned side by side but their pairs are collected in batch order, so the
+ * proof is the same for any thread count (the reference's parallel readers may pick another valid proof).
  */
 public final class Prover {
     private static final int MAX_NONCE_GROUP = 255;
 
     private final K2PowSolver powSolver;
+    private final int scanThreads;
 
+    /** A prover that scans on the calling thread. */
     public Prover(K2PowSolver powSolver) {
+        this(powSolver, 1);
+    }
+
+    /** @param scanThreads batches scanned at once (each thread holds a 1 MiB batch and its own AES keys) */
+    public Prover(K2PowSolver powSolver, int scanThreads) {
+        if (scanThreads < 1) {
+            throw new IllegalArgumentException("scan threads must be at least 1, got " + scanThreads);
+        }
         this.powSolver = powSolver;
+        this.scanThreads = scanThreads;
     }
 
     /** {@link #prove(LabelData, Hash32, NodeId, ProvingParams, int, BooleanSupplier)} that is never cancelled. */
@@ -44,16 +57,16 @@ public final class Prover {
                         + Long.toUnsignedString(params.numLabels()), null));
         PowThreshold powThreshold = params.scaledPowDifficulty();
         int groupsPerPass = noncesPerPass / 16;
-        byte[] buffer = new byte[Batching.BATCH];
         for (int firstGroup = 0; ; firstGroup += groupsPerPass) {
             if (firstGroup + groupsPerPass - 1 > MAX_NONCE_GROUP) {
                 throw new ProvingException(ProvingException.Reason.NONCES_EXHAUSTED,
                         "no proof with nonces below " + firstGroup * 16, null);
             }
             long[] pows = solvePows(firstGroup, groupsPerPass, challenge, nodeId, powThreshold);
-            LabelScanner scanner = new LabelScanner(challenge, firstGroup, pows, difficulty);
-            IndexCollector collector = new IndexCollector(scanner.firstNonce(), scanner.nonceCount(), params.k2());
-            if (scanPass(data, scanner, collector, buffer, cancelled)) {
+            int first = firstGroup;
+            Supplier<LabelScanner> scanners = () -> new LabelScanner(challenge, first, pows, difficulty);
+            IndexCollector collector = new IndexCollector(firstGroup * 16, groupsPerPass * 16, params.k2());
+            if (ScanPass.run(data, scanners, scanThreads, collector, cancelled)) {
                 int nonce = collector.winningNonce();
                 int bits = IndexCompression.requiredBits(params.numLabels());
                 byte[] indices = IndexCompression.compress(collector.winningIndices(), bits);
@@ -73,21 +86,5 @@ public final class Prover {
             }
         }
         return pows;
-    }
-
-    private static boolean scanPass(LabelData data, LabelScanner scanner, IndexCollector collector, byte[] buffer,
-            BooleanSupplier cancelled) throws IOException, ProvingException {
-        try (LabelSource source = data.open()) {
-            int n;
-            while ((n = source.read(buffer)) > 0) {
-                if (cancelled.getAsBoolean()) {
-                    throw new ProvingException(ProvingException.Reason.CANCELLED, "stopped by the caller", null);
-                }
-                if (scanner.scan(buffer, n, source.batchFirstLabel(), collector)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -13,14 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What can be checked of the CUDA kernel without a GPU: the shipped source and PTX are there and name the kernel the
  * backend launches; where nvcc is installed the source compiles for the device; where a C++ compiler is installed
- * the kernel's label function, compiled for the host, reproduces the reference scrypt vectors (lookup gap 2
- * included). Launch configuration, memory layout on the device and JCuda calls are only exercised on a GPU.
+ * the kernel's label function, compiled for the host, reproduces the reference scrypt vectors (lookup gap 2 and the
+ * two-chain variant included). Launch configuration, memory layout on the device and JCuda calls are only exercised on a GPU.
  */
 class CudaKernelSourceTest {
     @TempDir
@@ -29,12 +31,20 @@ class CudaKernelSourceTest {
     @Test
     void sourceAndPtxAreShippedAndNameTheKernel() {
         String cu = CudaKernel.resource(CudaKernel.SOURCE);
-        assertTrue(cu.contains("extern \"C\" __global__ void " + CudaKernel.FUNCTION + "("), "kernel entry in .cu");
+        assertTrue(Pattern.compile("extern \"C\" __global__ void (__launch_bounds__\\([^)]*\\)\\s+)?"
+                + CudaKernel.FUNCTION + "\\(").matcher(cu).find(), "kernel entry in .cu");
         assertEquals(count(cu, '{'), count(cu, '}'), "balanced braces");
         assertEquals(count(cu, '('), count(cu, ')'), "balanced parentheses");
         String ptx = CudaKernel.resource(CudaKernel.PTX);
         assertTrue(ptx.contains(".entry " + CudaKernel.FUNCTION + "("), "kernel entry in .ptx");
         assertTrue(ptx.contains(".version 7.0"), "PTX ISA pinned for older drivers");
+    }
+
+    @Test
+    void theBackendSizesScratchForTheKernelsChainsPerThread() {
+        Matcher m = Pattern.compile("#define SCRYPT_CHAINS (\\d+)").matcher(CudaKernel.resource(CudaKernel.SOURCE));
+        assertTrue(m.find(), "SCRYPT_CHAINS default in the .cu");
+        assertEquals(LaunchGeometry.CHAINS, Integer.parseInt(m.group(1)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,8 @@ import io.smnode.post.label.ScryptJane;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LabelBackendsTest {
@@ -48,6 +51,23 @@ class LabelBackendsTest {
         assertEquals("UnsatisfiedLinkError: Error while loading native library \"JCudaDriver\" (java.lang."
                 + "UnsatisfiedLinkError: x.so: libcuda.so.1: cannot open shared object file)", CudaRuntime.oneLine(e));
         assertEquals("IllegalStateException: boom", CudaRuntime.oneLine(new IllegalStateException("boom")));
+    }
+
+    @Test
+    void devicesAreChosenByOrdinalAndAnUnknownOneIsRefused() {
+        List<CudaDevice> devices = List.of(new CudaDevice(0, "a", 1, 1), new CudaDevice(1, "b", 1, 1),
+                new CudaDevice(2, "c", 1, 1));
+        assertEquals(devices, LabelBackends.choose(devices, Optional.empty()));
+        assertEquals(List.of(devices.get(0), devices.get(2)), LabelBackends.choose(devices, Optional.of(Set.of(2, 0))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LabelBackends.choose(devices, Optional.of(Set.of(3))));
+        assertTrue(e.getMessage().contains("no CUDA device 3"), e.getMessage());
+    }
+
+    @Test
+    void askingForDevicesWithoutCudaIsAnErrorNotASilentCpuFallback() {
+        assumeTrue(CudaRuntime.probe() instanceof CudaAvailability.Unavailable, "a GPU is present");
+        assertThrows(IllegalArgumentException.class, () -> LabelBackends.best(s -> { }, 1, Optional.of(Set.of(0))));
     }
 
     /** Runs only on a machine with a CUDA device: the device's labels and nonce scan equal the CPU's. */

@@ -21,30 +21,34 @@ import io.smnode.tortoise.TortoiseConfig;
 import io.smnode.tortoise.Votes;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Tortoise cost per layer at mainnet-like load: {@code ballots} ballots per layer, {@code atxs} ATXs in the epoch.
- * Prints heap bytes per ATX (Runtime deltas around ATX intake) and ms per layer for ballot intake and TallyVotes,
- * in verifying mode (hare agrees with the ballots) and in full mode (hare output empty, so verifying never
- * agrees and the tortoise counts every vote). Usage: TortoiseBench [atxs] [ballotsPerLayer] [layers].
- * No JMH: a plain main with a warm-up, good enough for orders of magnitude.
+ * Measures heap bytes per ATX (Runtime deltas around ATX intake) and ms per layer for ballot intake and TallyVotes,
+ * in verifying mode (hare agrees with the ballots) or in full mode (hare output empty, so verifying never agrees and
+ * the tortoise counts every vote), averaged over the layers after a warm-up of up to 10. The clock is a parameter.
  */
 public final class TortoiseBench {
+    /** What one run measured. */
+    public record Result(String scenario, String mode, long verifiedLayer, long lastLayer, double bytesPerAtx,
+                         double ballotsMsPerLayer, double tallyMsPerLayer, int measuredLayers) {
+        public double msPerLayer() {
+            return ballotsMsPerLayer + tallyMsPerLayer;
+        }
+    }
+
     // Mainnet: the benchmark stays inside one epoch, so one set of ATXs serves every layer.
     private static final int LAYERS_PER_EPOCH = 4032;
     private static final long GENESIS = 2L * LAYERS_PER_EPOCH - 1;
 
-    public static void main(String[] args) {
-        int atxs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int ballots = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        int layers = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        System.out.printf("atxs=%d ballots/layer=%d layers=%d layersPerEpoch=%d maxHeap=%dMiB%n", atxs, ballots,
-                layers, LAYERS_PER_EPOCH, Runtime.getRuntime().maxMemory() >> 20);
-        run("verifying", false, atxs, ballots, layers);
-        run("full", true, atxs, ballots, layers);
-    }
+    private TortoiseBench() {}
 
-    private static void run(String name, boolean emptyHare, int atxCount, int perLayer, int layers) {
+    /**
+     * @param fullMode hare output empty for every layer, so that the tortoise leaves verifying mode
+     */
+    public static Result run(boolean fullMode, int atxCount, int perLayer, int layers, LongSupplier nanoTime) {
+        boolean emptyHare = fullMode;
         TortoiseConfig config = new TortoiseConfig(10, 8, 1000, 5000, 0, perLayer, LAYERS_PER_EPOCH, GENESIS);
         Tortoise tortoise = new Tortoise(config);
         long epoch = (GENESIS + 1) / LAYERS_PER_EPOCH;
@@ -69,7 +73,7 @@ public final class TortoiseBench {
         BlockHeader previousBlock = null;
         for (int l = 0; l < layers; l++) {
             LayerId layer = LayerId.of(GENESIS + 1 + l);
-            long t0 = System.nanoTime();
+            long t0 = nanoTime.getAsLong();
             Opinion opinion = perfectVotes(previousOpinion, base, previousBlock);
             for (int b = 0; b < perLayer; b++) {
                 int who = next++ % atxCount;
@@ -87,12 +91,12 @@ public final class TortoiseBench {
             previousOpinion = opinion.hash();
             base = BallotId.of(id(20, l * perLayer, 3));
             previousBlock = block;
-            long t1 = System.nanoTime();
+            long t1 = nanoTime.getAsLong();
             tortoise.tallyVotes(layer);
             for (LayerUpdate u : tortoise.updates()) {
                 tortoise.onApplied(u.layer(), u.opinion());
             }
-            long t2 = System.nanoTime();
+            long t2 = nanoTime.getAsLong();
             if (l >= warmup) {
                 intakeNanos += t1 - t0;
                 tallyNanos += t2 - t1;
@@ -100,10 +104,9 @@ public final class TortoiseBench {
             }
         }
         Mode mode = tortoise.mode();
-        System.out.printf("%-9s mode=%s verified=%d/%d  bytes/atx=%.0f  ms/layer: ballots=%.2f tally+updates=%.2f"
-                + " total=%.2f (over %d layers)%n", name, mode, tortoise.latestComplete().value(), GENESIS + layers,
-                (double) (after - before) / atxCount, intakeNanos / 1e6 / measured, tallyNanos / 1e6 / measured,
-                (intakeNanos + tallyNanos) / 1e6 / measured, measured);
+        return new Result(fullMode ? "full" : "verifying", mode.toString(), tortoise.latestComplete().value(),
+                GENESIS + layers, (double) (after - before) / atxCount, intakeNanos / 1e6 / measured,
+                tallyNanos / 1e6 / measured, measured);
     }
 
     /**
