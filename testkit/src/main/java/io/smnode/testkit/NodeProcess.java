@@ -55,6 +55,12 @@ public final class NodeProcess implements AutoCloseable {
         throw new IllegalStateException("no node/target/smnode.jar: integration tests run after node's `package`");
     }
 
+    /** Writes one line to the process's standard input (e.g. {@code smnode p2p serve}'s "TOPIC HEX"). */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     public static NodeProcess start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),

@@ -29,9 +29,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * This node's smeshing identity (spec 02 §5), component {@code smeshing}: waits until the PoST data is ready, makes
- * the initial PoST proof, then runs the identity's PoET port and ATX builder as its children. Until the node has
- * gossip, publishing an ATX hands its bytes to the node's own ATX handler (a loopback): the ATX is validated and
- * stored exactly as a peer's would be, and the verdict is logged. A handler that does not judge it (restarting,
+ * the initial PoST proof, then runs the identity's PoET port and ATX builder as its children. Publishing an ATX hands
+ * its bytes to the node's own ATX handler first: the ATX is validated and stored exactly as a peer's would be, the
+ * verdict is logged, and only an accepted ATX goes on to the peers ({@link AtxGossip}). A handler that does not judge it (restarting,
  * its queue full) is asked again until the ATX's publish window closes.
  */
 public final class SmeshingActor {
@@ -66,7 +66,8 @@ public final class SmeshingActor {
 
     /** The components it works with. */
     public record Peers(ComponentFactory factory, ActorRef<StorageActor.Command> storage, Reads store,
-                        ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PostServiceActor.Command> post) {}
+                        ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PostServiceActor.Command> post,
+                        AtxGossip gossip) {}
 
     public static Behavior<Command> create(Identity identity, Peers peers, Clock clock) {
         return Behaviors.setup(ctx -> {
@@ -162,10 +163,13 @@ public final class SmeshingActor {
         long epoch = j.atx().atx().publishEpoch().value();
         if (j.verdict().accepted()) {
             ctx.getLog().info("ATX {} for epoch {} accepted by the handler", id.hex(), epoch);
+            peers.gossip().publish(Bytes.wrap(j.atx().atx().encode()));
         } else if (j.verdict().ruleOrNull() == AtxRule.KNOWN) {
-            // An earlier try was stored, but its answer was lost (the handler restarted after the commit).
+            // An earlier try was stored, but its answer was lost (the handler restarted after the commit): the peers
+            // may never have had it.
             ctx.getLog().info("ATX {} for epoch {} accepted by the handler (already stored: an earlier answer was lost)",
                     id.hex(), epoch);
+            peers.gossip().publish(Bytes.wrap(j.atx().atx().encode()));
         } else if (j.verdict().ruleOrNull() instanceof CommonRule && clock.instant().isBefore(j.atx().retryUntil())) {
             ctx.getLog().warn("own ATX {} for epoch {} not judged yet ({}); handing it over again", id.hex(), epoch,
                     j.verdict());

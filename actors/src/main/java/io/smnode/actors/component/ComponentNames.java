@@ -58,6 +58,8 @@ public final class ComponentNames {
     public static final String VIRTUAL_CLOCK = "virtual-clock";
     /** Transaction intake and the conservative mempool. */
     public static final String MEMPOOL = "mempool";
+    /** The libp2p host: gossip topics, fetch servers, the fetcher. */
+    public static final String P2P = "p2p";
 
     /** Cluster, consensus member: hands out PoST initialization of identities to post members, in label ranges. */
     public static final String POST_COORDINATOR = "post-coordinator";
@@ -69,7 +71,7 @@ public final class ComponentNames {
     public static final List<String> ALL = List.of(STORAGE, CLOCK, LAYER_RECORDER, POET, POET_CLIENT, POET_PORT, POST,
             ATX_HANDLER, ATX_VALIDATION, SMESHING, ATX_BUILDER, GOSSIP, FETCH, CONSENSUS, TORTOISE, PROPOSAL_HANDLER,
             HARE, BLOCKS, MESH, PROPOSAL_BUILDER, BEACON, MALFEASANCE, MEMPOOL, VIRTUAL_CLOCK, API,
-            POST_COORDINATOR, VALIDATION_MEMBER, POST_MEMBER);
+            POST_COORDINATOR, VALIDATION_MEMBER, POST_MEMBER, P2P);
 
     private ComponentNames() {}
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 @Command(name = "smnode", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "A Spacemesh full node on Apache Pekko.",
         subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, ToolsCommand.class, PostCommand.class,
-                PoetCommand.class, P2pCommand.class, BenchCommand.class,
+                PoetCommand.class, P2pCommand.class, BenchCommand.class, io.smnode.node.localnet.LocalnetCommand.class,
                 io.smnode.node.inspect.InspectCommand.class, io.smnode.node.wallet.WalletCommand.class,
                 ClusterCommand.class})
 public final class SmnodeCommand {

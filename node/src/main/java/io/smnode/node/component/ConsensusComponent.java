@@ -31,8 +31,8 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
- * Consensus on every node: the gossip port and the fetch port (in-process: a lone node's messages reach its own
- * intakes, its fetches have no peers), and the consensus component with its actors — tortoise, proposal handler,
+ * Consensus on every node: the gossip port and the fetch port (over the p2p host's network, or in-process for a
+ * lone node: its messages reach its own intakes, its fetches have no peers), and the consensus component with its actors — tortoise, proposal handler,
  * hare, blocks, mesh, proposal builder (for the smeshing identity, if any), beacon, malfeasance, mempool.
  */
 public final class ConsensusComponent {
@@ -49,19 +49,25 @@ public final class ConsensusComponent {
         }
     }
 
-    /** The consensus component and the gossip port (where the API hands submitted transactions). */
-    public record Running(ActorRef<ConsensusActor.Command> consensus, ActorRef<GossipPort.Command> gossip) {}
+    /** The ports the p2p component plugs into, and the consensus component. */
+    public record Started(ActorRef<GossipPort.Command> gossip, ActorRef<FetchPort.Command> fetch,
+                          ActorRef<ConsensusActor.Command> consensus) {}
 
-    public static Running start(ActorContext<?> ctx, ComponentFactory factory,
+    /**
+     * @param gossipNetwork where the node's messages go beyond its own intakes (none on a lone node)
+     * @param fetchNetwork who is asked for missing objects (nobody on a lone node)
+     */
+    public static Started start(ActorContext<?> ctx, ComponentFactory factory,
             NodeServices services, ActorRef<StorageActor.Command> storage, ActorRef<ClockActor.Command> clock,
-            ActorRef<AtxHandlerActor.Command> atxs, Optional<EdSigner> identity) {
+            ActorRef<AtxHandlerActor.Command> atxs, Optional<EdSigner> identity, GossipNetwork gossipNetwork,
+            FetchNetwork fetchNetwork) {
         NodeConfig config = services.config();
         PipelineConfig pipeline = PipelineConfig.of(config.params(), services.genesis());
         ActorRef<GossipPort.Command> gossip = factory.spawn(ctx, ComponentNames.GOSSIP, GossipPort.Command.class,
-                GossipPort.create(GossipNetwork.NONE, pipeline.keepLayers(), clock), Supervision.DEFAULT,
+                GossipPort.create(gossipNetwork, pipeline.keepLayers(), clock), Supervision.DEFAULT,
                 Props.empty());
         ActorRef<FetchPort.Command> fetch = factory.spawn(ctx, ComponentNames.FETCH, FetchPort.Command.class,
-                FetchPort.create(FetchNetwork.NONE), Supervision.DEFAULT, Props.empty());
+                FetchPort.create(fetchNetwork), Supervision.DEFAULT, Props.empty());
         Optional<Beacon> genesisBeacon = DEVNETS.contains(config.preset()) ? Optional.of(Beacon.of(Arrays.copyOf(
                 services.genesis().genesisId().toByteArray(), Beacon.LENGTH))) : Optional.empty();
         int workers = config.consensus().checkWorkers() > 0 ? config.consensus().checkWorkers()
@@ -74,7 +80,7 @@ public final class ConsensusComponent {
                         virtual.resume();
                     }
                 });
-        return new Running(factory.spawn(ctx, ComponentNames.CONSENSUS, ConsensusActor.Command.class,
-                ConsensusActor.create(setup), Supervision.DEFAULT, Props.empty()), gossip);
+        return new Started(gossip, fetch, factory.spawn(ctx, ComponentNames.CONSENSUS, ConsensusActor.Command.class,
+                ConsensusActor.create(setup), Supervision.DEFAULT, Props.empty()));
     }
 }

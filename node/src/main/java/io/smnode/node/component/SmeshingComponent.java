@@ -2,6 +2,7 @@ package io.smnode.node.component;
 
 import io.smnode.activation.AtxVersions;
 import io.smnode.activation.builder.BuilderConfig;
+import io.smnode.actors.atx.AtxGossip;
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.actors.atx.EmbeddedPoetBackend;
 import io.smnode.actors.atx.PoetBackend;
@@ -63,7 +64,8 @@ public final class SmeshingComponent {
     /** Starts PoST and smeshing for {@code signer}; nothing when the network's timetable leaves no room for it. */
     public static void start(ActorContext<?> ctx, ComponentFactory factory, NodeServices services, EdSigner signer,
                              ActorRef<StorageActor.Command> storage, ActorRef<AtxHandlerActor.Command> atxs,
-                             Optional<ActorRef<PoetActor.Command>> embeddedPoet, SharedRandomX randomX) {
+                             Optional<ActorRef<PoetActor.Command>> embeddedPoet, SharedRandomX randomX,
+                             AtxGossip gossip) {
         NetworkParams params = services.config().params();
         Path oldState = dir(services.config().dataDir()).resolve("builder-state");
         if (java.nio.file.Files.exists(oldState)) {
@@ -74,10 +76,11 @@ public final class SmeshingComponent {
                     + "published)", oldState);
             return;
         }
-        String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : params.poet().servers().stream().findFirst()
-                .map(NetworkParams.PoetServer::address).orElse("");
+        String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : services.config().smeshing().poetServer()
+                .map(Object::toString).orElseGet(() -> params.poet().servers().stream().findFirst()
+                        .map(NetworkParams.PoetServer::address).orElse(""));
         if (poetName.isEmpty()) {
-            LOG.error("smeshing is off: enable the embedded PoET (smnode.poet.embedded) or use a preset that names one");
+            LOG.error("smeshing is off: enable the embedded PoET (smnode.poet.embedded), set smnode.smeshing.poet-server or use a preset that names one");
             return;
         }
         BuilderConfig builder;
@@ -97,7 +100,7 @@ public final class SmeshingComponent {
         SmeshingActor.Identity identity = new SmeshingActor.Identity(signer, coinbase, params.smeshing().numUnits(),
                 params.post().labelsPerUnit(), services.genesis().goldenAtx(), builder, poetName, poet);
         factory.spawn(ctx, ComponentNames.SMESHING, SmeshingActor.Command.class, SmeshingActor.create(identity,
-                        new SmeshingActor.Peers(factory, storage, services.store(), atxs, post), services.wallClock()),
+                        new SmeshingActor.Peers(factory, storage, services.store(), atxs, post, gossip), services.wallClock()),
                 Supervision.DEFAULT, Props.empty());
     }
 

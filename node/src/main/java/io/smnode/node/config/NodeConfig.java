@@ -44,9 +44,11 @@ public record NodeConfig(
 
     /**
      * Whether the node builds ATXs ("auto" resolved against the preset: on for standalone only), the label backend
-     * (auto, cpu, cuda) and the CPU workers of PoST initialization (0: half the cores).
+     * (auto, cpu, cuda), the CPU workers of PoST initialization (0: half the cores), the coinbase and the PoET
+     * server to register at when the node runs none itself (empty: the preset's first).
      */
-    public record Smeshing(boolean enabled, String provider, int cpuWorkers, Optional<Address> coinbase) {}
+    public record Smeshing(boolean enabled, String provider, int cpuWorkers, Optional<Address> coinbase,
+                           Optional<java.net.URI> poetServer) {}
 
     /**
      * The test mode (devnet presets only): {@code seed} makes the smeshing identity and the wallet keys of a new
@@ -88,10 +90,12 @@ public record NodeConfig(
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
 
     /**
-     * The libp2p wire: the listen address, bootnodes, peer bounds and whether private addresses may be dialed
-     * (the preset's choice unless set).
+     * The libp2p wire: whether the node joins a network at all ("auto" resolved: off only for a standalone node
+     * given no bootnodes, whose messages reach its own intakes alone), the listen address, bootnodes, peer bounds,
+     * whether private addresses may be dialed (the preset's choice unless set) and the gossip topics' ingestion
+     * queue.
      */
-    public record P2p(Multiaddr listen, List<Multiaddr> bootnodes, int minPeers, int maxPeers,
+    public record P2p(boolean enabled, Multiaddr listen, List<Multiaddr> bootnodes, int minPeers, int maxPeers,
                       boolean privateNetwork) {}
 
     private static Multiaddr multiaddr(String key, String text) {
@@ -102,7 +106,7 @@ public record NodeConfig(
         }
     }
 
-    private static P2p p2p(TypedReader r) {
+    private static P2p p2p(TypedReader r, String preset) {
         Multiaddr listen = multiaddr("smnode.p2p.listen", r.string("smnode.p2p.listen"));
         if (listen.peer().isPresent()) {
             throw new ConfigException("configuration key smnode.p2p.listen must not name a peer (/p2p/...), got '" + listen + "'.");
@@ -120,7 +124,9 @@ public record NodeConfig(
         if (min > max) {
             throw new ConfigException("configuration key smnode.p2p.min-peers (" + min + ") must not exceed smnode.p2p.max-peers (" + max + ").");
         }
-        return new P2p(listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
+        String enabled = r.oneOf("smnode.p2p.enabled", Set.of("auto", "on", "off"));
+        boolean on = enabled.equals("on") || (enabled.equals("auto") && !(preset.equals("standalone") && boot.isEmpty()));
+        return new P2p(on, listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
     }
 
     /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */
@@ -223,13 +229,13 @@ public record NodeConfig(
         String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
         Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")),
                 r.oneOf("smnode.smeshing.post.provider", Set.of("auto", "cpu", "cuda")),
-                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024), coinbase(r, hrp));
+                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024), coinbase(r, hrp), poetServer(r));
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
         Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx,
-                params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r),
+                params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r, preset),
                 post, api(r), cluster(r, config, dataDir), config, testMode(r, preset),
                 new Consensus(r.intIn("smnode.consensus.check-workers", 0, 1024),
                         r.intIn("smnode.consensus.check-queue", 1, 1_000_000)));
@@ -246,6 +252,23 @@ public record NodeConfig(
         } catch (AddressException e) {
             throw new ConfigException("configuration key smnode.smeshing.coinbase must be an address of this network ("
                     + hrp + "1...), got '" + text + "': " + e.getMessage() + ".");
+        }
+    }
+
+    private static Optional<java.net.URI> poetServer(TypedReader r) {
+        String text = r.string("smnode.smeshing.poet-server").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new java.net.URISyntaxException(text, "not an http://HOST:PORT address");
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("configuration key smnode.smeshing.poet-server must be an http://HOST:PORT "
+                    + "address, got '" + text + "'.");
         }
     }
 

@@ -1,11 +1,14 @@
 package io.smnode.node.guardian;
 
+import io.smnode.actors.atx.AtxGossip;
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.actors.clock.ClockActor;
 import io.smnode.actors.cluster.PostInitCoordinator;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
+import io.smnode.actors.gossip.FetchNetwork;
+import io.smnode.actors.gossip.GossipNetwork;
 import io.smnode.actors.poet.PoetActor;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.signing.EdSigner;
@@ -14,10 +17,12 @@ import io.smnode.node.component.ActivationComponent;
 import io.smnode.node.component.ApiComponent;
 import io.smnode.node.component.ClockComponent;
 import io.smnode.node.component.ConsensusComponent;
+import io.smnode.node.component.P2pComponent;
 import io.smnode.node.component.PoetComponent;
 import io.smnode.node.component.SharedRandomX;
 import io.smnode.node.component.SmeshingComponent;
 import io.smnode.node.component.StorageComponent;
+import io.smnode.node.network.NetworkEdge;
 import io.smnode.node.smeshing.NodeKeys;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -35,10 +40,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The root of the node's actor tree. It only composes the components — storage first, then the clock, the embedded
- * PoET, activation, (when configured) smeshing, consensus and the API — each spawned by its component class through
- * the one {@link ComponentFactory}, and watches them all. A component that dies for good (its supervisor gave up) takes the
- * node down through CoordinatedShutdown with one log line saying which component and why: carrying on without it,
- * say without the storage writer, would only lose data quietly.
+ * PoET, activation, (when configured) smeshing, consensus, (unless a lone node) p2p and the API — each spawned by
+ * its component class through the one {@link ComponentFactory}, and watches them all. A component that dies for
+ * good (its supervisor gave up) takes the node down through CoordinatedShutdown with one log line saying which
+ * component and why: carrying on without it, say without the storage writer, would only lose data quietly.
  */
 public final class NodeGuardian {
 
@@ -119,11 +124,17 @@ public final class NodeGuardian {
         // The K3 subset checked on receipt is seeded by a local secret (the reference: the peer id).
         Bytes seed = identity.map(s -> Bytes.of(s.nodeId().toByteArray())).orElseGet(() -> randomSeed());
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
+        // The network edge exists before the host: the ports and the ATX publisher are made with it.
+        Optional<NetworkEdge> edge = services.config().p2p().enabled()
+                ? Optional.of(new NetworkEdge(services.wallClock())) : Optional.empty();
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
-                randomX));
-        ConsensusComponent.Running consensus = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
-                identity);
-        ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId), consensus.gossip());
+                randomX, edge.<AtxGossip>map(e -> e).orElse(AtxGossip.NONE)));
+        ConsensusComponent.Started ports = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
+                identity, edge.<GossipNetwork>map(e -> e).orElse(GossipNetwork.NONE),
+                edge.<FetchNetwork>map(e -> e).orElse(FetchNetwork.NONE));
+        edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs),
+                () -> ctx.getLog().info("p2p off: a lone node (smnode.p2p.enabled)"));
+        ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId), ports.gossip());
         if (services.config().cluster().enabled()) {
             // Post members pull PoST initialization from here (label ranges; their data stays on their disks).
             factory.spawn(ctx, ComponentNames.POST_COORDINATOR, PostInitCoordinator.Command.class,

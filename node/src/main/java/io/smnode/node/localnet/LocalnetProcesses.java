@@ -1,0 +1,70 @@
+package io.smnode.node.localnet;
+
+import io.smnode.node.tools.ToolException;
+import io.smnode.p2p.identity.Multiaddr;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Starting a localnet's processes: the packaged jar run detached, its output appended to a log file. */
+final class LocalnetProcesses {
+    private LocalnetProcesses() {}
+
+    /** A node's configuration: the localnet preset on the shared genesis, smeshing, the others as bootnodes. */
+    static String nodeConfig(int index, Path nodeDir, String genesis, int layerSeconds, int layersPerEpoch,
+                             String poet, Multiaddr self, List<Multiaddr> others) {
+        String boot = others.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
+        return """
+                # Written by smnode localnet: node %d.
+                smnode {
+                  preset = "localnet"
+                  data-dir = "%s"
+                  network { genesis-time = "%s", layer-duration = %ds, layers-per-epoch = %d }
+                  p2p { enabled = "on", listen = "%s", bootnodes = [%s], min-peers = %d, private-network = true }
+                  smeshing { enabled = "on", poet-server = "%s", post.cpu-workers = 1 }
+                  # Prometheus text on a free port (logged as "metrics at ..."): bytes per topic and protocol.
+                  metrics { enabled = true, port = 0 }
+                  atx.validation-workers = 1
+                  consensus.check-workers = 1
+                }
+                """.formatted(index, nodeDir, genesis, layerSeconds, layersPerEpoch, self.withoutPeer(), boot,
+                Math.max(1, others.size()), poet);
+    }
+
+    /** Starts {@code smnode ARGS} detached, its output appended to {@code log}; returns its pid. */
+    static long launch(List<String> args, Path log, String heap) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + heap, "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-jar", jar().toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return pb.start().pid();
+    }
+
+    private static Path jar() {
+        try {
+            Path p = Path.of(LocalnetProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(p)) {
+                throw new ToolException("smnode localnet runs from the packaged jar (java -jar smnode.jar), not " + p);
+            }
+            return p;
+        } catch (URISyntaxException e) {
+            throw new ToolException("cannot locate smnode.jar: " + e.getMessage());
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

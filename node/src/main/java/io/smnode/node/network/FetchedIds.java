@@ -1,0 +1,32 @@
+package io.smnode.node.network;
+
+import io.smnode.core.codec.Scale;
+import io.smnode.core.codec.ScaleException;
+import io.smnode.core.types.Bytes;
+import io.smnode.mesh.block.Block;
+import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.proposal.Ballot;
+import io.smnode.mesh.proposal.Proposal;
+
+/**
+ * Whether fetched bytes are the object that was asked for: a ballot, proposal or block must decode and carry the
+ * requested id. ATXs are checked by the ATX handler (the expected id is part of its validation); transactions and
+ * active sets go to intakes that check their own.
+ */
+final class FetchedIds {
+    private FetchedIds() {}
+
+    static boolean matches(Hint hint, Bytes id, Bytes data) {
+        try {
+            byte[] bytes = data.toByteArray();
+            return switch (hint) {
+                case BALLOT -> Bytes.of(Scale.decode(Ballot.CODEC, bytes).id().toByteArray()).equals(id);
+                case PROPOSAL -> Bytes.of(Scale.decode(Proposal.CODEC, bytes).id().toByteArray()).equals(id);
+                case BLOCK -> Bytes.of(Scale.decode(Block.CODEC, bytes).id().toByteArray()).equals(id);
+                case ATX, TX, ACTIVE_SET -> true;
+            };
+        } catch (ScaleException | RuntimeException e) {
+            return false;
+        }
+    }
+}
