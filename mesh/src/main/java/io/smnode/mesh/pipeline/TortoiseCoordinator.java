@@ -229,8 +229,22 @@ public final class TortoiseCoordinator implements HandOverTaker {
         return current;
     }
 
-    /** Votes for this node's ballot in {@code layer} (after the layer-start tally). */
+    /**
+     * Votes for this node's ballot in {@code layer}. The reference's proposal builder tallies up to the ballot's own
+     * layer first ({@code TallyVotes(lid)}); with that layer as the last one, a layer that has just left hdist
+     * unverified sends the tortoise to full mode, so its blocks are voted on by their counted margin instead of the
+     * weak coin — without it a lone smesher's light layer (its ballot weighs under the verifying threshold) is
+     * reverted by coin votes. That tally runs here exactly when it changes the votes: when the first unverified layer
+     * is outside hdist of {@code layer}. (Tallying at every ballot, before the layer's ballots are in, lowers the
+     * verified layer until they arrive, which the simulator's honest runs do not tolerate; see the issue note.)
+     * What the tally changes reaches the mesh with the next one.
+     */
     public EncodeResult encodeVotes(LayerId layer) {
+        long hdist = config.tortoise().hdist();
+        long firstUnverified = tortoise.latestComplete().value() + 1;
+        if (layer.compareTo(config.effectiveGenesis()) > 0 && firstUnverified + hdist <= layer.value()) {
+            tortoise.tallyVotes(layer);
+        }
         return tortoise.encodeVotes(layer);
     }
 

@@ -11,6 +11,7 @@ import io.smnode.mesh.store.MeshRecord;
 import io.smnode.vm.RewardRecord;
 import io.smnode.vm.rewards.Issuance;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +57,26 @@ class LocalPipelineTest {
                     && line.endsWith(", optimistic")), "layer " + l + ": "
                     + node.log);
         }
+    }
+
+    /**
+     * With the standalone preset's hdist of 2, a layer whose ballot carries few of the epoch's eligibilities leaves
+     * the layer before it unverified when that layer leaves hdist; the next ballot must vote on it by the counted
+     * margin (the reference tallies to the ballot's layer first, which brings full mode), not by the weak coin,
+     * which would revert a block hare agreed on about every other time.
+     */
+    @Test
+    void aLoneNodeWithHdistTwoKeepsEveryBlockHareAgreedOn() {
+        OneNode node = new OneNode("alone, hdist 2", 2);
+        LayerId end = LayerId.of(48);
+        node.runUntil(end);
+        for (long l = OneNode.FIRST.value(); l < end.value() - 2; l++) {
+            LayerId layer = LayerId.of(l);
+            MeshRecord.HareOutputRecord hare = node.store.hareOutput(layer).orElseThrow();
+            assertEquals(Optional.of(hare.block()), node.store.layer(layer).map(AppliedLayer::block),
+                    "layer " + l + " keeps the block hare agreed on: " + node.log);
+        }
+        assertTrue(node.pipeline.tortoise().verified().compareTo(end.sub(3)) >= 0, node.log.toString());
     }
 
     @Test

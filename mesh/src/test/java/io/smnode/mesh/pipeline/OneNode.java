@@ -53,6 +53,7 @@ final class OneNode {
     final List<Decision.Fetch> fetched = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     final Atxs atxs = new Atxs();
+    private final PipelineConfig config;
     private final PriorityQueue<Due> timers = new PriorityQueue<>();
     private long seq;
     LocalPipeline pipeline;
@@ -67,15 +68,25 @@ final class OneNode {
     }
 
     OneNode(String name) {
+        this(name, 4);
+    }
+
+    /** A node whose tortoise trusts hare output within {@code hdist} layers (the standalone preset's is 2). */
+    OneNode(String name, int hdist) {
         this.signer = EdSigner.fromSeed(Blake3.hash(bytes(name)).toByteArray(), PREFIX);
-        this.pipeline = LocalPipeline.fresh(config(), List.of(signer), store, outside(), wiring(), List.of());
+        this.config = config(hdist);
+        this.pipeline = LocalPipeline.fresh(config, List.of(signer), store, outside(), wiring(), List.of());
     }
 
     static PipelineConfig config() {
+        return config(4);
+    }
+
+    private static PipelineConfig config(int hdist) {
         NetworkParams.Beacon beacon = new NetworkParams.Beacon(40, new NetworkParams.Ratio(1, 3),
                 new NetworkParams.Ratio(1, 4), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(10), 4,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), 100, 10);
-        TortoiseConfig tortoise = new TortoiseConfig(4, 2, 100, 1000, 0, 50, LAYERS_PER_EPOCH, 7);
+        TortoiseConfig tortoise = new TortoiseConfig(hdist, 2, 100, 1000, 0, 50, LAYERS_PER_EPOCH, 7);
         return new PipelineConfig(PREFIX, LAYERS_PER_EPOCH, LayerId.of(7), new HareConfig(800, Optional.empty(), 5, 4),
                 new HareTiming(Duration.ofMillis(500), Duration.ofMillis(300)), 2, LayerId.of(0),
                 LayerId.of(LayerId.MAX), tortoise, 50, List.of(), new BlockConfig(-1L, 90), CertConfig.of(800, 2), 100,
@@ -114,7 +125,7 @@ final class OneNode {
     /** A restart: a new pipeline from the store alone; timers of the old one are dropped, epochs taught again. */
     void restart() {
         timers.clear();
-        pipeline = LocalPipeline.restore(config(), List.of(signer), store, outside(), wiring());
+        pipeline = LocalPipeline.restore(config, List.of(signer), store, outside(), wiring());
         EpochId epoch = next.epoch(LAYERS_PER_EPOCH);
         for (EpochId e : List.of(EpochId.of(epoch.value() - 1), epoch)) { // hare's first layers use the one before
             pipeline.onAtx(atxs.of(e));
