@@ -64,6 +64,12 @@ public record NetworkParams(
                 txs, sync, smeshing);
     }
 
+    /** These parameters with another PoET section (a devnet's experiment: a PoET schedule for shorter epochs). */
+    public NetworkParams withPoet(Poet newPoet) {
+        return new NetworkParams(hrp, genesis, time, newPoet, atx, post, beacon, hare, certificate, tortoise, ballots,
+                txs, sync, smeshing);
+    }
+
     /** These parameters with another local smeshing section (e.g. more PoST units). */
     public NetworkParams withSmeshing(Smeshing newSmeshing) {
         return new NetworkParams(hrp, genesis, time, poet, atx, post, beacon, hare, certificate, tortoise, ballots,
@@ -136,6 +142,11 @@ public record NetworkParams(
             Objects.requireNonNull(gracePeriod, "gracePeriod");
             Objects.requireNonNull(positioningAtxSelectionTimeout, "positioningAtxSelectionTimeout");
             servers = List.copyOf(servers);
+        }
+
+        /** This schedule with another phase shift and cycle gap. */
+        public Poet withSchedule(Duration newPhaseShift, Duration newCycleGap) {
+            return new Poet(newPhaseShift, newCycleGap, gracePeriod, positioningAtxSelectionTimeout, servers);
         }
     }
 

@@ -349,6 +349,32 @@ public record NodeConfig(
                     + post.minNumUnits() + " to " + post.maxNumUnits() + " units, got " + units + ".");
         }
         NetworkParams.Smeshing smeshing = units == 0 ? params.smeshing() : params.smeshing().withNumUnits(units);
-        return params.withPost(post).withSmeshing(smeshing);
+        return params.withPost(post).withSmeshing(smeshing).withPoet(poetSchedule(r, preset, params.poet()));
+    }
+
+    /**
+     * The PoET schedule, overridable on the devnets: a network with shorter epochs (say 8 layers of 4 s) needs a phase
+     * shift and cycle gap to match, or the window between a round's end and the proof deadline shrinks to nothing.
+     */
+    private static NetworkParams.Poet poetSchedule(TypedReader r, String preset, NetworkParams.Poet poet) {
+        Duration phaseShift = r.nonNegativeDuration("smnode.network.poet.phase-shift");
+        Duration cycleGap = r.nonNegativeDuration("smnode.network.poet.cycle-gap");
+        if (phaseShift.isZero() && cycleGap.isZero()) {
+            return poet;
+        }
+        String key = "smnode.network.poet." + (phaseShift.isZero() ? "cycle-gap" : "phase-shift");
+        if (!DEVNETS.contains(preset)) {
+            throw new ConfigException("configuration key " + key + " can only be changed on a devnet preset "
+                    + "(standalone, localnet), not on " + preset + ".");
+        }
+        Duration epoch = r.positiveDuration("smnode.network.layer-duration")
+                .multipliedBy(r.intIn("smnode.network.layers-per-epoch", 1, 1 << 20));
+        Duration ps = phaseShift.isZero() ? poet.phaseShift() : phaseShift;
+        Duration cg = cycleGap.isZero() ? poet.cycleGap() : cycleGap;
+        if (ps.compareTo(epoch) >= 0 || cg.compareTo(epoch) >= 0) {
+            throw new ConfigException("configuration key " + key + " must be shorter than an epoch (" + epoch
+                    + "): phase shift " + ps + ", cycle gap " + cg + ".");
+        }
+        return poet.withSchedule(ps, cg);
     }
 }

@@ -86,6 +86,20 @@ final class TypedReader {
         return value;
     }
 
+    /** A duration of zero or more (zero often meaning "the preset's"). */
+    Duration nonNegativeDuration(String key) {
+        Duration value;
+        try {
+            value = config.getDuration(key);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw wrong(key, "a duration such as 6s or 5m");
+        }
+        if (value.isNegative()) {
+            throw new ConfigException("configuration key " + key + " must not be negative, got " + value + ".");
+        }
+        return value;
+    }
+
     Duration positiveDuration(String key) {
         Duration value;
         try {

@@ -213,6 +213,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDevnetsPoetScheduleCanMatchShorterEpochsAndNothingElseCanChangeIt() {
+        NodeConfig c = load(Map.of("network.layer-duration", "4s", "network.layers-per-epoch", "8",
+                "network.poet.phase-shift", "16s", "network.poet.cycle-gap", "8s"), Map.of(), Optional.empty());
+        assertEquals(java.time.Duration.ofSeconds(16), c.params().poet().phaseShift());
+        assertEquals(java.time.Duration.ofSeconds(8), c.params().poet().cycleGap());
+        NodeConfig preset = load(Map.of(), Map.of(), Optional.empty());
+        NodeConfig onlyGap = load(Map.of("network.poet.cycle-gap", "5s"), Map.of(), Optional.empty());
+        assertEquals(preset.params().poet().phaseShift(), onlyGap.params().poet().phaseShift());
+        assertEquals(java.time.Duration.ofSeconds(5), onlyGap.params().poet().cycleGap());
+        ConfigException longGap = assertThrows(ConfigException.class, () -> load(Map.of("network.layer-duration",
+                "4s", "network.layers-per-epoch", "8", "network.poet.cycle-gap", "32s"), Map.of(), Optional.empty()));
+        assertTrue(longGap.getMessage().contains("smnode.network.poet.cycle-gap"), longGap.getMessage());
+        ConfigException mainnet = assertThrows(ConfigException.class,
+                () -> load(Map.of("preset", "mainnet", "network.poet.phase-shift", "1m"), Map.of(), Optional.empty()));
+        assertTrue(mainnet.getMessage().contains("smnode.network.poet.phase-shift")
+                && mainnet.getMessage().contains("mainnet"), mainnet.getMessage());
+    }
+
+    @Test
     void apiListenersDefaultToTheReferencesPortsOnLoopbackWithTheStatusPageOnTheNextFreePort() {
         NodeConfig.Api api = load(Map.of(), Map.of(), Optional.empty()).api();
         assertEquals(Optional.of(new NodeConfig.Listen("smnode.api.public.listen", "127.0.0.1", 9092)),
