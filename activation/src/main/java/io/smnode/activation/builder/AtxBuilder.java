@@ -296,7 +296,8 @@ public final class AtxBuilder {
             return Optional.empty();
         }
         if (inFlight.add(POSITIONING_KEY)) {
-            actions.add(new ChoosePositioning(p.publishEpoch(), deadline));
+            actions.add(new ChoosePositioning(p.publishEpoch(), deadline,
+                    state.lastPublished().map(ActivationTx::id)));
         }
         return Optional.of(deadline);
     }

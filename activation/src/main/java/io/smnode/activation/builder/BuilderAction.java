@@ -2,15 +2,22 @@ package io.smnode.activation.builder;
 
 import io.smnode.activation.ActivationTxV1;
 import io.smnode.activation.v2.ActivationTxV2;
+import io.smnode.core.types.AtxId;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.NodeId;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What an {@link AtxBuilder} asks its caller to do now; each request is answered by a {@link BuilderInput}. */
 public sealed interface BuilderAction {
-    /** Pick the positioning ATX for {@code publishEpoch} (spec 02 §5 step 3) before {@code deadline}. */
-    record ChoosePositioning(EpochId publishEpoch, Instant deadline) implements BuilderAction {}
+    /**
+     * Pick the positioning ATX for {@code publishEpoch} (spec 02 §5 step 3) before {@code deadline}, among ATXs that
+     * include this identity's {@code previous} one: the reference stores its own ATX before publishing returns, so
+     * the choice always sees it.
+     */
+    record ChoosePositioning(EpochId publishEpoch, Instant deadline, Optional<AtxId> previous)
+            implements BuilderAction {}
 
     /**
      * Register {@code submission} at PoET {@code poet}: it must be accepted before {@code registerBy} (the round's

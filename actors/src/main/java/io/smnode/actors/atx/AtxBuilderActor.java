@@ -12,6 +12,7 @@ import io.smnode.actors.clock.ClockTime;
 import io.smnode.actors.post.PostServiceActor;
 import io.smnode.actors.post.ProvingWorker;
 import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.types.AtxId;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.NodeId;
 import io.smnode.persistence.WriteBatch;
@@ -42,7 +43,8 @@ public final class AtxBuilderActor {
     private static final Object TIMER_KEY = "builder-wake";
     private static final int STASH_WHILE_SAVING = 1_000;
     /** The ATX handler answers at once unless it is restarting: then the question is asked again. */
-    private static final Duration POSITIONING_TIMEOUT = Duration.ofSeconds(3);
+    /** Longer than the handler waits for this identity's previous ATX ({@link AtxHandlerActor#POSITIONING_WAIT}). */
+    private static final Duration POSITIONING_TIMEOUT = AtxHandlerActor.POSITIONING_WAIT.plusSeconds(2);
     /** Longer than the port's own schedule (a remote PoET is retried for up to two minutes). */
     private static final Duration REGISTER_TIMEOUT = Duration.ofMinutes(3);
     /** Longer than any proof takes; a proof lost to a restarting PoST component counts as failed and is retried. */
@@ -57,7 +59,8 @@ public final class AtxBuilderActor {
 
     private record Positioned(AtxHandlerActor.PositioningChoice choice) implements Command {}
 
-    private record PositioningUnanswered(EpochId publishEpoch, String why) implements Command {}
+    private record PositioningUnanswered(EpochId publishEpoch, Optional<AtxId> previous, String why)
+            implements Command {}
 
     private record RegisterAnswered(NodeId identity, PoetPortActor.RegisterReply reply) implements Command {}
 
@@ -121,7 +124,7 @@ public final class AtxBuilderActor {
                 .onMessage(PositioningUnanswered.class, u -> {
                     ctx.getLog().warn("no positioning ATX for epoch {} yet ({}); asking again", u.publishEpoch().value(),
                             u.why());
-                    askPositioning(u.publishEpoch());
+                    askPositioning(u.publishEpoch(), u.previous());
                     return Behaviors.same();
                 })
                 .onMessage(RegisterAnswered.class, r -> {
@@ -166,11 +169,11 @@ public final class AtxBuilderActor {
         }
     }
 
-    private void askPositioning(EpochId publishEpoch) {
+    private void askPositioning(EpochId publishEpoch, Optional<AtxId> previous) {
         ctx.ask(AtxHandlerActor.PositioningChoice.class, peers.atxs(), POSITIONING_TIMEOUT,
-                to -> new AtxHandlerActor.ChoosePositioning(publishEpoch, setup.signer().nodeId(), to),
+                to -> new AtxHandlerActor.ChoosePositioning(publishEpoch, setup.signer().nodeId(), previous, to),
                 (choice, failure) -> choice != null ? new Positioned(choice)
-                        : new PositioningUnanswered(publishEpoch, String.valueOf(failure)));
+                        : new PositioningUnanswered(publishEpoch, previous, String.valueOf(failure)));
     }
 
     private BuilderInput registerInput(NodeId identity, PoetPortActor.RegisterReply reply) {
@@ -239,7 +242,7 @@ public final class AtxBuilderActor {
 
     private void carryOut(BuilderAction action) {
         if (action instanceof BuilderAction.ChoosePositioning a) {
-            askPositioning(a.publishEpoch());
+            askPositioning(a.publishEpoch(), a.previous());
         } else if (action instanceof BuilderAction.Register a) {
             ctx.ask(PoetPortActor.RegisterReply.class, peers.poets(), REGISTER_TIMEOUT,
                     to -> new PoetPortActor.Register(a.poet(), a.submission(), a.roundEndBy(), to),

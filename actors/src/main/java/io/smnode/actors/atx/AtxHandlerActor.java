@@ -22,6 +22,8 @@ import io.smnode.persistence.WriteBatch;
 import io.smnode.persistence.atx.AtxTables;
 import io.smnode.persistence.atx.LmdbAtxStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +56,8 @@ public final class AtxHandlerActor {
     /** Components that send ATXs or ask about them find the handler here. */
     public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "atx-handler");
     private static final int STASH_WHILE_LOADING = 10_000;
+    /** How long a positioning query waits for its builder's previous ATX (the own hand-over is retried every 1 s). */
+    public static final Duration POSITIONING_WAIT = Duration.ofSeconds(8);
 
     public sealed interface Command {}
 
@@ -75,9 +79,13 @@ public final class AtxHandlerActor {
     public record GetSlots(EpochId targetEpoch, AtxId atx, long activeSetWeight, ActorRef<Slots> replyTo)
             implements Command {}
 
-    /** The positioning ATX for a builder's {@code publishEpoch} (spec 02 §5 step 3). */
-    public record ChoosePositioning(EpochId publishEpoch, NodeId builder, ActorRef<PositioningChoice> replyTo)
-            implements Command {}
+    /**
+     * The positioning ATX for a builder's {@code publishEpoch} (spec 02 §5 step 3). When the builder's {@code previous}
+     * ATX is not indexed yet (its hand-over to this handler still under way), the answer waits for it, up to
+     * {@link #POSITIONING_WAIT}: the choice must not depend on how fast the own ATX came through.
+     */
+    public record ChoosePositioning(EpochId publishEpoch, NodeId builder, Optional<AtxId> previous,
+            ActorRef<PositioningChoice> replyTo) implements Command {}
 
     /** How many ATXs carry weight in {@code targetEpoch}. */
     public record CountAtxs(EpochId targetEpoch, ActorRef<AtxCount> replyTo) implements Command {}
@@ -90,6 +98,8 @@ public final class AtxHandlerActor {
     private record Loaded(AtxEpochIndexes indexes, long headers) implements Command {}
 
     private record LoadFailed(Throwable cause) implements Command {}
+
+    private record PositioningDue(ChoosePositioning query) implements Command {}
 
     private record Validated(ValidationDone done) implements Command {}
 
@@ -128,6 +138,8 @@ public final class AtxHandlerActor {
     private final Map<Long, ActorRef<Verdict>> awaiting = new HashMap<>();
     /** Valid ATXs handed to the writer and not yet committed: a second copy meanwhile is a duplicate. */
     private final Set<AtxId> storing = new HashSet<>();
+    /** Positioning queries waiting for their builder's previous ATX to be indexed. */
+    private final List<ChoosePositioning> waitingPositioning = new ArrayList<>();
     private long jobs;
 
     public static Behavior<Command> create(Setup setup) {
@@ -200,9 +212,13 @@ public final class AtxHandlerActor {
                     q.replyTo().tell(new Slots(indexes.slots(q.targetEpoch(), q.atx(), q.activeSetWeight())));
                     return Behaviors.same();
                 })
-                .onMessage(ChoosePositioning.class, q -> {
-                    q.replyTo().tell(new PositioningChoice(q.publishEpoch(),
-                            indexes.positioning(q.publishEpoch(), q.builder())));
+                .onMessage(ChoosePositioning.class, this::onChoosePositioning)
+                .onMessage(PositioningDue.class, d -> {
+                    if (waitingPositioning.remove(d.query())) {
+                        ctx.getLog().warn("positioning for epoch {} chosen without the builder's previous ATX {}",
+                                d.query().publishEpoch().value(), d.query().previous().map(AtxId::hex).orElse(""));
+                        answer(d.query());
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(CountAtxs.class, q -> {
@@ -282,8 +298,31 @@ public final class AtxHandlerActor {
         indexes.add(s.header(), s.malicious());
         ctx.getLog().info("ATX {} of epoch {} stored (index digest {})", s.header().id().hex(),
                 s.header().publishEpoch().value(), indexes.digest().hex());
+        waitingPositioning.removeIf(q -> {
+            if (q.previous().equals(Optional.of(s.header().id()))) {
+                answer(q);
+                return true;
+            }
+            return false;
+        });
         s.replyTo().tell(Verdict.accept());
         return Behaviors.same();
+    }
+
+    private Behavior<Command> onChoosePositioning(ChoosePositioning q) {
+        boolean previousIndexed = q.previous().isEmpty()
+                || indexes.latest(q.builder()).map(AtxHeader::id).equals(q.previous());
+        if (previousIndexed) {
+            answer(q);
+        } else {
+            waitingPositioning.add(q);
+            ctx.scheduleOnce(POSITIONING_WAIT, ctx.getSelf(), new PositioningDue(q));
+        }
+        return Behaviors.same();
+    }
+
+    private void answer(ChoosePositioning q) {
+        q.replyTo().tell(new PositioningChoice(q.publishEpoch(), indexes.positioning(q.publishEpoch(), q.builder())));
     }
 
     private static void refuseWhileLoading(Command c) {

@@ -153,6 +153,19 @@ class AtxHandlerActorTest {
     }
 
     @Test
+    void aPositioningQueryWaitsForItsBuildersPreviousAtxToBeStored() {
+        ActivationTxV1 other = atx(1, EpochId.of(2), 0);
+        ActivationTxV1 own = atx(2, EpochId.of(2), 3);
+        handle(other);
+        TestProbe<AtxHandlerActor.PositioningChoice> probe = kit.createTestProbe();
+        handler.tell(new AtxHandlerActor.ChoosePositioning(EpochId.of(3), own.smesherId(), Optional.of(own.id()),
+                probe.getRef()));
+        probe.expectNoMessage(java.time.Duration.ofMillis(300)); // its own ATX is still being handed over
+        handle(own);
+        assertEquals(own.id(), probe.receiveMessage().positioningAtx(), "the choice saw the builder's own ATX");
+    }
+
+    @Test
     void aRestartedHandlerRebuildsItsIndexFromTheStoreAndAnswersAsBefore() {
         ActivationTxV1 low = atx(1, EpochId.of(2), 0);
         ActivationTxV1 high = atx(2, EpochId.of(2), 3);
@@ -208,7 +221,7 @@ class AtxHandlerActorTest {
 
     private AtxId positioning(EpochId publish, NodeId builder) {
         TestProbe<AtxHandlerActor.PositioningChoice> probe = kit.createTestProbe();
-        handler.tell(new AtxHandlerActor.ChoosePositioning(publish, builder, probe.getRef()));
+        handler.tell(new AtxHandlerActor.ChoosePositioning(publish, builder, Optional.empty(), probe.getRef()));
         AtxHandlerActor.PositioningChoice choice = probe.receiveMessage();
         assertEquals(publish, choice.publishEpoch());
         return choice.positioningAtx();
