@@ -129,6 +129,12 @@ public final class TortoiseActor {
         }
         Decision d = ((ConsensusEvent.HandOver) event).decision();
         List<Decision> out = tortoise.take(d);
+        if (d instanceof Decision.HareBlock hb) {
+            // The operator's view of the tortoise: the tally a layer's hare output brings (the reference's
+            // ProcessLayer), so "layer L−1 verified by L+1" can be read from the log.
+            ctx.getLog().info("tortoise: layer {} tallied, verified to {} ({} mode)", hb.layer().value(),
+                    tortoise.verified().value(), tortoise.mode());
+        }
         return carrier.carryOut(out, this::gauges);
     }
 
