@@ -213,7 +213,7 @@ public final class SmeshingActor {
         EdSigner signer = identities.signers().get(member(p.identity()));
         setups.put(p.identity(), new SmesherSetup(signer, identities.coinbase(), identities.numUnits(),
                 identities.labelsPerUnit(), identities.golden(), nonce, proven.post()));
-        ctx.getLog().info("PoST of {} ready: VRF nonce {}, initial proof made", p.identity().hex(), nonce);
+        ctx.getLog().info("PoST ready: VRF nonce {}, initial proof made for {}", nonce, p.identity().hex());
         if (setups.size() == identities.signers().size()) {
             startBuilding();
         }

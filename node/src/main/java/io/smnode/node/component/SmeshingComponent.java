@@ -72,13 +72,9 @@ public final class SmeshingComponent {
                              Optional<ActorRef<PoetActor.Command>> embeddedPoet, SharedRandomX randomX,
                              AtxGossip gossip) {
         NetworkParams params = services.config().params();
-        Path oldState = dir(services.config().dataDir()).resolve("builder-state");
-        if (java.nio.file.Files.exists(oldState)) {
-            // Earlier versions kept the builder's state in this file; its format is not read any more, and starting
-            // over could publish a second ATX for an epoch already published (an equivocation).
-            LOG.error("smeshing is off: {} is the ATX builder state of an earlier version; move it away to smesh "
-                    + "again (the builder then starts over and may publish a second ATX for an epoch it already "
-                    + "published)", oldState);
+        Optional<String> oldState = oldBuilderState(services.config().dataDir());
+        if (oldState.isPresent()) {
+            LOG.error(oldState.get());
             return;
         }
         String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : services.config().smeshing().poetServer()
@@ -111,6 +107,21 @@ public final class SmeshingComponent {
                         new SmeshingActor.Peers(factory, storage, services.store(), atxs, posts, gossip),
                         services.wallClock()),
                 Supervision.DEFAULT, Props.empty());
+    }
+
+    /**
+     * Why smeshing refuses to start over an earlier version's builder state file, in one sentence; empty when there
+     * is none. Its format is not read any more, and starting over could publish a second ATX for an epoch already
+     * published (an equivocation), so the operator decides.
+     */
+    static Optional<String> oldBuilderState(Path nodeDataDir) {
+        Path file = dir(nodeDataDir).resolve("builder-state");
+        if (!java.nio.file.Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of("smeshing is off: " + file + " is an earlier version's ATX builder state, which this "
+                + "version does not read; move it away to smesh again, knowing the builder then starts over and may "
+                + "publish a second ATX for an epoch that file's builder already published.");
     }
 
     private static PoetBackend remotePoet(ActorContext<?> ctx, ComponentFactory factory, String address,
