@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MarriedSetIT {
     private static final Duration EPOCHS = Duration.ofSeconds(150);
+    private static final int LEAVES = 350;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARRIED = Pattern.compile("married set: married in ATX ([0-9a-f]{64}) of epoch (\\d+)");
     private static final Pattern MERGED_FROM = Pattern.compile("married set: merged ATXs from epoch (\\d+)");
@@ -38,7 +39,10 @@ class MarriedSetIT {
         int mergedEpoch;
         List<String> lastSolo = new ArrayList<>();
         try (NodeProcess node = NodeProcess.start(args(List.of("run"), dir, "--set", "network.layer-duration=4s",
-                "--set", "smeshing.identities=2", "--set", "test.seed=married-set-it"))) {
+                "--set", "smeshing.identities=2", "--set", "test.seed=married-set-it",
+                // Every round of the embedded PoET has this many leaves: 3 ticks of the preset's 100, so a weight
+                // is not just the units.
+                "--set", "poet.leaves-per-round=" + LEAVES))) {
             Matcher married = MARRIED.matcher(node.awaitLine(l -> MARRIED.matcher(l).find(), EPOCHS.multipliedBy(2)));
             assertTrue(married.find());
             int marriageEpoch = Integer.parseInt(married.group(2));
@@ -73,9 +77,12 @@ class MarriedSetIT {
         long units = first.get("num_units").asLong() + second.get("num_units").asLong();
         assertEquals(units, merged.get("num_units").asLong(), "the merged ATX holds both identities' units");
         long ticks = Long.parseLong(merged.get("ticks").asText());
-        assertTrue(ticks > 0, merged.toString());
-        assertEquals(first.get("num_units").asLong() * ticks + second.get("num_units").asLong() * ticks,
-                Long.parseLong(merged.get("weight").asText()), "weight = the sum of both identities' weights: " + merged);
+        assertTrue(ticks > 1, "more than one tick: " + merged);
+        long weight = Long.parseLong(merged.get("weight").asText());
+        assertEquals(first.get("num_units").asLong() * ticks + second.get("num_units").asLong() * ticks, weight,
+                "weight = the sum of both identities' units × the round's ticks: " + merged);
+        assertEquals(Long.parseLong(first.get("weight").asText()) + Long.parseLong(second.get("weight").asText()),
+                weight, "as much as both identities' own ATXs weighed (rounds of equal leaves)");
     }
 
     private static String[] args(List<String> command, Path dir, String... more) {
