@@ -30,9 +30,10 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * Runs one identity's {@link AtxBuilder}: turns its decisions into requests (positioning to the ATX handler,
- * registrations and proof fetches to the PoET port, PoST proofs to the prover, ATXs to the publisher) and a timer,
- * and feeds every answer back with the time it arrived. All decisions, deadlines and state are the builder's.
+ * Runs one {@link AtxBuilder} (an identity's, or a married set's merged ATXs): turns its decisions into requests
+ * (positioning to the ATX handler, registrations and proof fetches to the PoET port, PoST proofs to each identity's
+ * prover, ATXs to the publisher) and a timer, and feeds every answer back with the time it arrived. All decisions,
+ * deadlines and state are the builder's.
  *
  * <p>Persist, then act: after each step the state it ended in is committed through the storage writer, and only
  * then are the step's actions carried out (messages arriving meanwhile wait in a bounded stash). So a crash at any
