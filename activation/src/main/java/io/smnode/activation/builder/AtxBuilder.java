@@ -71,6 +71,8 @@ public final class AtxBuilder {
 
     private final List<SmesherSetup> members;
     private final Optional<MarriedSet> married;
+    /** The last publish epoch this builder may build for (a member's own builder before its set's merged ATXs). */
+    private final Optional<EpochId> lastEpoch;
     private final BuilderConfig config;
     private final BuilderStateStore store;
     private final AtxAssembly assembly;
@@ -84,7 +86,16 @@ public final class AtxBuilder {
 
     /** Opens the builder of {@code setup}'s identity over {@code store}, resuming a saved state if there is one. */
     public AtxBuilder(SmesherSetup setup, BuilderConfig config, BuilderStateStore store) throws BuilderStateException {
-        this(List.of(setup), Optional.empty(), config, store);
+        this(List.of(setup), Optional.empty(), Optional.empty(), config, store);
+    }
+
+    /**
+     * Opens the builder of {@code setup}'s own ATXs up to publish epoch {@code lastEpoch} only: a member of a married
+     * set whose merged ATXs start after it. An attempt for a later epoch found in the saved state is given up.
+     */
+    public AtxBuilder(SmesherSetup setup, EpochId lastEpoch, BuilderConfig config, BuilderStateStore store)
+            throws BuilderStateException {
+        this(List.of(setup), Optional.empty(), Optional.of(lastEpoch), config, store);
     }
 
     /**
@@ -92,13 +103,14 @@ public final class AtxBuilder {
      * publish for the set's epochs ({@link MarriedSet#firstEpoch()} on): that would be a second ATX for them.
      */
     public AtxBuilder(MarriedSet set, BuilderConfig config, BuilderStateStore store) throws BuilderStateException {
-        this(set.members(), Optional.of(set), config, store);
+        this(set.members(), Optional.of(set), Optional.empty(), config, store);
     }
 
-    private AtxBuilder(List<SmesherSetup> members, Optional<MarriedSet> married, BuilderConfig config,
-                       BuilderStateStore store) throws BuilderStateException {
+    private AtxBuilder(List<SmesherSetup> members, Optional<MarriedSet> married, Optional<EpochId> lastEpoch,
+                       BuilderConfig config, BuilderStateStore store) throws BuilderStateException {
         this.members = members;
         this.married = married;
+        this.lastEpoch = lastEpoch;
         this.config = config;
         this.store = store;
         this.assembly = new AtxAssembly(members, married, config);
@@ -249,6 +261,11 @@ public final class AtxBuilder {
         while (true) {
             BuilderPhase phase = state.phase();
             Optional<Instant> wait;
+            if (beyondLastEpoch(phase)) {
+                expire(publishEpoch(phase).orElseThrow(), "this builder publishes up to epoch "
+                        + lastEpoch.orElseThrow().value() + " only (its married set's merged ATXs follow)", actions);
+                continue;
+            }
             if (phase instanceof Idle) {
                 wait = idle(now);
             } else if (phase instanceof Positioning p) {
@@ -281,6 +298,9 @@ public final class AtxBuilder {
             e = Math.max(e, married.get().firstEpoch().value() - 1);
         }
         EpochId publish = EpochId.of(e + 1);
+        if (lastEpoch.isPresent() && publish.value() > lastEpoch.get().value()) {
+            return Optional.empty(); // done for good: nothing to wake for
+        }
         Instant chooseAt = config.registrationDeadline(publish).minus(config.gracePeriod());
         if (now.isBefore(chooseAt)) {
             return Optional.of(chooseAt);
@@ -415,6 +435,26 @@ public final class AtxBuilder {
     }
 
     // ---- helpers
+
+    private boolean beyondLastEpoch(BuilderPhase phase) {
+        return lastEpoch.isPresent() && publishEpoch(phase).map(e -> e.value() > lastEpoch.get().value()).orElse(false);
+    }
+
+    /** The publish epoch of the attempt {@code phase} belongs to; empty when idle. */
+    private static Optional<EpochId> publishEpoch(BuilderPhase phase) {
+        if (phase instanceof Positioning p) {
+            return Optional.of(p.publishEpoch());
+        } else if (phase instanceof Registering p) {
+            return Optional.of(p.challenges().get(0).publishEpoch());
+        } else if (phase instanceof AwaitingProofs p) {
+            return Optional.of(p.challenges().get(0).publishEpoch());
+        } else if (phase instanceof Proving p) {
+            return Optional.of(p.challenges().get(0).publishEpoch());
+        } else if (phase instanceof Built p) {
+            return Optional.of(p.atx().publishEpoch());
+        }
+        return Optional.empty();
+    }
 
     private static BuilderAction publish(ActivationTx atx, Instant deadline) {
         return atx instanceof ActivationTxV2 v2 ? new PublishV2(v2, deadline)

@@ -63,4 +63,13 @@ public final class VerifyChoices {
      * (true: both signers must have an ATX stored, through {@code MalfeasanceChecks.identityExists}.)
      */
     public static final boolean DOUBLE_MERGE_CHECKS_EARLIER_ATXS = false;
+
+    /**
+     * <b>The {@code ml/2} answer</b> (spec 11 §6.1: "stream protocol ml/2 returns all v2-malicious NodeIDs"; its
+     * handler and server limits were not in the sources read). Chosen: the {@code ml/1} form, SCALE
+     * {@code MaliciousIDs{NodeIDs []NodeID max 8e6}}, whatever the request body, with {@code ml/1}'s server limits
+     * (queue 100, 10/s). (false would mean a different message; there is none to switch to yet, this records the
+     * assumption.)
+     */
+    public static final boolean ML2_ANSWERS_MALICIOUS_IDS = true;
 }

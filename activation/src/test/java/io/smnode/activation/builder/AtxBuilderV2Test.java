@@ -154,6 +154,39 @@ class AtxBuilderV2Test {
         assertEquals(at(200), world.gossipTimes.get(0), "published exactly at S(2)");
     }
 
+    @Test
+    void aMembersOwnBuilderPublishesUpToItsLastEpochOnly() throws Exception {
+        BuilderWorld world = new BuilderWorld(alice, null, BuilderWorld.PHASE_SHIFT,
+                BuilderWorld.minimalLeaves("poet-a"), AtxVersions.v2From(1));
+        world.addLane("alice", new MemoryBuilderStateStore(),
+                s -> new AtxBuilder(alice.setup, EpochId.of(2), world.config, s), id(alice), alice);
+        world.runUntil(at(550));
+
+        assertEquals(List.of(EpochId.of(1), EpochId.of(2)),
+                world.published.stream().map(ActivationTx::publishEpoch).toList(), world.expired.toString());
+        assertTrue(world.expired.isEmpty(), "it stops without giving anything up: " + world.expired);
+    }
+
+    @Test
+    void aBuilderReopenedWithALastEpochGivesUpTheAttemptBeyondIt() throws Exception {
+        BuilderWorld world = new BuilderWorld(alice, null, BuilderWorld.PHASE_SHIFT,
+                BuilderWorld.minimalLeaves("poet-a"), AtxVersions.v2From(1));
+        MemoryBuilderStateStore store = new MemoryBuilderStateStore();
+        world.addLane("alice", store, s -> new AtxBuilder(alice.setup, world.config, s), id(alice), alice);
+        world.runUntil(at(250)); // epoch 2 published; registered for epoch 3
+        assertEquals(EpochId.of(2), store.load().orElseThrow().lastPublishedEpoch().orElseThrow());
+        assertInstanceOf(BuilderPhase.AwaitingProofs.class, store.load().orElseThrow().phase());
+
+        world.removeLane("alice");
+        world.addLane("alice", store, s -> new AtxBuilder(alice.setup, EpochId.of(2), world.config, s), id(alice));
+        world.runUntil(at(550));
+
+        assertEquals(2, world.published.stream().filter(a -> a.publishEpoch().value() > 0).map(ActivationTx::id)
+                .distinct().count(), "epochs 1 and 2 only");
+        assertEquals(List.of(EpochId.of(3)), world.expired.stream().map(BuilderAction.Expired::publishEpoch).toList());
+        assertInstanceOf(BuilderPhase.Idle.class, store.load().orElseThrow().phase());
+    }
+
     private static AtxHeader header(BuilderWorld world, ActivationTx atx) {
         return world.accepted().stream().filter(h -> h.id().equals(atx.id())).findFirst().orElseThrow();
     }

@@ -7,6 +7,7 @@ import io.smnode.activation.builder.BuilderConfig;
 import io.smnode.activation.builder.BuilderDecision;
 import io.smnode.activation.builder.BuilderInput;
 import io.smnode.activation.builder.BuilderState;
+import io.smnode.activation.builder.BuilderStateException;
 import io.smnode.activation.builder.SmesherSetup;
 import io.smnode.actors.clock.ClockTime;
 import io.smnode.actors.post.PostServiceActor;
@@ -20,6 +21,7 @@ import io.smnode.persistence.atx.BuilderStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,9 +31,10 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * Runs one identity's {@link AtxBuilder}: turns its decisions into requests (positioning to the ATX handler,
- * registrations and proof fetches to the PoET port, PoST proofs to the prover, ATXs to the publisher) and a timer,
- * and feeds every answer back with the time it arrived. All decisions, deadlines and state are the builder's.
+ * Runs one {@link AtxBuilder} (an identity's, or a married set's merged ATXs): turns its decisions into requests
+ * (positioning to the ATX handler, registrations and proof fetches to the PoET port, PoST proofs to each identity's
+ * prover, ATXs to the publisher) and a timer, and feeds every answer back with the time it arrived. All decisions,
+ * deadlines and state are the builder's.
  *
  * <p>Persist, then act: after each step the state it ended in is committed through the storage writer, and only
  * then are the step's actions carried out (messages arriving meanwhile wait in a bounded stash). So a crash at any
@@ -70,41 +73,74 @@ public final class AtxBuilderActor {
 
     private record Saved(BuilderDecision decision, StorageActor.CommitResult result) implements Command {}
 
-    /** Who the builder talks to. */
+    /**
+     * Who the builder talks to: PoST proofs of an identity in {@code posts} go to its PoST component, any other's to
+     * {@code post}.
+     */
     public record Peers(ActorRef<PoetPortActor.Command> poets, ActorRef<PostServiceActor.Command> post,
-                        ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PublishAtx> publisher,
-                        ActorRef<StorageActor.Command> storage) {}
+                        Map<NodeId, ActorRef<PostServiceActor.Command>> posts, ActorRef<AtxHandlerActor.Command> atxs,
+                        ActorRef<PublishAtx> publisher, ActorRef<StorageActor.Command> storage) {
+        public Peers {
+            posts = Map.copyOf(posts);
+        }
+
+        /** The peers of a one-identity builder. */
+        public Peers(ActorRef<PoetPortActor.Command> poets, ActorRef<PostServiceActor.Command> post,
+                     ActorRef<AtxHandlerActor.Command> atxs, ActorRef<PublishAtx> publisher,
+                     ActorRef<StorageActor.Command> storage) {
+            this(poets, post, Map.of(), atxs, publisher, storage);
+        }
+
+        ActorRef<PostServiceActor.Command> postOf(NodeId identity) {
+            return posts.getOrDefault(identity, post);
+        }
+    }
+
+    /** Opens the builder this actor runs over its saved state (again after each restart). */
+    @FunctionalInterface
+    public interface Opener {
+        AtxBuilder open(BuilderStates states) throws BuilderStateException;
+    }
 
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
     private final StashBuffer<Command> stash;
     private final AtxBuilder builder;
     private final BuilderStates states;
-    private final SmesherSetup setup;
+    private final NodeId signer;
     private final Clock clock;
     private final Peers peers;
     private final ActorRef<PoetPortActor.ProofReply> proofAdapter;
 
     public static Behavior<Command> create(SmesherSetup setup, BuilderConfig config, BuilderStates states,
                                            Clock clock, Peers peers) {
+        return create(s -> new AtxBuilder(setup, config, s), setup.signer().nodeId(), states, clock, peers);
+    }
+
+    /**
+     * Runs the builder {@code opener} opens (a member's limited to its last epoch, a married set's), whose ATXs
+     * {@code signer} signs.
+     */
+    public static Behavior<Command> create(Opener opener, NodeId signer, BuilderStates states, Clock clock,
+                                           Peers peers) {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(AtxBuilderActor.class);
-            AtxBuilder builder = new AtxBuilder(setup, config, states); // loads the last durable state
+            AtxBuilder builder = opener.open(states); // loads the last durable state
             return Behaviors.withTimers(timers -> Behaviors.withStash(STASH_WHILE_SAVING, stash -> {
-                AtxBuilderActor actor = new AtxBuilderActor(ctx, timers, stash, builder, states, setup, clock, peers);
+                AtxBuilderActor actor = new AtxBuilderActor(ctx, timers, stash, builder, states, signer, clock, peers);
                 return actor.start();
             }));
         });
     }
 
     private AtxBuilderActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, StashBuffer<Command> stash,
-                            AtxBuilder builder, BuilderStates states, SmesherSetup setup, Clock clock, Peers peers) {
+                            AtxBuilder builder, BuilderStates states, NodeId signer, Clock clock, Peers peers) {
         this.ctx = ctx;
         this.timers = timers;
         this.stash = stash;
         this.builder = builder;
         this.states = states;
-        this.setup = setup;
+        this.signer = signer;
         this.clock = clock;
         this.peers = peers;
         this.proofAdapter = ctx.messageAdapter(PoetPortActor.ProofReply.class, ProofAnswered::new);
@@ -171,7 +207,7 @@ public final class AtxBuilderActor {
 
     private void askPositioning(EpochId publishEpoch, Optional<AtxId> previous) {
         ctx.ask(AtxHandlerActor.PositioningChoice.class, peers.atxs(), POSITIONING_TIMEOUT,
-                to -> new AtxHandlerActor.ChoosePositioning(publishEpoch, setup.signer().nodeId(), previous, to),
+                to -> new AtxHandlerActor.ChoosePositioning(publishEpoch, signer, previous, to),
                 (choice, failure) -> choice != null ? new Positioned(choice)
                         : new PositioningUnanswered(publishEpoch, previous, String.valueOf(failure)));
     }
@@ -251,7 +287,7 @@ public final class AtxBuilderActor {
         } else if (action instanceof BuilderAction.FetchProof a) {
             peers.poets().tell(new PoetPortActor.FetchProof(a.poet(), a.round(), proofAdapter));
         } else if (action instanceof BuilderAction.Prove a) {
-            ctx.ask(ProvingWorker.Result.class, peers.post(), PROVING_TIMEOUT,
+            ctx.ask(ProvingWorker.Result.class, peers.postOf(a.identity()), PROVING_TIMEOUT,
                     to -> new PostServiceActor.Prove(a.poetRef(), to),
                     (result, failure) -> new ProvingAnswered(a.identity(), result != null ? result
                             : new ProvingWorker.Failed(a.poetRef(), "no answer from the PoST component: " + failure)));

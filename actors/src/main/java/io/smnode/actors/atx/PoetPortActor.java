@@ -5,6 +5,7 @@ import io.smnode.actors.poet.PoetRegistrations;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.types.NodeId;
 import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.poet.PoetProof;
 import io.smnode.poet.PowParams;
@@ -80,6 +81,7 @@ public final class PoetPortActor {
     private final PoetBackend backend;
     private final ActorRef<StorageActor.Command> storage;
     private final ActorRef<PowSolver.Solve> solver;
+    private final List<NodeId> signers;
     private final Map<Long, Register> registering = new HashMap<>();
     private final Map<Long, FetchProof> fetching = new HashMap<>();
     private final Map<Long, RoundProof> keeping = new HashMap<>();
@@ -87,19 +89,29 @@ public final class PoetPortActor {
 
     public static Behavior<Command> create(String name, PoetBackend backend, EdSigner signer,
                                            ActorRef<StorageActor.Command> storage) {
+        return create(name, backend, List.of(signer), storage);
+    }
+
+    /**
+     * The port of a node with several identities (a married set's): each registration is signed by the identity
+     * its submission names; one of another identity is refused.
+     */
+    public static Behavior<Command> create(String name, PoetBackend backend, List<EdSigner> signers,
+                                           ActorRef<StorageActor.Command> storage) {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(PoetPortActor.class);
-            return new PoetPortActor(ctx, name, backend, signer, storage).receive();
+            return new PoetPortActor(ctx, name, backend, signers, storage).receive();
         });
     }
 
-    private PoetPortActor(ActorContext<Command> ctx, String name, PoetBackend backend, EdSigner signer,
+    private PoetPortActor(ActorContext<Command> ctx, String name, PoetBackend backend, List<EdSigner> signers,
                           ActorRef<StorageActor.Command> storage) {
         this.ctx = ctx;
         this.name = name;
         this.backend = backend;
         this.storage = storage;
-        this.solver = ctx.spawn(PowSolver.create(signer), "pow", DispatcherSelector.fromConfig(POW_DISPATCHER));
+        this.signers = signers.stream().map(EdSigner::nodeId).toList();
+        this.solver = ctx.spawn(PowSolver.create(signers), "pow", DispatcherSelector.fromConfig(POW_DISPATCHER));
         ctx.watch(solver);
     }
 
@@ -131,6 +143,11 @@ public final class PoetPortActor {
             r.replyTo().tell(new Rejected(r.poet(), "this port serves PoET " + name + " only"));
             return Behaviors.same();
         }
+        if (!signers.contains(r.submission().pubkey())) {
+            r.replyTo().tell(new Rejected(r.poet(), "this port signs for " + signers.size()
+                    + " identities of this node only, not " + r.submission().pubkey().hex()));
+            return Behaviors.same();
+        }
         long id = ++requests;
         registering.put(id, r);
         backend.quotePow(ctx, id);
@@ -147,7 +164,8 @@ public final class PoetPortActor {
             r.replyTo().tell(q.failure());
             return Behaviors.same();
         }
-        solver.tell(new PowSolver.Solve(q.request(), Bytes.of(r.submission().challenge().toByteArray()),
+        solver.tell(new PowSolver.Solve(q.request(), r.submission().pubkey(),
+                Bytes.of(r.submission().challenge().toByteArray()),
                 q.pow().get(), r.roundEndBy(), ctx.getSelf()));
         return Behaviors.same();
     }
@@ -199,10 +217,13 @@ public final class PoetPortActor {
     static final class PowSolver {
         private PowSolver() {}
 
-        record Solve(long request, Bytes challenge, PowParams pow, Instant deadline, ActorRef<Command> replyTo) {}
+        record Solve(long request, NodeId identity, Bytes challenge, PowParams pow, Instant deadline,
+                     ActorRef<Command> replyTo) {}
 
-        static Behavior<Solve> create(EdSigner signer) {
+        static Behavior<Solve> create(List<EdSigner> signers) {
             return Behaviors.receiveMessage(s -> {
+                EdSigner signer = signers.stream().filter(x -> x.nodeId().equals(s.identity())).findFirst()
+                        .orElseThrow();
                 SubmitRequest request = PoetRegistrations.withPow(signer, s.challenge(), s.pow(),
                         Optional.of(s.deadline()));
                 s.replyTo().tell(new PowSolved(s.request(), request));

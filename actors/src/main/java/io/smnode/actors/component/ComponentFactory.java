@@ -58,7 +58,16 @@ public final class ComponentFactory {
     /** Spawns component {@code name} as a child of {@code ctx} with {@code props} (its dispatcher) and watches it. */
     public <T> ActorRef<T> spawn(ActorContext<?> ctx, String name, Class<T> type, Behavior<T> behavior,
                                  Supervision supervision, Props props) {
-        ActorRef<T> ref = ctx.spawn(behavior(name, type, behavior, supervision), name, props);
+        return spawn(ctx, name, name, type, behavior, supervision, props);
+    }
+
+    /**
+     * Spawns component {@code name} as child {@code actorName} of {@code ctx}: one of several instances of a
+     * component (an identity's builder among a node's), sharing its faults.
+     */
+    public <T> ActorRef<T> spawn(ActorContext<?> ctx, String name, String actorName, Class<T> type,
+                                 Behavior<T> behavior, Supervision supervision, Props props) {
+        ActorRef<T> ref = ctx.spawn(behavior(name, type, behavior, supervision), actorName, props);
         ctx.watch(ref);
         return ref;
     }

@@ -107,6 +107,25 @@ class EmbeddedPoetPortTest {
     }
 
     @Test
+    void aPortOfSeveralIdentitiesSignsEachRegistrationAsItsIdentityAndRefusesOthers() {
+        EdSigner partner = EdSigner.fromSeed(filled(32, 8), Bytes.of(filled(20, 1)));
+        EdSigner stranger = EdSigner.fromSeed(filled(32, 9), Bytes.of(filled(20, 1)));
+        ActorRef<PoetPortActor.Command> port = spawnPort(store, List.of(signer, partner));
+        TestProbe<PoetPortActor.RegisterReply> registered = kit.createTestProbe();
+        port.tell(new PoetPortActor.Register(NAME, submission(signer, Hash32.of(filled(32, 1))),
+                GENESIS.plusSeconds(120), registered.getRef()));
+        assertInstanceOf(PoetPortActor.Registered.class, registered.receiveMessage());
+        // The partner's registration is solved and signed with the partner's key (the one its submission names).
+        port.tell(new PoetPortActor.Register(NAME, submission(partner, Hash32.of(filled(32, 2))),
+                GENESIS.plusSeconds(120), registered.getRef()));
+        assertInstanceOf(PoetPortActor.Registered.class, registered.receiveMessage());
+        port.tell(new PoetPortActor.Register(NAME, submission(stranger, Hash32.of(filled(32, 3))),
+                GENESIS.plusSeconds(120), registered.getRef()));
+        PoetPortActor.Rejected refused = assertInstanceOf(PoetPortActor.Rejected.class, registered.receiveMessage());
+        assertTrue(refused.reason().contains(stranger.nodeId().hex()), refused.reason());
+    }
+
+    @Test
     void aPoetThisPortDoesNotServeIsNotAsked() {
         ActorRef<PoetPortActor.Command> port = spawnPort(store);
         TestProbe<PoetPortActor.RegisterReply> registered = kit.createTestProbe();
@@ -142,17 +161,26 @@ class EmbeddedPoetPortTest {
     }
 
     private ActorRef<PoetPortActor.Command> spawnPort(Store writes) {
+        return spawnPort(writes, List.of(signer));
+    }
+
+    private ActorRef<PoetPortActor.Command> spawnPort(Store writes, List<EdSigner> signers) {
         PoetConfig config = new PoetConfig(SCHEDULE, Bytes.of(filled(32, 9)), 150, PoetConfig.DEFAULT_MAX_ROUND_MEMBERS,
                 POW, Optional.empty());
         ActorRef<PoetActor.Command> poet = kit.spawn(PoetActor.create(config, new MemoryRegistrationStore(),
                 round -> new MemoryTreeStore(), wall));
         ActorRef<StorageActor.Command> storage = kit.spawn(StorageActor.create(writes));
-        return kit.spawn(PoetPortActor.create(NAME, new EmbeddedPoetBackend(NAME, poet, wall, ASK), signer, storage));
+        return kit.spawn(PoetPortActor.create(NAME, new EmbeddedPoetBackend(NAME, poet, wall, ASK), signers,
+                storage));
     }
 
     private PoetSubmission submission(Hash32 challenge) {
-        return new PoetSubmission(PoetRegistrations.poetPrefix(signer), challenge, signer.nodeId(),
-                signer.sign(Domain.POET, challenge.toByteArray()));
+        return submission(signer, challenge);
+    }
+
+    private static PoetSubmission submission(EdSigner by, Hash32 challenge) {
+        return new PoetSubmission(PoetRegistrations.poetPrefix(by), challenge, by.nodeId(),
+                by.sign(Domain.POET, challenge.toByteArray()));
     }
 
     static byte[] filled(int length, int value) {

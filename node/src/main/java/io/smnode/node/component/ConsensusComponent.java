@@ -33,7 +33,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 /**
  * Consensus on every node: the gossip port and the fetch port (over the p2p host's network, or in-process for a
  * lone node: its messages reach its own intakes, its fetches have no peers), and the consensus component with its actors — tortoise, proposal handler,
- * hare, blocks, mesh, proposal builder (for the smeshing identity, if any), beacon, malfeasance, mempool.
+ * hare, blocks, mesh, proposal builder (for the smeshing identities, if any), beacon, malfeasance, mempool.
  */
 public final class ConsensusComponent {
     /** Devnets set the first epoch's beacon themselves: the genesis id's first bytes (spec 03 §1 (c)). */
@@ -59,7 +59,7 @@ public final class ConsensusComponent {
      */
     public static Started start(ActorContext<?> ctx, ComponentFactory factory,
             NodeServices services, ActorRef<StorageActor.Command> storage, ActorRef<ClockActor.Command> clock,
-            ActorRef<AtxHandlerActor.Command> atxs, Optional<EdSigner> identity, GossipNetwork gossipNetwork,
+            ActorRef<AtxHandlerActor.Command> atxs, List<EdSigner> signers, GossipNetwork gossipNetwork,
             FetchNetwork fetchNetwork) {
         NodeConfig config = services.config();
         PipelineConfig pipeline = PipelineConfig.of(config.params(), services.genesis());
@@ -72,7 +72,7 @@ public final class ConsensusComponent {
                 services.genesis().genesisId().toByteArray(), Beacon.LENGTH))) : Optional.empty();
         int workers = config.consensus().checkWorkers() > 0 ? config.consensus().checkWorkers()
                 : Runtime.getRuntime().availableProcessors();
-        ConsensusSetup setup = new ConsensusSetup(pipeline, identity.map(List::of).orElse(List.of()),
+        ConsensusSetup setup = new ConsensusSetup(pipeline, signers,
                 services.store(), services.layerClock(), services.wallClock(), storage, clock, atxs, gossip, fetch,
                 genesisBeacon, factory, ConsensusGauges.register(services.metrics()), workers,
                 config.consensus().checkQueue(), genesisAccounts(config), () -> {

@@ -44,13 +44,19 @@ public final class PostComponent {
         return nodeDataDir.resolve("post");
     }
 
+    /** The PoST data of the node's identity {@code member}: the first's under {@code post}, then {@code post-i}. */
+    public static Path dir(Path nodeDataDir, int member) {
+        return member == 0 ? dir(nodeDataDir) : nodeDataDir.resolve("post-" + member);
+    }
+
     /** The largest PoST data file on this node's network. */
     public static long maxFileSize(NodeConfig config) {
         return DEVNETS.contains(config.preset()) ? DEVNET_FILE_SIZE : FILE_SIZE;
     }
 
+    /** The PoST component of the node's identity {@code member} (its first: component {@code post}, else post-i). */
     public static ActorRef<PostServiceActor.Command> start(ActorContext<?> ctx, ComponentFactory factory,
-                                                           NodeServices services, NodeId identity,
+                                                           NodeServices services, NodeId identity, int member,
                                                            SharedRandomX randomX) {
         NodeConfig config = services.config();
         NetworkParams params = config.params();
@@ -61,15 +67,16 @@ public final class PostComponent {
                 : (int) Math.min(InitConfig.MAX_BATCH_LABELS, params.smeshing().computeBatchSize());
         InitConfig init = new InitConfig(identity, services.genesis().goldenAtx(), params.post().labelsPerUnit(), units,
                 fileSize, params.post().scryptN(), batch);
-        Path dir = dir(config.dataDir());
+        Path dir = dir(config.dataDir(), member);
         PostServiceActor.ProverFactory provers = metadata -> new LocalProver(identity,
                 new PostDataDirectory(dir, fileSize), PostParams.proving(params.post(), units), randomX.get());
         PostServiceActor.Setup setup = new PostServiceActor.Setup(dir, init, pool, provers,
                 services.wallClock(), services.metrics());
         LOG.info("PoST for {}: {} unit(s) of {} labels (scrypt N = {}) under {}", identity.hex(), units,
                 params.post().labelsPerUnit(), params.post().scryptN(), dir);
-        return factory.spawn(ctx, ComponentNames.POST, PostServiceActor.Command.class, PostServiceActor.create(setup),
-                Supervision.DEFAULT, Props.empty());
+        String actorName = member == 0 ? ComponentNames.POST : ComponentNames.POST + "-" + member;
+        return factory.spawn(ctx, ComponentNames.POST, actorName, PostServiceActor.Command.class,
+                PostServiceActor.create(setup), Supervision.DEFAULT, Props.empty());
     }
 
     /** The pool the configured provider asks for; "cuda" without a working GPU is refused. */

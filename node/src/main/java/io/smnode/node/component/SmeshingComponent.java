@@ -27,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -61,19 +62,19 @@ public final class SmeshingComponent {
         return nodeDataDir.resolve("smeshing");
     }
 
-    /** Starts PoST and smeshing for {@code signer}; nothing when the network's timetable leaves no room for it. */
-    public static void start(ActorContext<?> ctx, ComponentFactory factory, NodeServices services, EdSigner signer,
+    /**
+     * Starts PoST and smeshing for {@code signers} (one, or a married set's members, the first signing); nothing when
+     * the network's timetable leaves no room for it.
+     */
+    public static void start(ActorContext<?> ctx, ComponentFactory factory, NodeServices services,
+                             List<EdSigner> signers,
                              ActorRef<StorageActor.Command> storage, ActorRef<AtxHandlerActor.Command> atxs,
                              Optional<ActorRef<PoetActor.Command>> embeddedPoet, SharedRandomX randomX,
                              AtxGossip gossip) {
         NetworkParams params = services.config().params();
-        Path oldState = dir(services.config().dataDir()).resolve("builder-state");
-        if (java.nio.file.Files.exists(oldState)) {
-            // Earlier versions kept the builder's state in this file; its format is not read any more, and starting
-            // over could publish a second ATX for an epoch already published (an equivocation).
-            LOG.error("smeshing is off: {} is the ATX builder state of an earlier version; move it away to smesh "
-                    + "again (the builder then starts over and may publish a second ATX for an epoch it already "
-                    + "published)", oldState);
+        Optional<String> oldState = oldBuilderState(services.config().dataDir());
+        if (oldState.isPresent()) {
+            LOG.error(oldState.get());
             return;
         }
         String poetName = embeddedPoet.isPresent() ? EMBEDDED_POET : services.config().smeshing().poetServer()
@@ -92,16 +93,35 @@ public final class SmeshingComponent {
             return;
         }
         Address coinbase = NodeKeys.coinbase(services.config());
-        ActorRef<PostServiceActor.Command> post = PostComponent.start(ctx, factory, services, signer.nodeId(),
-                randomX);
+        List<ActorRef<PostServiceActor.Command>> posts = new ArrayList<>();
+        for (int i = 0; i < signers.size(); i++) {
+            posts.add(PostComponent.start(ctx, factory, services, signers.get(i).nodeId(), i, randomX));
+        }
         PoetBackend poet = embeddedPoet.<PoetBackend>map(p -> new EmbeddedPoetBackend(poetName, p,
                         services.wallClock(), EMBEDDED_ASK_TIMEOUT))
                 .orElseGet(() -> remotePoet(ctx, factory, poetName, services));
-        SmeshingActor.Identity identity = new SmeshingActor.Identity(signer, coinbase, params.smeshing().numUnits(),
-                params.post().labelsPerUnit(), services.genesis().goldenAtx(), builder, poetName, poet);
-        factory.spawn(ctx, ComponentNames.SMESHING, SmeshingActor.Command.class, SmeshingActor.create(identity,
-                        new SmeshingActor.Peers(factory, storage, services.store(), atxs, post, gossip), services.wallClock()),
+        SmeshingActor.Identities identities = new SmeshingActor.Identities(signers, coinbase,
+                params.smeshing().numUnits(), params.post().labelsPerUnit(), services.genesis().goldenAtx(), builder,
+                poetName, poet, params.post().scryptN());
+        factory.spawn(ctx, ComponentNames.SMESHING, SmeshingActor.Command.class, SmeshingActor.create(identities,
+                        new SmeshingActor.Peers(factory, storage, services.store(), atxs, posts, gossip),
+                        services.wallClock()),
                 Supervision.DEFAULT, Props.empty());
+    }
+
+    /**
+     * Why smeshing refuses to start over an earlier version's builder state file, in one sentence; empty when there
+     * is none. Its format is not read any more, and starting over could publish a second ATX for an epoch already
+     * published (an equivocation), so the operator decides.
+     */
+    static Optional<String> oldBuilderState(Path nodeDataDir) {
+        Path file = dir(nodeDataDir).resolve("builder-state");
+        if (!java.nio.file.Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of("smeshing is off: " + file + " is an earlier version's ATX builder state, which this "
+                + "version does not read; move it away to smesh again, knowing the builder then starts over and may "
+                + "publish a second ATX for an epoch that file's builder already published.");
     }
 
     private static PoetBackend remotePoet(ActorContext<?> ctx, ComponentFactory factory, String address,

@@ -47,8 +47,12 @@ public record NodeConfig(
      * (auto, cpu, cuda), the CPU workers of PoST initialization (0: half the cores), the coinbase and the PoET
      * server to register at when the node runs none itself (empty: the preset's first).
      */
+    /**
+     * @param identities how many identities this node smeshes with: 1, or (devnet presets with ATX v2) a married set
+     *                   publishing merged ATXs
+     */
     public record Smeshing(boolean enabled, String provider, int cpuWorkers, Optional<Address> coinbase,
-                           Optional<java.net.URI> poetServer) {}
+                           Optional<java.net.URI> poetServer, int identities) {}
 
     /**
      * The test mode (devnet presets only): {@code seed} makes the smeshing identity and the wallet keys of a new
@@ -88,6 +92,8 @@ public record NodeConfig(
 
     /** The presets whose consensus parameters an operator may change (nobody else runs them). */
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
+    /** A married set's most members (spec 11 §2.2: 256 posts per NIPoST). */
+    private static final int MAX_IDENTITIES = 256;
 
     /**
      * The libp2p wire: whether the node joins a network at all ("auto" resolved: off only for a standalone node
@@ -229,10 +235,12 @@ public record NodeConfig(
         String smeshing = r.oneOf("smnode.smeshing.enabled", Set.of("auto", "on", "off"));
         Smeshing smesher = new Smeshing(smeshing.equals("on") || (smeshing.equals("auto") && preset.equals("standalone")),
                 r.oneOf("smnode.smeshing.post.provider", Set.of("auto", "cpu", "cuda")),
-                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024), coinbase(r, hrp), poetServer(r));
+                r.intIn("smnode.smeshing.post.cpu-workers", 0, 1024), coinbase(r, hrp), poetServer(r),
+                r.intIn("smnode.smeshing.identities", 1, MAX_IDENTITIES));
         Atx atx = new Atx(r.intIn("smnode.atx.validation-workers", 0, 1024),
                 r.intIn("smnode.atx.validation-queue", 1, 1_000_000));
         NetworkParams params = effectiveParams(r, preset);
+        checkIdentities(smesher, preset, params);
         Post post = new Post(RandomXPolicy.parse(r.oneOf("smnode.post.randomx", Set.of("auto", "fast", "light"))));
         return new NodeConfig(preset, dataDir, network, storage, log, metrics, poet, smesher, atx,
                 params.withTime(new NetworkParams.Time(network.layerDuration(), network.layersPerEpoch())), p2p(r, preset),
@@ -269,6 +277,18 @@ public record NodeConfig(
         } catch (java.net.URISyntaxException e) {
             throw new ConfigException("configuration key smnode.smeshing.poet-server must be an http://HOST:PORT "
                     + "address, got '" + text + "'.");
+        }
+    }
+
+    /** Several identities marry, which needs ATX v2; devnets only until merged ATXs were seen on a public network. */
+    private static void checkIdentities(Smeshing smeshing, String preset, NetworkParams params) {
+        if (smeshing.identities() > 1 && !DEVNETS.contains(preset)) {
+            throw new ConfigException("configuration key smnode.smeshing.identities can be above 1 on a devnet preset "
+                    + "(standalone, localnet) only, not on " + preset + ".");
+        }
+        if (smeshing.identities() > 1 && params.atx().atxV2FromEpoch().isEmpty()) {
+            throw new ConfigException("configuration key smnode.smeshing.identities above 1 marries the identities, "
+                    + "which needs ATX v2, and this network never switches to it.");
         }
     }
 

@@ -25,6 +25,7 @@ import io.smnode.node.component.StorageComponent;
 import io.smnode.node.network.NetworkEdge;
 import io.smnode.node.smeshing.NodeKeys;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
@@ -119,18 +120,20 @@ public final class NodeGuardian {
         ActorRef<ClockActor.Command> clock = ClockComponent.start(ctx, factory, services, storage);
         Optional<ActorRef<PoetActor.Command>> poet = PoetComponent.start(ctx, factory, services);
         SharedRandomX randomX = new SharedRandomX();
-        Optional<EdSigner> identity = services.config().smeshing().enabled() ? Optional.of(identity(services))
-                : Optional.empty();
+        List<EdSigner> signers = services.config().smeshing().enabled() ? identities(services) : List.of();
+        Optional<EdSigner> identity = signers.stream().findFirst();
         // The K3 subset checked on receipt is seeded by a local secret (the reference: the peer id).
         Bytes seed = identity.map(s -> Bytes.of(s.nodeId().toByteArray())).orElseGet(() -> randomSeed());
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         // The network edge exists before the host: the ports and the ATX publisher are made with it.
         Optional<NetworkEdge> edge = services.config().p2p().enabled()
                 ? Optional.of(new NetworkEdge(services.wallClock())) : Optional.empty();
-        identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
-                randomX, edge.<AtxGossip>map(e -> e).orElse(AtxGossip.NONE)));
+        if (!signers.isEmpty()) {
+            SmeshingComponent.start(ctx, factory, services, signers, storage, atxs, poet, randomX,
+                    edge.<AtxGossip>map(e -> e).orElse(AtxGossip.NONE));
+        }
         ConsensusComponent.Started ports = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
-                identity, edge.<GossipNetwork>map(e -> e).orElse(GossipNetwork.NONE),
+                signers, edge.<GossipNetwork>map(e -> e).orElse(GossipNetwork.NONE),
                 edge.<FetchNetwork>map(e -> e).orElse(FetchNetwork.NONE));
         edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs),
                 () -> ctx.getLog().info("p2p off: a lone node (smnode.p2p.enabled)"));
@@ -142,8 +145,9 @@ public final class NodeGuardian {
         }
     }
 
-    private static EdSigner identity(NodeServices services) {
-        return NodeKeys.identity(services.config(), Bytes.of(services.genesis().genesisId().toByteArray()));
+    private static List<EdSigner> identities(NodeServices services) {
+        return NodeKeys.identities(services.config(), Bytes.of(services.genesis().genesisId().toByteArray()),
+                services.config().smeshing().identities());
     }
 
     private static Bytes randomSeed() {

@@ -172,6 +172,7 @@ public final class InspectCommand {
                 out.put("weight", Long.toUnsignedString(a.weight()));
                 out.put("num_units", a.numUnits());
                 out.put("height", Long.toUnsignedString(a.height()));
+                out.put("ticks", Long.toUnsignedString(a.height() - a.baseHeight()));
                 out.put("received", node.atxs.received(atx).map(Object::toString).orElse(null));
             }, () -> out.put("stored", false));
             return out;

@@ -1,5 +1,6 @@
 package io.smnode.node.network;
 
+import io.smnode.activation.v2.VerifyChoices;
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.types.AtxId;
@@ -20,6 +21,7 @@ import io.smnode.p2p.identity.PeerId;
 import io.smnode.persistence.Store;
 import io.smnode.persistence.atx.LmdbAtxReads;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.LmdbEquivocationSetStore;
 import io.smnode.persistence.mesh.StoreMeshReads;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,19 +35,21 @@ import java.util.concurrent.Executor;
  * The server side of the fetch protocols a syncing peer needs (spec 07 §3), answered from LMDB reads (any thread,
  * one snapshot each) on a blocking executor: {@code hs/1} objects by hash for every hint the node stores
  * ({@code ballotDB}, {@code blocksDB}, {@code proposalDB}, {@code ATXDB}, {@code TXDB}; unknown hashes are left
- * out, as the reference does), {@code ax/1} the ids of the ATXs published in an epoch and {@code ld/1} the ballot
- * ids of a layer. Admission, rate limits and timeouts are the host's ({@code ServerLimits.SPACEMESH}).
+ * out, as the reference does), {@code ax/1} the ids of the ATXs published in an epoch, {@code ld/1} the ballot
+ * ids of a layer and {@code ml/2} the identities malfeasance v2 made malicious (spec 11 §6.1). Admission, rate limits and timeouts are the host's ({@code ServerLimits.SPACEMESH}).
  */
 public final class FetchServers {
     private final StoreMeshReads mesh;
     private final LmdbAtxStore atxs;
     private final LmdbAtxReads atxReads;
+    private final LmdbEquivocationSetStore sets;
     private final Executor blocking;
 
     public FetchServers(Store store, Executor blocking) {
         this.mesh = new StoreMeshReads(store);
         this.atxs = new LmdbAtxStore(store);
         this.atxReads = new LmdbAtxReads(store);
+        this.sets = new LmdbEquivocationSetStore(store);
         this.blocking = blocking;
     }
 
@@ -53,6 +57,7 @@ public final class FetchServers {
         host.serve("hs/1", this::hashes);
         host.serve("ax/1", this::epochAtxs);
         host.serve("ld/1", this::layerBallots);
+        host.serve("ml/2", this::maliciousV2);
     }
 
     CompletionStage<Bytes> hashes(PeerId peer, Bytes request) {
@@ -100,6 +105,19 @@ public final class FetchServers {
             List<Bytes> ids = mesh.ballotsIn(LayerId.of(layer)).stream()
                     .map(b -> Bytes.of(b.ballot().id().toByteArray())).toList();
             return Bytes.wrap(FetchMessages.encodeIds(ids, 20, FetchMessages.MAX_LAYER_BALLOTS));
+        }, blocking);
+    }
+
+    /**
+     * {@code ml/2}: every identity a malfeasance v2 proof marked (the accused and the members of its marriage set),
+     * whatever the request holds (the reference's {@code ml/1} sends an empty body). The answer is {@code ml/1}'s
+     * {@code MaliciousIDs}, ascending ([VERIFY] {@link VerifyChoices#ML2_ANSWERS_MALICIOUS_IDS}).
+     */
+    CompletionStage<Bytes> maliciousV2(PeerId peer, Bytes request) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<Bytes> ids = sets.maliciousIdentities().stream().map(id -> Bytes.of(id.toByteArray())).sorted()
+                    .toList();
+            return Bytes.wrap(FetchMessages.encodeIds(ids, 32, FetchMessages.MAX_MALICIOUS_IDS));
         }, blocking);
     }
 

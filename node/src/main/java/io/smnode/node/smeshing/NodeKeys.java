@@ -9,7 +9,10 @@ import io.smnode.node.config.NodeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,24 @@ public final class NodeKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("the smeshing identity key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The node's {@code count} smeshing identities: the first as {@link #identity}, identity {@code i} (from 1) in
+     * {@code <data-dir>/identities/identity-i.key} (in test mode derived from the seed and {@code i}).
+     */
+    public static List<EdSigner> identities(NodeConfig config, Bytes prefix, int count) {
+        List<EdSigner> out = new ArrayList<>();
+        out.add(identity(config, prefix));
+        for (int i = 1; i < count; i++) {
+            Path file = config.dataDir().resolve("identities").resolve("identity-" + i + ".key");
+            try {
+                out.add(IdentityKey.loadOrCreate(file, prefix, seed(config, "identity-" + i)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("smeshing identity " + i + "'s key: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** Where rewards go: the configured coinbase, else the node's own wallet (made now if it has none). */

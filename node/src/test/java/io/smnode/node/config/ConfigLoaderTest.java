@@ -205,6 +205,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void severalSmeshingIdentitiesOnlyOnADevnet() {
+        assertEquals(1, load(Map.of(), Map.of(), Optional.empty()).smeshing().identities());
+        assertEquals(2, load(Map.of("smeshing.identities", "2"), Map.of(), Optional.empty()).smeshing().identities());
+        ConfigException mainnet = assertThrows(ConfigException.class,
+                () -> load(Map.of("preset", "mainnet", "smeshing.identities", "2"), Map.of(), Optional.empty()));
+        assertTrue(mainnet.getMessage().contains("smnode.smeshing.identities") && mainnet.getMessage().contains("mainnet"),
+                mainnet.getMessage());
+        ConfigException none = assertThrows(ConfigException.class,
+                () -> load(Map.of("smeshing.identities", "0"), Map.of(), Optional.empty()));
+        assertTrue(none.getMessage().contains("smnode.smeshing.identities"), none.getMessage());
+    }
+
+    @Test
     void theNetworksClockShapeIsTheOneTheConsensusRunsOn() {
         NodeConfig c = load(Map.of("network.layer-duration", "4s", "network.layers-per-epoch", "8"), Map.of(),
                 Optional.empty());

@@ -1,5 +1,10 @@
 package io.smnode.node.network;
 
+import io.smnode.activation.marriage.MaliciousMark;
+import io.smnode.activation.marriage.SetChange;
+import io.smnode.core.types.NodeId;
+import io.smnode.persistence.atx.LmdbEquivocationSetStore;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,5 +64,21 @@ class FetchServersTest {
         assertTrue(e.getCause().getMessage().startsWith("malformed request"), e.getMessage());
         assertThrows(CompletionException.class, () -> servers.hashes(null, Bytes.wrap(new byte[] {7}))
                 .toCompletableFuture().join());
+    }
+
+    @Test
+    void ml2AnswersTheIdentitiesMalfeasanceV2MadeMaliciousAscending() throws Exception {
+        assertArrayEquals(new byte[] {0}, servers.maliciousV2(null, Bytes.wrap(new byte[] {0})).toCompletableFuture()
+                .join().toByteArray(), "none yet: an empty MaliciousIDs");
+        NodeId second = NodeId.of(hash(2).toByteArray());
+        NodeId first = NodeId.of(hash(1).toByteArray());
+        List<NodeId> ascending = java.util.stream.Stream.of(first, second)
+                .sorted(java.util.Comparator.comparing(NodeId::hex)).toList();
+        new LmdbEquivocationSetStore(store).apply(new SetChange(List.of(), List.of(), List.of(
+                new SetChange.Marked(ascending.get(1), new MaliciousMark(1, Bytes.wrap(new byte[] {5}))),
+                new SetChange.Marked(ascending.get(0), MaliciousMark.THROUGH_SET))));
+        Bytes answer = servers.maliciousV2(null, Bytes.wrap(new byte[] {0})).toCompletableFuture().join();
+        assertEquals(ascending.stream().map(id -> Bytes.of(id.toByteArray())).toList(),
+                FetchMessages.decodeIds(answer.toByteArray(), 32, FetchMessages.MAX_MALICIOUS_IDS));
     }
 }

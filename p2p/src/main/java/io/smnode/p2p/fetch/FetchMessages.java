@@ -21,6 +21,8 @@ public final class FetchMessages {
     public static final long MAX_DATA = 272_629_760L;
     /** ATX ids of an epoch ({@code EpochData}). */
     public static final long MAX_EPOCH_ATXS = 8_000_000;
+    /** Malicious node ids ({@code MaliciousIDs}, answer of {@code ml/1} and {@code ml/2}). */
+    public static final long MAX_MALICIOUS_IDS = 8_000_000;
     /** Ballot ids of a layer ({@code LayerData}). */
     public static final long MAX_LAYER_BALLOTS = 2350;
 

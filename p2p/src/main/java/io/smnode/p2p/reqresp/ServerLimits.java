@@ -25,6 +25,8 @@ public record ServerLimits(int queue, double perSecond, Duration idleTimeout, Du
             "as/1", new ServerLimits(10, 1, IDLE, HARD),
             "mh/1", new ServerLimits(1000, 100, IDLE, HARD),
             "ml/1", new ServerLimits(100, 10, IDLE, HARD),
+            // [VERIFY] ml/2 (malfeasance v2, spec 11 §6.1) is not in the fetch config that could be read: ml/1's.
+            "ml/2", new ServerLimits(100, 10, IDLE, HARD),
             "lp/2", new ServerLimits(10_000, 1000, IDLE, HARD));
 
     public static ServerLimits forProtocol(String protocol) {

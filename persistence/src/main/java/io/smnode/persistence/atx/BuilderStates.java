@@ -4,10 +4,13 @@ import io.smnode.activation.builder.BuilderState;
 import io.smnode.activation.builder.BuilderStateException;
 import io.smnode.activation.builder.BuilderStateStore;
 import io.smnode.core.codec.ScaleException;
+import io.smnode.core.hash.Blake3;
+import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.NodeId;
 import io.smnode.persistence.Reads;
 import io.smnode.persistence.WriteBatch;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -24,6 +27,16 @@ public final class BuilderStates implements BuilderStateStore {
     public BuilderStates(Reads store, NodeId identity) {
         this.store = store;
         this.identity = identity;
+    }
+
+    /**
+     * The state of the builder of the married set whose marriage ATX is {@code marriageAtx}, under a key no identity
+     * has ({@code BLAKE3("smnode married set " ‖ marriage ATX)}): its members' own builders keep theirs.
+     */
+    public static BuilderStates ofMarriedSet(Reads store, AtxId marriageAtx) {
+        byte[] key = Blake3.hash("smnode married set ".getBytes(StandardCharsets.US_ASCII), marriageAtx.toByteArray())
+                .toByteArray();
+        return new BuilderStates(store, NodeId.of(key));
     }
 
     /** The state last committed for this identity (a staged one is not visible until committed). */
