@@ -132,7 +132,7 @@ public final class NodeGuardian {
         ConsensusComponent.Started ports = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
                 identity, edge.<GossipNetwork>map(e -> e).orElse(GossipNetwork.NONE),
                 edge.<FetchNetwork>map(e -> e).orElse(FetchNetwork.NONE));
-        edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs),
+        edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs, storage),
                 () -> ctx.getLog().info("p2p off: a lone node (smnode.p2p.enabled)"));
         ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId), ports.gossip());
         if (services.config().cluster().enabled()) {

@@ -1,5 +1,6 @@
 package io.smnode.node.network;
 
+import io.smnode.activation.AtxRule;
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.time.LayerClock;
@@ -47,12 +48,13 @@ final class AtxSync {
     private final Scheduler scheduler;
     private final Executor blocking;
     private final Random random;
+    private final PoetProofFetch poets;
     private volatile boolean synced;
     private volatile boolean running;
 
     AtxSync(P2pHost host, Fetcher fetcher, LmdbAtxStore atxs, LayerClock layers, Clock clock,
             ActorRef<AtxHandlerActor.Command> handler, Scheduler scheduler,
-            Executor blocking, Random random) {
+            Executor blocking, Random random, PoetProofFetch poets) {
         this.host = host;
         this.fetcher = fetcher;
         this.atxs = atxs;
@@ -62,6 +64,7 @@ final class AtxSync {
         this.scheduler = scheduler;
         this.blocking = blocking;
         this.random = random;
+        this.poets = poets;
     }
 
     boolean atxSynced() {
@@ -113,13 +116,18 @@ final class AtxSync {
         }
     }
 
-    /** A fetched ATX is judged as a gossiped one; a peer that served an invalid one is dropped. */
+    /**
+     * A fetched ATX is judged as a gossiped one; a peer that served an invalid one is dropped. One that waits for a
+     * PoET proof the node lacks has it fetched ({@link PoetProofFetch}) and is judged again once it is kept.
+     */
     private void judge(PeerId peer, Bytes bytes, Hash32 expected) {
         AskPattern.ask(handler, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(bytes, Optional.of(expected),
                 r), GossipWiring.VERDICT_TIMEOUT, scheduler).thenAccept(v -> {
                     if (v.rejected()) {
                         LOG.info("peer {} served an invalid ATX {} ({}); disconnecting", peer, expected.hex(), v);
                         host.disconnect(peer);
+                    } else if (v.ruleOrNull() == AtxRule.UNKNOWN_POET_PROOF) {
+                        poets.fetchFor(bytes, peer, () -> judge(peer, bytes, expected));
                     }
                 });
     }

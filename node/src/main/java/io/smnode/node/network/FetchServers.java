@@ -7,12 +7,14 @@ import io.smnode.core.types.BallotId;
 import io.smnode.core.types.BlockId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
+import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.ProposalId;
 import io.smnode.core.types.TxId;
 import io.smnode.mesh.block.Block;
 import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.proposal.Ballot;
+import io.smnode.mesh.proposal.EpochActiveSet;
 import io.smnode.mesh.proposal.Proposal;
 import io.smnode.p2p.P2pHost;
 import io.smnode.p2p.fetch.FetchMessages;
@@ -20,6 +22,7 @@ import io.smnode.p2p.identity.PeerId;
 import io.smnode.persistence.Store;
 import io.smnode.persistence.atx.LmdbAtxReads;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.persistence.mesh.StoreMeshReads;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,25 +35,30 @@ import java.util.concurrent.Executor;
 /**
  * The server side of the fetch protocols a syncing peer needs (spec 07 §3), answered from LMDB reads (any thread,
  * one snapshot each) on a blocking executor: {@code hs/1} objects by hash for every hint the node stores
- * ({@code ballotDB}, {@code blocksDB}, {@code proposalDB}, {@code ATXDB}, {@code TXDB}; unknown hashes are left
- * out, as the reference does), {@code ax/1} the ids of the ATXs published in an epoch and {@code ld/1} the ballot
+ * ({@code ballotDB}, {@code blocksDB}, {@code proposalDB}, {@code ATXDB}, {@code TXDB}, {@code POETDB} (the PoET proof
+ * message), {@code activeset} (an {@code EpochActiveSet}, also on {@code as/1}); unknown hashes are left out, as the
+ * reference does), {@code ax/1} the ids of the ATXs published in an epoch and {@code ld/1} the ballot
  * ids of a layer. Admission, rate limits and timeouts are the host's ({@code ServerLimits.SPACEMESH}).
  */
 public final class FetchServers {
     private final StoreMeshReads mesh;
     private final LmdbAtxStore atxs;
     private final LmdbAtxReads atxReads;
+    private final StoredPoetProofs poets;
     private final Executor blocking;
 
     public FetchServers(Store store, Executor blocking) {
         this.mesh = new StoreMeshReads(store);
         this.atxs = new LmdbAtxStore(store);
         this.atxReads = new LmdbAtxReads(store);
+        this.poets = new StoredPoetProofs(store);
         this.blocking = blocking;
     }
 
     public void serve(P2pHost host) {
         host.serve("hs/1", this::hashes);
+        // The reference asks for active sets on as/1 first (falling back to hs/1): the same batches, one hash each.
+        host.serve("as/1", this::hashes);
         host.serve("ax/1", this::epochAtxs);
         host.serve("ld/1", this::layerBallots);
     }
@@ -80,6 +88,10 @@ public final class FetchServers {
             return atxs.blob(AtxId.of(h));
         } else if (hint.equals(Hint.TX.wireName())) {
             return mesh.tx(TxId.of(h));
+        } else if (hint.equals(Hint.POET.wireName())) {
+            return poets.messageBytes(Hash32.of(h));
+        } else if (hint.equals(Hint.ACTIVE_SET.wireName())) {
+            return mesh.activeSetRecord(Hash32.of(h)).map(a -> Bytes.wrap(Scale.encode(EpochActiveSet.CODEC, a)));
         }
         return Optional.empty();
     }

@@ -1,6 +1,8 @@
 package io.smnode.node.network;
 
+import io.smnode.activation.AtxDecoder;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.gossip.FetchPort;
 import io.smnode.actors.gossip.Fetched;
 import io.smnode.actors.gossip.GossipPort;
@@ -13,6 +15,7 @@ import io.smnode.p2p.host.Libp2pHost;
 import io.smnode.p2p.identity.Multiaddr;
 import io.smnode.mesh.sync.SyncStatus;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.persistence.mesh.StoreMeshReads;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,7 +60,8 @@ public final class P2pActor {
                         ActorRef<FetchPort.Command> fetch, ActorRef<AtxHandlerActor.Command> atxs,
                         FetchServers servers, FetchConfig fetchConfig, boolean beacon, Clock clock,
                         Executor blocking, LayerClock layers, LmdbAtxStore atxStore, StoreMeshReads mesh,
-                        Duration syncInterval, Duration gossipDuration) {}
+                        Duration syncInterval, Duration gossipDuration, AtxDecoder atxDecoder,
+                        ActorRef<StorageActor.Command> storage, StoredPoetProofs poetProofs) {}
 
     private P2pActor() {}
 
@@ -102,8 +106,10 @@ public final class P2pActor {
                 }).build(), "fetched-atxs");
         setup.fetch().tell(new FetchPort.Register(Hint.ATX, atxIntake));
         setup.edge().attach(host, fetcher);
+        PoetProofFetch poets = new PoetProofFetch(host, fetcher, setup.atxDecoder(), setup.poetProofs(),
+                setup.storage(), ctx.getSystem().scheduler(), setup.clock());
         AtxSync atxSync = new AtxSync(host, fetcher, setup.atxStore(), setup.layers(), setup.clock(), setup.atxs(),
-                ctx.getSystem().scheduler(), setup.blocking(), new SecureRandom());
+                ctx.getSystem().scheduler(), setup.blocking(), new SecureRandom(), poets);
         long effectiveGenesis = 2L * setup.layers().layersPerEpoch() - 1;
         LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
                 LayerSync.startingPoint(setup.mesh(), effectiveGenesis));

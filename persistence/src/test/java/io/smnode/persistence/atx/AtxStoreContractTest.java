@@ -89,7 +89,7 @@ abstract class AtxStoreContractTest {
         RoundProof round = round(List.of(leaf(1), leaf(2), leaf(3)), 150);
         try (Store store = open(SCHEMA)) {
             store.write(new LmdbAtxStore(store).put(atx, header(atx, 1, 5, 1)));
-            store.write(StoredPoetProofs.keep(round));
+            store.write(StoredPoetProofs.keep(round, Bytes.EMPTY));
         }
         try (Store store = open(SCHEMA)) {
             assertEquals(Optional.of(COMMITMENT), new LmdbAtxStore(store).commitmentOf(atx.smesherId()));
@@ -108,7 +108,7 @@ abstract class AtxStoreContractTest {
             assertEquals(OptionalLong.empty(), proofs.leafCount(ref));
             assertFalse(proofs.isMember(ref, Hash32.of(leaf(2).toByteArray()), path(members, 1)));
 
-            store.write(StoredPoetProofs.keep(round));
+            store.write(StoredPoetProofs.keep(round, Bytes.EMPTY));
 
             assertEquals(OptionalLong.of(300), proofs.leafCount(ref));
             assertTrue(proofs.isMember(ref, Hash32.of(leaf(2).toByteArray()), path(members, 1)));
