@@ -2,12 +2,21 @@ package io.smnode.node.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smnode.core.hash.Blake3;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.types.EpochId;
+import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.store.MeshRecord;
+import io.smnode.persistence.atx.StoredPoetProofs;
+import io.smnode.poet.MembershipTree;
+import io.smnode.poet.MerkleProof;
+import io.smnode.poet.PoetProof;
+import io.smnode.poet.RoundProof;
 import io.smnode.core.types.TxId;
 import io.smnode.node.guardian.NodeSchema;
 import io.smnode.p2p.fetch.FetchMessages;
@@ -46,6 +55,39 @@ class FetchServersTest {
         assertEquals(batch.id(), r.id(), "the answer names the batch");
         assertEquals(List.of(new FetchMessages.HashResponse(hash(1), atx), new FetchMessages.HashResponse(hash(2), tx)),
                 r.responses());
+    }
+
+    @Test
+    void hsAnswersAPoetProofByItsReferenceAsTheKeptMessageAndAnActiveSetAsEpochActiveSet() throws Exception {
+        List<Bytes> members = List.of(hash(5), hash(6));
+        RoundProof round = new RoundProof(4, new PoetProof(new MerkleProof(MembershipTree.root(members),
+                List.of(hash(7)), List.of()), 9), members);
+        Bytes poetKey = hash(8);
+        List<AtxId> set = List.of(AtxId.of(hash(11).toByteArray()), AtxId.of(hash(10).toByteArray()));
+        MeshRecord.ActiveSetRecord activeSet = new MeshRecord.ActiveSetRecord(EpochId.of(3), set);
+        store.write(StoredPoetProofs.keep(round, poetKey));
+        store.write(WriteBatch.builder().put(MeshTables.ACTIVE_SETS, activeSet.id(), activeSet).build());
+        Bytes ref = Bytes.of(round.proof().ref().toByteArray());
+        Bytes setId = Bytes.of(activeSet.id().toByteArray());
+        FetchMessages.RequestBatch batch = FetchMessages.batch(List.of(
+                new FetchMessages.HashRequest("POETDB", ref),
+                new FetchMessages.HashRequest("activeset", setId),
+                new FetchMessages.HashRequest("POETDB", hash(1)),
+                new FetchMessages.HashRequest("activeset", hash(2))));
+        FetchMessages.ResponseBatch r = FetchMessages.decodeResponseBatch(servers.hashes(null,
+                Bytes.wrap(FetchMessages.encode(batch))).toCompletableFuture().join().toByteArray());
+        // PoetProofMessage: root, proven leaves, proof nodes, LeafCount (compact), service id, round id "4",
+        // statement, empty signature.
+        String root = MembershipTree.root(members).hex();
+        Bytes message = Bytes.ofHex("80" + root + "04" + "80" + hash(7).hex() + "00" + "24" + "80" + poetKey.hex()
+                + "0434" + root + "00".repeat(64));
+        // EpochActiveSet{Epoch (compact), Set (compact count, ids ascending as stored)}.
+        List<AtxId> sorted = set.stream().sorted().toList();
+        Bytes epochSet = Bytes.ofHex("0c" + "08" + sorted.get(0).hex() + sorted.get(1).hex());
+        assertEquals(List.of(new FetchMessages.HashResponse(ref, message),
+                new FetchMessages.HashResponse(setId, epochSet)), r.responses());
+        assertTrue(FetchedIds.matches(Hint.ACTIVE_SET, setId, epochSet), "the served set hashes to its id");
+        assertFalse(FetchedIds.matches(Hint.ACTIVE_SET, hash(2), epochSet), "and to no other");
     }
 
     @Test

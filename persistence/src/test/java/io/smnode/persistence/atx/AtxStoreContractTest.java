@@ -118,6 +118,39 @@ abstract class AtxStoreContractTest {
         }
     }
 
+    @Test
+    void aKeptRoundIsServedAsGoSpacemeshsPoetProofMessage() {
+        try (Store store = open(SCHEMA)) {
+            List<Bytes> members = List.of(leaf(1), leaf(2));
+            RoundProof round = round(members, 300);
+            store.write(StoredPoetProofs.keep(round, Bytes.wrap(new byte[] {1, 2, 3})));
+            // PoetProof{MerkleProof{Root, ProvenLeaves, ProofNodes}, LeafCount}, PoetServiceID, RoundID, Statement,
+            // Signature (empty): SCALE, byte slices with compact lengths, LeafCount compact.
+            String root = MembershipTree.root(members).hex();
+            String expected = "80" + root + "04" + "80" + leaf(7).hex() + "04" + "80" + leaf(8).hex() + "b104"
+                    + "0c010203" + "0435" + root + "00".repeat(64);
+            assertEquals(Optional.of(Bytes.ofHex(expected)), new StoredPoetProofs(store).messageBytes(
+                    round.proof().ref()));
+        }
+    }
+
+    @Test
+    void aProofMessageFetchedFromAPeerServesTheMembershipChecksWithoutMembers() {
+        try (Store store = open(SCHEMA)) {
+            StoredPoetProofs proofs = new StoredPoetProofs(store);
+            List<Bytes> members = List.of(leaf(1), leaf(2), leaf(3));
+            RoundProof round = round(members, 300);
+            Hash32 ref = round.proof().ref();
+            store.write(StoredPoetProofs.keep(StoredPoetProofs.message(round, Bytes.EMPTY)));
+
+            assertEquals(Optional.empty(), proofs.proof(ref), "no members came with it");
+            assertEquals(OptionalLong.of(300), proofs.leafCount(ref));
+            assertTrue(proofs.isMember(ref, Hash32.of(leaf(3).toByteArray()), path(members, 2)));
+            assertFalse(proofs.isMember(ref, Hash32.of(leaf(3).toByteArray()), path(members, 1)));
+            assertEquals(Optional.of(StoredPoetProofs.message(round, Bytes.EMPTY)), proofs.message(ref));
+        }
+    }
+
     private static MerkleProofV1 path(List<Bytes> members, int index) {
         MembershipProof proof = MembershipTree.proof(members, index);
         return new MerkleProofV1(proof.nodes(), proof.leafIndex());
