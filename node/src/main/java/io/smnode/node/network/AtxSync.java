@@ -110,7 +110,7 @@ final class AtxSync {
         for (long e = from; e <= current; e++) {
             long epoch = e;
             PeerId peer = peers.get(random.nextInt(peers.size()));
-            rounds.add(host.request(peer, "ax/1", Bytes.wrap(FetchMessages.u32(epoch))).toCompletableFuture()
+            rounds.add(host.request(peer, "ax/1", Bytes.wrap(FetchMessages.epochOrLayer(epoch))).toCompletableFuture()
                     .thenApplyAsync(data -> {
                         List<Bytes> ids = decode(data);
                         listed.addAndGet(ids.size());

@@ -92,12 +92,12 @@ class FetchServersTest {
 
     @Test
     void emptyEpochsAndLayersAreOneZeroByteAndGarbageIsAnError() {
-        assertArrayEquals(new byte[] {0}, servers.epochAtxs(null, Bytes.wrap(FetchMessages.u32(3)))
+        assertArrayEquals(new byte[] {0}, servers.epochAtxs(null, Bytes.wrap(FetchMessages.epochOrLayer(3)))
                 .toCompletableFuture().join().toByteArray());
-        assertArrayEquals(new byte[] {0}, servers.layerBallots(null, Bytes.wrap(FetchMessages.u32(20)))
+        assertArrayEquals(new byte[] {0}, servers.layerBallots(null, Bytes.wrap(FetchMessages.epochOrLayer(20)))
                 .toCompletableFuture().join().toByteArray());
         CompletionException e = assertThrows(CompletionException.class, () -> servers.layerBallots(null,
-                Bytes.wrap(new byte[] {1, 2})).toCompletableFuture().join());
+                Bytes.wrap(new byte[] {4, 9})).toCompletableFuture().join());
         assertTrue(e.getCause().getMessage().startsWith("malformed request"), e.getMessage());
         assertThrows(CompletionException.class, () -> servers.hashes(null, Bytes.wrap(new byte[] {7}))
                 .toCompletableFuture().join());
