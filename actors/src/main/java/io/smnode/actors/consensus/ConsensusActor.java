@@ -16,6 +16,7 @@ import io.smnode.mesh.pipeline.PipelineConfig;
 import io.smnode.mesh.pipeline.Recipient;
 import io.smnode.persistence.atx.LmdbAtxReads;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,6 +65,13 @@ public final class ConsensusActor {
     /** The proposal builder is done with its first layer since it (re)started. */
     public record BuilderReady() implements Command {}
 
+    /**
+     * The node's ATX sync stored the ATXs of earlier epochs (it joined late, or was away): every epoch from the first
+     * with ballots to the current one is learnt again, so its components weigh the layers they sync with those ATXs
+     * (and ballots parked for an ATX go round again).
+     */
+    public record AtxsSynced() implements Command {}
+
     private record Layer(LayerTick tick) implements Command {}
 
     private record Learned(EpochId epoch, Optional<AtxHandlerActor.ActiveSet> set, String failure) implements Command {}
@@ -78,6 +86,8 @@ public final class ConsensusActor {
     private Optional<ConsensusEvent.Tick> lastTick = Optional.empty();
     /** An epoch's active set is being asked for: layer starts wait behind it, in order. */
     private boolean learning;
+    /** Epochs still to learn again after an ATX sync, in order. */
+    private final ArrayDeque<EpochId> relearning = new ArrayDeque<>();
     private boolean builderReady;
     private boolean ready;
 
@@ -141,6 +151,7 @@ public final class ConsensusActor {
                     return onLayer(l);
                 })
                 .onMessage(Learned.class, this::onLearned)
+                .onMessage(AtxsSynced.class, a -> onAtxsSynced())
                 .onMessage(BuilderReady.class, b -> {
                     builderReady = true;
                     checkReady();
@@ -198,6 +209,25 @@ public final class ConsensusActor {
         return Behaviors.same();
     }
 
+    private Behavior<Command> onAtxsSynced() {
+        if (lastTick.isEmpty()) {
+            return Behaviors.same(); // no layer yet: each epoch is learnt when its first layer starts
+        }
+        EpochId first = setup.config().epochOf(setup.config().effectiveGenesis().add(1));
+        EpochId current = setup.config().epochOf(lastTick.get().layer());
+        for (EpochId e = first; e.compareTo(current) <= 0; e = e.next()) {
+            if (!relearning.contains(e)) {
+                relearning.add(e);
+            }
+        }
+        ctx.getLog().info("ATXs synced: epochs {} to {} learnt again", first.value(), current.value());
+        if (!learning && !relearning.isEmpty()) {
+            learning = true;
+            learn(relearning.poll());
+        }
+        return Behaviors.same();
+    }
+
     private void learn(EpochId epoch) {
         ctx.ask(AtxHandlerActor.ActiveSet.class, setup.atxHandler(), ASK_TIMEOUT,
                 to -> new AtxHandlerActor.GetActiveSet(epoch, to),
@@ -223,6 +253,10 @@ public final class ConsensusActor {
         ctx.getLog().info("epoch {}: {} ATX(s) in the active set", l.epoch().value(), facts.size());
         for (Recipient r : Recipient.values()) {
             send(r, event);
+        }
+        if (!relearning.isEmpty()) {
+            learn(relearning.poll());
+            return Behaviors.same();
         }
         learning = false;
         return stash.unstashAll(running());

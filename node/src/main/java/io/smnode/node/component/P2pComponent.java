@@ -67,7 +67,7 @@ public final class P2pComponent {
                 services.wallClock(), blocking, services.layerClock(), new LmdbAtxStore(services.store()),
                 new StoreMeshReads(services.store()), config.params().sync().interval(),
                 config.params().sync().gossipDuration(), new AtxDecoder(AtxVersions.of(config.params().atx())),
-                storage, new StoredPoetProofs(services.store()));
+                storage, new StoredPoetProofs(services.store()), ports.consensus());
         return factory.spawn(ctx, ComponentNames.P2P, P2pActor.Command.class, P2pActor.create(setup),
                 Supervision.DEFAULT, Props.empty());
     }

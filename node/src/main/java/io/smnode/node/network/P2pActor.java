@@ -2,6 +2,7 @@ package io.smnode.node.network;
 
 import io.smnode.activation.AtxDecoder;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.consensus.ConsensusActor;
 import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.gossip.FetchPort;
 import io.smnode.actors.gossip.Fetched;
@@ -61,7 +62,8 @@ public final class P2pActor {
                         FetchServers servers, FetchConfig fetchConfig, boolean beacon, Clock clock,
                         Executor blocking, LayerClock layers, LmdbAtxStore atxStore, StoreMeshReads mesh,
                         Duration syncInterval, Duration gossipDuration, AtxDecoder atxDecoder,
-                        ActorRef<StorageActor.Command> storage, StoredPoetProofs poetProofs) {}
+                        ActorRef<StorageActor.Command> storage, StoredPoetProofs poetProofs,
+                        ActorRef<ConsensusActor.Command> consensus) {}
 
     private P2pActor() {}
 
@@ -114,7 +116,8 @@ public final class P2pActor {
         LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
                 LayerSync.startingPoint(setup.mesh(), effectiveGenesis));
         Syncer syncer = new Syncer(atxSync, layerSync, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
-                OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()));
+                OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()),
+                () -> setup.consensus().tell(new ConsensusActor.AtxsSynced()));
         GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, setup.beacon(),
                 new GossipWiring.Gate() {
                     @Override
