@@ -7,8 +7,10 @@ import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
 import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.pipeline.AtxReads;
 import io.smnode.mesh.pipeline.Decision;
 import io.smnode.mesh.pipeline.DecisionRouter;
@@ -72,6 +74,9 @@ public final class ConsensusActor {
      */
     public record AtxsSynced() implements Command {}
 
+    /** A layer's certificate fetched in sync: handed to the block component, which answers the verdict. */
+    public record SyncCertificate(LayerId layer, Bytes certificate, ActorRef<Verdict> replyTo) implements Command {}
+
     private record Layer(LayerTick tick) implements Command {}
 
     private record Learned(EpochId epoch, Optional<AtxHandlerActor.ActiveSet> set, String failure) implements Command {}
@@ -88,6 +93,7 @@ public final class ConsensusActor {
     private boolean learning;
     /** Epochs still to learn again after an ATX sync, in order. */
     private final ArrayDeque<EpochId> relearning = new ArrayDeque<>();
+    private ActorRef<BlockActor.Command> blocks;
     private boolean builderReady;
     private boolean ready;
 
@@ -124,7 +130,7 @@ public final class ConsensusActor {
         f.spawn(ctx, ComponentNames.PROPOSAL_BUILDER, ProposalBuilderActor.Command.class,
                 ProposalBuilderActor.create(setup, ports, tortoise, mempool, hare), Supervision.DEFAULT,
                 DispatcherSelector.fromConfig(ProposalCheckWorker.DISPATCHER));
-        f.spawn(ctx, ComponentNames.BLOCKS, BlockActor.Command.class, BlockActor.create(setup, ports),
+        blocks = f.spawn(ctx, ComponentNames.BLOCKS, BlockActor.Command.class, BlockActor.create(setup, ports),
                 Supervision.DEFAULT, Props.empty());
         f.spawn(ctx, ComponentNames.MESH, MeshActor.Command.class, MeshActor.create(setup, ports, mempool),
                 Supervision.DEFAULT, Props.empty());
@@ -152,6 +158,10 @@ public final class ConsensusActor {
                 })
                 .onMessage(Learned.class, this::onLearned)
                 .onMessage(AtxsSynced.class, a -> onAtxsSynced())
+                .onMessage(SyncCertificate.class, c -> {
+                    blocks.tell(new BlockActor.SyncedCertificate(c.layer(), c.certificate(), c.replyTo()));
+                    return Behaviors.same();
+                })
                 .onMessage(BuilderReady.class, b -> {
                     builderReady = true;
                     checkReady();

@@ -126,7 +126,7 @@ public final class NodeGuardian {
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         // The network edge exists before the host: the ports and the ATX publisher are made with it.
         Optional<NetworkEdge> edge = services.config().p2p().enabled()
-                ? Optional.of(new NetworkEdge(services.wallClock())) : Optional.empty();
+                ? Optional.of(new NetworkEdge(services.wallClock(), services.layerClock())) : Optional.empty();
         identity.ifPresent(signer -> SmeshingComponent.start(ctx, factory, services, signer, storage, atxs, poet,
                 randomX, edge.<AtxGossip>map(e -> e).orElse(AtxGossip.NONE)));
         ConsensusComponent.Started ports = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,

@@ -115,9 +115,11 @@ public final class P2pActor {
         long effectiveGenesis = 2L * setup.layers().layersPerEpoch() - 1;
         LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
                 LayerSync.startingPoint(setup.mesh(), effectiveGenesis));
-        Syncer syncer = new Syncer(atxSync, layerSync, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
+        CertificateSync certificates = new CertificateSync(host, setup.mesh(), setup.consensus(),
+                ctx.getSystem().scheduler(), new SecureRandom(), effectiveGenesis);
+        Syncer syncer = new Syncer(atxSync, layerSync, certificates, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
                 OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()),
-                () -> setup.consensus().tell(new ConsensusActor.AtxsSynced()));
+                () -> setup.consensus().tell(new ConsensusActor.AtxsSynced()), setup.edge());
         GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, setup.beacon(),
                 new GossipWiring.Gate() {
                     @Override

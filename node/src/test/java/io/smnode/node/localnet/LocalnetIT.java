@@ -232,10 +232,18 @@ class LocalnetIT {
                     + ballot.group(1) + " in layer " + ballotLayer + ": " + layer);
         }
 
+        // The recent synced layers' certificates came with them (lp/2): the layer before it joined is certified there.
+        JsonNode joined = JSON.readTree(run("inspect", "layer", Integer.toString(JOIN), "--config",
+                lateLog.resolveSibling("node.conf").toString()));
+        assertTrue(joined.get("certified").asBoolean(), "the late joiner holds layer " + JOIN + "'s certificate: "
+                + joined);
+
         Instant started = Instant.parse(awaitLog(lateLog, l -> l.contains("p2p: peer id"), Duration.ofSeconds(5))
                 .split(" ")[0]);
+        Instant layerSyncFrom = Instant.parse(awaitLog(lateLog, l -> l.contains("layer sync: layer"),
+                Duration.ofSeconds(5)).split(" ")[0]);
         // Published before it joined (the log names an ATX's publish epoch).
-        int lastPublished = JOIN / LAYERS_PER_EPOCH;
+        int lastPublished = (JOIN + 1) / LAYERS_PER_EPOCH;
         List<Instant> synced = new ArrayList<>();
         for (String l : Files.readAllLines(lateLog)) {
             Matcher m = STORED.matcher(l);
@@ -249,9 +257,11 @@ class LocalnetIT {
                 Duration.ofSeconds(5)).split(" ")[0]);
         int layers = JOIN - FIRST + 1;
         System.out.printf("late joiner sync: %d ATXs in %.1f s (%.2f ATXs/s), layers %d-%d (%d) applied in %.1f s "
-                        + "(%.2f layers/s) from its p2p start; first own ballot in layer %d%n", synced.size(),
-                seconds(started, atxsDone), synced.size() / seconds(started, atxsDone), FIRST, JOIN, layers,
-                seconds(started, layersDone), layers / seconds(started, layersDone), ballotLayer);
+                        + "(%.2f layers/s) from its p2p start, in %.1f s (%.2f layers/s) from its first layer request; "
+                        + "first own ballot in layer %d%n", synced.size(), seconds(started, atxsDone),
+                synced.size() / seconds(started, atxsDone), FIRST, JOIN, layers, seconds(started, layersDone),
+                layers / seconds(started, layersDone), seconds(layerSyncFrom, layersDone),
+                layers / seconds(layerSyncFrom, layersDone), ballotLayer);
     }
 
     private static double seconds(Instant from, Instant to) {
