@@ -68,25 +68,24 @@ public final class StoredPoetProofs implements PoetMembershipCheck {
         return store.get(AtxTables.POET_PROOFS, poetRef);
     }
 
-    /** The stored message of a proof: the bytes a peer asking for it by reference is served. */
+    /**
+     * The stored message of a proof: the bytes a peer asking for it by reference is served (a round kept before
+     * messages were stored is served with an empty service id).
+     */
     public Optional<Bytes> messageBytes(Hash32 poetRef) {
-        return store.get(AtxTables.POET_MESSAGES, poetRef);
+        return store.get(AtxTables.POET_MESSAGES, poetRef).or(() -> proof(poetRef).map(p -> encode(message(p,
+                Bytes.EMPTY))));
     }
 
-    /**
-     * The proof under {@code poetRef} as a message, whichever way it came (a round kept before messages were stored
-     * has an empty service id); a stored message that does not decode is corrupt data.
-     */
+    /** The proof under {@code poetRef} as a message, whichever way it came; one that does not decode is corrupt. */
     public Optional<PoetProofMessage> message(Hash32 poetRef) {
-        Optional<Bytes> bytes = messageBytes(poetRef);
-        if (bytes.isPresent()) {
+        return messageBytes(poetRef).map(bytes -> {
             try {
-                return Optional.of(Scale.decode("PoetProofMessage", PoetProofMessage.CODEC, bytes.get().toByteArray()));
+                return Scale.decode("PoetProofMessage", PoetProofMessage.CODEC, bytes.toByteArray());
             } catch (ScaleException e) {
                 throw new CorruptDataException("the PoET proof message " + poetRef.hex() + ": " + e.getMessage());
             }
-        }
-        return proof(poetRef).map(p -> message(p, Bytes.EMPTY));
+        });
     }
 
     @Override

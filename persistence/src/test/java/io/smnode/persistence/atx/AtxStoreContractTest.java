@@ -18,6 +18,7 @@ import io.smnode.activation.NIPostChallengeV1;
 import io.smnode.activation.StoredAtx;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;
+import io.smnode.persistence.WriteBatch;
 import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.MerkleProof;
@@ -131,6 +132,13 @@ abstract class AtxStoreContractTest {
                     + "0c010203" + "0435" + root + "00".repeat(64);
             assertEquals(Optional.of(Bytes.ofHex(expected)), new StoredPoetProofs(store).messageBytes(
                     round.proof().ref()));
+            // A round kept before messages were (its members only): served with an empty service id.
+            RoundProof older = round(List.of(leaf(4)), 300);
+            store.write(WriteBatch.builder().put(AtxTables.POET_PROOFS, older.proof().ref(), older).build());
+            String olderRoot = MembershipTree.root(List.of(leaf(4))).hex();
+            assertEquals(Optional.of(Bytes.ofHex("80" + olderRoot + "04" + "80" + leaf(7).hex() + "04" + "80"
+                    + leaf(8).hex() + "b104" + "00" + "0435" + olderRoot + "00".repeat(64))),
+                    new StoredPoetProofs(store).messageBytes(older.proof().ref()));
         }
     }
 
