@@ -10,8 +10,9 @@ import io.smnode.activation.NIPostV1;
 import io.smnode.activation.PostMetadataV1;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
-import io.smnode.poet.RoundProof;
+import io.smnode.poet.PoetProofMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,10 +34,10 @@ public final class AtxInputsResolver {
     /** Round statements recomputed from a round's members are kept for this many recent proofs. */
     private static final int STATEMENTS_KEPT = 64;
 
-    /** The PoET proofs the node holds, by reference. */
+    /** The PoET proofs the node holds (from its PoET or from peers), by reference. */
     @FunctionalInterface
     public interface PoetProofs {
-        Optional<RoundProof> proof(Hash32 ref);
+        Optional<PoetProofMessage> proof(Hash32 ref);
     }
 
     private final AtxStore store;
@@ -112,12 +113,13 @@ public final class AtxInputsResolver {
         if (known != null) {
             return known;
         }
-        Optional<RoundProof> proof = poets.proof(ref);
+        Optional<PoetProofMessage> proof = poets.proof(ref);
         if (proof.isEmpty()) {
             return AtxDependencies.PoetFact.unknown(ref); // not cached: it may be fetched any moment
         }
         AtxDependencies.PoetFact fact = new AtxDependencies.PoetFact(ref,
-                OptionalLong.of(proof.get().proof().leafCount()), Optional.of(proof.get().statement()));
+                OptionalLong.of(proof.get().proof().leafCount()), Optional.of(Bytes.of(
+                        proof.get().statement().toByteArray())));
         statements.put(ref, fact);
         return fact;
     }

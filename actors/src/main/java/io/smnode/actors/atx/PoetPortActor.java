@@ -193,7 +193,7 @@ public final class PoetPortActor {
         }
         keeping.put(p.request(), p.proof().get());
         ctx.ask(StorageActor.CommitResult.class, storage, StorageAsk.TIMEOUT,
-                to -> new StorageActor.Commit(StoredPoetProofs.keep(p.proof().get()), to),
+                to -> new StorageActor.Commit(StoredPoetProofs.keep(p.proof().get(), Bytes.EMPTY), to),
                 (result, failure) -> new ProofKept(p.request(), StorageAsk.result(result, failure)));
         return Behaviors.same();
     }

@@ -5,6 +5,13 @@ import io.smnode.actors.gossip.Fetched;
 import io.smnode.actors.gossip.GossipIn;
 import io.smnode.actors.gossip.GossipPort;
 import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.codec.Scale;
+import io.smnode.core.codec.ScaleException;
+import io.smnode.core.types.Bytes;
+import io.smnode.core.types.LayerId;
+import io.smnode.core.verdict.Verdict;
+import io.smnode.mesh.block.Certificate;
+import io.smnode.mesh.block.CertifyRule;
 import io.smnode.mesh.pipeline.BlockCoordinator;
 import io.smnode.mesh.pipeline.Decision;
 import io.smnode.mesh.pipeline.Handled;
@@ -16,6 +23,7 @@ import io.smnode.mesh.pipeline.Topic;
 import io.smnode.mesh.store.MeshReads;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -33,6 +41,12 @@ public final class BlockActor {
     private static final int STASH = 10_000;
 
     public sealed interface Command {}
+
+    /**
+     * A layer's certificate fetched in sync ({@code lp/2}): checked, stored, and adopted as the layer's hare output
+     * when the node has none; the verdict goes back to whoever fetched it (a reject drops the peer).
+     */
+    public record SyncedCertificate(LayerId layer, Bytes certificate, ActorRef<Verdict> replyTo) implements Command {}
 
     private record Gossip(GossipIn in) implements Command {}
 
@@ -73,6 +87,7 @@ public final class BlockActor {
                     Handled h = blocks.onCertifyMessage(g.in().bytes());
                     return carrier.carryOut(h.decisions(), () -> g.in().replyTo().tell(h.verdict()));
                 })
+                .onMessage(SyncedCertificate.class, this::onSyncedCertificate)
                 .onMessage(FetchedIn.class, f -> carrier.carryOut(blocks.onBlock(f.fetched().bytes(),
                         Optional.empty()).decisions()))
                 .build();
@@ -83,6 +98,18 @@ public final class BlockActor {
                 Gossip::new)));
         ports.fetch().tell(new FetchPort.Register(Hint.BLOCK, ctx.messageAdapter(Fetched.class, FetchedIn::new)));
         return ready;
+    }
+
+    private Behavior<Command> onSyncedCertificate(SyncedCertificate c) {
+        Certificate certificate;
+        try {
+            certificate = Scale.decode("Certificate", Certificate.CODEC, c.certificate().toByteArray());
+        } catch (ScaleException e) {
+            c.replyTo().tell(Verdict.reject(CertifyRule.MALFORMED, e.getMessage()));
+            return Behaviors.same();
+        }
+        Handled h = blocks.onCertificate(c.layer(), certificate);
+        return carrier.carryOut(h.decisions(), () -> c.replyTo().tell(h.verdict()));
     }
 
     private Behavior<Command> onEvent(ConsensusEvent event) {

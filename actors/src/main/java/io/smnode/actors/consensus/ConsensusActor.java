@@ -7,8 +7,10 @@ import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
 import io.smnode.core.types.AtxId;
+import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.pipeline.AtxReads;
 import io.smnode.mesh.pipeline.Decision;
 import io.smnode.mesh.pipeline.DecisionRouter;
@@ -16,6 +18,7 @@ import io.smnode.mesh.pipeline.PipelineConfig;
 import io.smnode.mesh.pipeline.Recipient;
 import io.smnode.persistence.atx.LmdbAtxReads;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,6 +67,16 @@ public final class ConsensusActor {
     /** The proposal builder is done with its first layer since it (re)started. */
     public record BuilderReady() implements Command {}
 
+    /**
+     * The node's ATX sync stored the ATXs of earlier epochs (it joined late, or was away): every epoch from the first
+     * with ballots to the current one is learnt again, so its components weigh the layers they sync with those ATXs
+     * (and ballots parked for an ATX go round again).
+     */
+    public record AtxsSynced() implements Command {}
+
+    /** A layer's certificate fetched in sync: handed to the block component, which answers the verdict. */
+    public record SyncCertificate(LayerId layer, Bytes certificate, ActorRef<Verdict> replyTo) implements Command {}
+
     private record Layer(LayerTick tick) implements Command {}
 
     private record Learned(EpochId epoch, Optional<AtxHandlerActor.ActiveSet> set, String failure) implements Command {}
@@ -78,6 +91,9 @@ public final class ConsensusActor {
     private Optional<ConsensusEvent.Tick> lastTick = Optional.empty();
     /** An epoch's active set is being asked for: layer starts wait behind it, in order. */
     private boolean learning;
+    /** Epochs still to learn again after an ATX sync, in order. */
+    private final ArrayDeque<EpochId> relearning = new ArrayDeque<>();
+    private ActorRef<BlockActor.Command> blocks;
     private boolean builderReady;
     private boolean ready;
 
@@ -114,7 +130,7 @@ public final class ConsensusActor {
         f.spawn(ctx, ComponentNames.PROPOSAL_BUILDER, ProposalBuilderActor.Command.class,
                 ProposalBuilderActor.create(setup, ports, tortoise, mempool, hare), Supervision.DEFAULT,
                 DispatcherSelector.fromConfig(ProposalCheckWorker.DISPATCHER));
-        f.spawn(ctx, ComponentNames.BLOCKS, BlockActor.Command.class, BlockActor.create(setup, ports),
+        blocks = f.spawn(ctx, ComponentNames.BLOCKS, BlockActor.Command.class, BlockActor.create(setup, ports),
                 Supervision.DEFAULT, Props.empty());
         f.spawn(ctx, ComponentNames.MESH, MeshActor.Command.class, MeshActor.create(setup, ports, mempool),
                 Supervision.DEFAULT, Props.empty());
@@ -141,6 +157,11 @@ public final class ConsensusActor {
                     return onLayer(l);
                 })
                 .onMessage(Learned.class, this::onLearned)
+                .onMessage(AtxsSynced.class, a -> onAtxsSynced())
+                .onMessage(SyncCertificate.class, c -> {
+                    blocks.tell(new BlockActor.SyncedCertificate(c.layer(), c.certificate(), c.replyTo()));
+                    return Behaviors.same();
+                })
                 .onMessage(BuilderReady.class, b -> {
                     builderReady = true;
                     checkReady();
@@ -198,6 +219,25 @@ public final class ConsensusActor {
         return Behaviors.same();
     }
 
+    private Behavior<Command> onAtxsSynced() {
+        if (lastTick.isEmpty()) {
+            return Behaviors.same(); // no layer yet: each epoch is learnt when its first layer starts
+        }
+        EpochId first = setup.config().epochOf(setup.config().effectiveGenesis().add(1));
+        EpochId current = setup.config().epochOf(lastTick.get().layer());
+        for (EpochId e = first; e.compareTo(current) <= 0; e = e.next()) {
+            if (!relearning.contains(e)) {
+                relearning.add(e);
+            }
+        }
+        ctx.getLog().info("ATXs synced: epochs {} to {} learnt again", first.value(), current.value());
+        if (!learning && !relearning.isEmpty()) {
+            learning = true;
+            learn(relearning.poll());
+        }
+        return Behaviors.same();
+    }
+
     private void learn(EpochId epoch) {
         ctx.ask(AtxHandlerActor.ActiveSet.class, setup.atxHandler(), ASK_TIMEOUT,
                 to -> new AtxHandlerActor.GetActiveSet(epoch, to),
@@ -223,6 +263,10 @@ public final class ConsensusActor {
         ctx.getLog().info("epoch {}: {} ATX(s) in the active set", l.epoch().value(), facts.size());
         for (Recipient r : Recipient.values()) {
             send(r, event);
+        }
+        if (!relearning.isEmpty()) {
+            learn(relearning.poll());
+            return Behaviors.same();
         }
         learning = false;
         return stash.unstashAll(running());

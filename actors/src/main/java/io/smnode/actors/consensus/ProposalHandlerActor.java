@@ -16,6 +16,8 @@ import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.pipeline.BallotOutcome;
 import io.smnode.mesh.pipeline.Decision;
 import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.proposal.EpochActiveSet;
+import io.smnode.mesh.store.MeshRecord;
 import io.smnode.mesh.pipeline.ProposalChecks;
 import io.smnode.mesh.pipeline.ProposalIntake;
 import io.smnode.mesh.pipeline.ProposalRule;
@@ -139,6 +141,7 @@ public final class ProposalHandlerActor {
         ActorRef<Fetched> fetched = ctx.messageAdapter(Fetched.class, FetchedIn::new);
         ports.fetch().tell(new FetchPort.Register(Hint.PROPOSAL, fetched));
         ports.fetch().tell(new FetchPort.Register(Hint.BALLOT, fetched));
+        ports.fetch().tell(new FetchPort.Register(Hint.ACTIVE_SET, fetched));
         return ready;
     }
 
@@ -147,12 +150,34 @@ public final class ProposalHandlerActor {
     }
 
     private Behavior<Command> onFetched(Fetched f) {
+        if (f.hint() == Hint.ACTIVE_SET) {
+            return onActiveSet(f.bytes());
+        }
         if (f.hint() == Hint.PROPOSAL) {
             return check(new ProposalIntake.Parked(true, false, f.bytes()), Optional.empty());
         }
         // A fetched ballot (a base or reference ballot): rare, checked in place.
         return step(nextJob++, new Job(new ProposalIntake.Parked(false, false, f.bytes()), Optional.empty(),
                 Optional.empty()), intake.onBallot(f.bytes()), Optional.empty());
+    }
+
+    /**
+     * A fetched active set (its hash is the one asked for: the fetch edge checked it): kept, then the ballots that
+     * waited for it go round again.
+     */
+    private Behavior<Command> onActiveSet(Bytes bytes) {
+        MeshRecord.ActiveSetRecord set;
+        try {
+            set = Scale.decode("EpochActiveSet", EpochActiveSet.CODEC, bytes.toByteArray());
+        } catch (ScaleException e) {
+            ctx.getLog().info("a fetched active set does not decode: {}", e.getMessage());
+            return Behaviors.same();
+        }
+        if (store.activeSet(set.id()).isPresent()) {
+            return resubmit(intake.onStored(Bytes.of(set.id().toByteArray())), Behaviors.same());
+        }
+        return carrier.carryOut(List.of(new Decision.Persist(set)), () -> intake.onStored(Bytes.of(
+                set.id().toByteArray())).forEach(this::self));
     }
 
     /** A proposal to the check pool (an input that waited: again, as it first came). */

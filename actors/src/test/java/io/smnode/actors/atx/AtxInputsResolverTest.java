@@ -41,6 +41,7 @@ import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.MemoryTreeStore;
 import io.smnode.poet.PoswProver;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.poet.RoundProof;
 import io.smnode.post.k2pow.PowThreshold;
 import io.smnode.post.verify.VerifyingParams;
@@ -88,7 +89,8 @@ class AtxInputsResolverTest {
     /** The store as the handler fills it: the previous and positioning ATXs' facts, the smesher's commitment. */
     private final AtxStore store = stored();
     private final AtxInputsResolver resolver = new AtxInputsResolver(store,
-            ref -> ref.equals(round.proof().ref()) ? Optional.of(round) : Optional.empty(), Optional.of(PARAMS),
+            ref -> ref.equals(round.proof().ref()) ? Optional.of(StoredPoetProofs.message(round, Bytes.EMPTY))
+                    : Optional.empty(), Optional.of(PARAMS),
             Optional.of(new AtxDecoder(AtxVersions.v2From(3))));
 
     @Test

@@ -10,7 +10,9 @@ public enum Hint {
     PROPOSAL("proposalDB"),
     ATX("ATXDB"),
     TX("TXDB"),
-    ACTIVE_SET("activeset");
+    ACTIVE_SET("activeset"),
+    /** A PoET proof message by its proof's reference: what an ATX's NIPoST names and a syncing node lacks. */
+    POET("POETDB");
 
     private final String wireName;
 

@@ -159,6 +159,9 @@ public final class ProposalBuilder implements HandOverTaker {
             }
             p.lastBuilt = layer;
             out.add(new Decision.Publish(Topic.PROPOSAL, Bytes.wrap(Scale.encode(Proposal.CODEC, proposal))));
+            // The operator's (and the localnet test's) record of what this node put into the mesh.
+            out.add(new Decision.Log("proposal: ballot " + ballot.id().hex() + " of layer " + layer.value()
+                    + " by smesher " + p.signer.nodeId().hex() + " published"));
         }
         return out;
     }

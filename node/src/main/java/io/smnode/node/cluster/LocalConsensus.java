@@ -92,7 +92,7 @@ public final class LocalConsensus implements AutoCloseable {
         NodeConfig config = new ConfigLoader(PresetLayers::of).load(new ConfigSources(cli, Map.of(), Optional.empty(),
                 Optional.of(roleFile)));
         Store store = LmdbStore.open(LmdbConfig.of(dataDir.resolve("state")), NodeSchema.SCHEMA);
-        rounds.forEach(r -> store.write(StoredPoetProofs.keep(r)));
+        rounds.forEach(r -> store.write(StoredPoetProofs.keep(r, Bytes.EMPTY)));
         LayerClock layers = new LayerClock(genesis, config.network().layerDuration(),
                 config.network().layersPerEpoch());
         Clock clock = Clock.systemUTC();

@@ -57,7 +57,7 @@ public final class ActivationComponent {
         ValidatorChecks checks = new ValidatorChecks(k2pow::newVerifier,
                 Optional.of(new ValidatorChecks.Store(decoder, atxParams, proofs, atxs, sets)));
         AtxValidationPool.Setup pool = new AtxValidationPool.Setup(factory, checks,
-                new AtxInputsResolver(atxs, proofs::proof, Optional.of(atxParams), Optional.of(decoder)),
+                new AtxInputsResolver(atxs, proofs::message, Optional.of(atxParams), Optional.of(decoder)),
                 workers(services.config()), services.config().atx().validationQueue(),
                 cluster.has(NodeRole.VALIDATION)
                         ? AtxValidationPool.LocalWorkers.PRIMARY : AtxValidationPool.LocalWorkers.FALLBACK,

@@ -1,6 +1,10 @@
 package io.smnode.node.component;
 
+import io.smnode.activation.AtxDecoder;
+import io.smnode.activation.AtxVersions;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.storage.StorageActor;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
@@ -39,7 +43,7 @@ public final class P2pComponent {
 
     public static ActorRef<P2pActor.Command> start(ActorContext<?> ctx, ComponentFactory factory,
             NodeServices services, NetworkEdge edge, ConsensusComponent.Started ports,
-            ActorRef<AtxHandlerActor.Command> atxs) {
+            ActorRef<AtxHandlerActor.Command> atxs, ActorRef<StorageActor.Command> storage) {
         NodeConfig config = services.config();
         HostKey key;
         try {
@@ -62,7 +66,8 @@ public final class P2pComponent {
                 new FetchServers(services.store(), blocking), fetch, config.params().beacon().roundsNumber() > 0,
                 services.wallClock(), blocking, services.layerClock(), new LmdbAtxStore(services.store()),
                 new StoreMeshReads(services.store()), config.params().sync().interval(),
-                config.params().sync().gossipDuration());
+                config.params().sync().gossipDuration(), new AtxDecoder(AtxVersions.of(config.params().atx())),
+                storage, new StoredPoetProofs(services.store()), ports.consensus());
         return factory.spawn(ctx, ComponentNames.P2P, P2pActor.Command.class, P2pActor.create(setup),
                 Supervision.DEFAULT, Props.empty());
     }

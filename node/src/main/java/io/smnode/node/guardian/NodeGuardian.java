@@ -127,7 +127,7 @@ public final class NodeGuardian {
         ActorRef<AtxHandlerActor.Command> atxs = ActivationComponent.start(ctx, factory, services, storage, seed);
         // The network edge exists before the host: the ports and the ATX publisher are made with it.
         Optional<NetworkEdge> edge = services.config().p2p().enabled()
-                ? Optional.of(new NetworkEdge(services.wallClock())) : Optional.empty();
+                ? Optional.of(new NetworkEdge(services.wallClock(), services.layerClock())) : Optional.empty();
         if (!signers.isEmpty()) {
             SmeshingComponent.start(ctx, factory, services, signers, storage, atxs, poet, randomX,
                     edge.<AtxGossip>map(e -> e).orElse(AtxGossip.NONE));
@@ -135,7 +135,7 @@ public final class NodeGuardian {
         ConsensusComponent.Started ports = ConsensusComponent.start(ctx, factory, services, storage, clock, atxs,
                 signers, edge.<GossipNetwork>map(e -> e).orElse(GossipNetwork.NONE),
                 edge.<FetchNetwork>map(e -> e).orElse(FetchNetwork.NONE));
-        edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs),
+        edge.ifPresentOrElse(e -> P2pComponent.start(ctx, factory, services, e, ports, atxs, storage),
                 () -> ctx.getLog().info("p2p off: a lone node (smnode.p2p.enabled)"));
         ApiComponent.start(ctx, factory, services, identity.map(EdSigner::nodeId), ports.gossip());
         if (services.config().cluster().enabled()) {

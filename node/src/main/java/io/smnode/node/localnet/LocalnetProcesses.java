@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /** Starting a localnet's processes: the packaged jar run detached, its output appended to a log file. */
@@ -62,7 +63,21 @@ final class LocalnetProcesses {
         }
     }
 
+    /**
+     * A port free now for a process started later, picked below Linux's ephemeral range (32768-60999): a port the
+     * kernel hands out (port 0) is as likely to be taken meanwhile by some process's outbound connection, which the
+     * node then cannot listen on.
+     */
     static int freePort() throws IOException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -64,7 +64,7 @@ final class LayerSync {
         for (long l = from; l <= to; l++) {
             long layer = l;
             PeerId peer = peers.get(random.nextInt(peers.size()));
-            chain = chain.thenCompose(v -> host.request(peer, "ld/1", Bytes.wrap(FetchMessages.u32(layer)))
+            chain = chain.thenCompose(v -> host.request(peer, "ld/1", Bytes.wrap(FetchMessages.epochOrLayer(layer)))
                     .toCompletableFuture()
                     .thenAcceptAsync(data -> {
                         int asked = fetchMissing(decode(data));

@@ -8,7 +8,12 @@ import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.pipeline.Topic;
 import io.smnode.p2p.P2pHost;
 import io.smnode.p2p.fetch.Fetcher;
+import io.smnode.core.time.LayerClock;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,18 +23,56 @@ import org.slf4j.LoggerFactory;
  * What the consensus side sees of the network, made before the p2p host runs (the ports are spawned first): the
  * gossip network behind the gossip port, the ATX publisher and the fetch network behind the fetch port. Until the
  * p2p component attached its host (and after it stopped) there are no peers: publications reach only the node's own
- * intakes and fetches are refused, as on a lone node.
+ * intakes and fetches are refused, as on a lone node. While the syncer says the node is not synced, its own hare,
+ * proposal and certify messages (and beacon messages until it was synced through a whole epoch's start) stay
+ * local: a node catching up takes part only once synced.
  */
 public final class NetworkEdge implements GossipNetwork, AtxGossip, FetchNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkEdge.class);
 
     private record Attached(P2pHost host, Fetcher fetcher) {}
 
+    /** Hare, proposals and certification take part only while synced (spec 07 §4 step 5). */
+    private static final Set<Topic> WHEN_SYNCED = EnumSet.of(Topic.PROPOSAL, Topic.HARE, Topic.CERTIFY);
+    /** A beacon round runs through its epoch: only a node synced since the epoch began takes part in it. */
+    private static final Set<Topic> BEACON = EnumSet.of(Topic.BEACON_PROPOSAL, Topic.BEACON_FIRST_VOTES,
+            Topic.BEACON_FOLLOWING_VOTES, Topic.BEACON_WEAK_COIN);
+
     private final AtomicReference<Attached> attached = new AtomicReference<>();
     private final Clock clock;
+    private final LayerClock layers;
+    /** Since when (epoch millis) the syncer says synced; empty while it does not. */
+    private volatile OptionalLong syncedSince = OptionalLong.empty();
 
-    public NetworkEdge(Clock clock) {
+    public NetworkEdge(Clock clock, LayerClock layers) {
         this.clock = clock;
+        this.layers = layers;
+    }
+
+    /** The syncer's state after each round: participation follows it. */
+    void synced(boolean synced, long nowMillis) {
+        if (!synced) {
+            syncedSince = OptionalLong.empty();
+        } else if (syncedSince.isEmpty()) {
+            syncedSince = OptionalLong.of(nowMillis);
+        }
+    }
+
+    /**
+     * Whether this node's own message on {@code topic} goes to peers now. Its own intakes hear it either way (the
+     * gossip port delivers locally), so a node that is catching up runs the protocols without its messages, made
+     * from what it has not synced yet, reaching the others.
+     */
+    boolean takesPart(Topic topic) {
+        OptionalLong since = syncedSince;
+        if (WHEN_SYNCED.contains(topic)) {
+            return since.isPresent();
+        }
+        if (BEACON.contains(topic)) {
+            Instant epochStart = layers.layerStart(layers.firstLayer(layers.epochOf(layers.layerAt(clock.instant()))));
+            return since.isPresent() && since.getAsLong() <= epochStart.toEpochMilli();
+        }
+        return true;
     }
 
     void attach(P2pHost host, Fetcher fetcher) {
@@ -42,6 +85,10 @@ public final class NetworkEdge implements GossipNetwork, AtxGossip, FetchNetwork
 
     @Override
     public void publish(Topic topic, Bytes bytes) {
+        if (attached.get() != null && !takesPart(topic)) {
+            LOG.debug("not synced: own {} message of {} bytes not sent", topic.wireName(), bytes.length());
+            return;
+        }
         publish(topic.wireName(), bytes);
     }
 

@@ -1,6 +1,9 @@
 package io.smnode.node.network;
 
+import io.smnode.activation.AtxDecoder;
 import io.smnode.actors.atx.AtxHandlerActor;
+import io.smnode.actors.consensus.ConsensusActor;
+import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.gossip.FetchPort;
 import io.smnode.actors.gossip.Fetched;
 import io.smnode.actors.gossip.GossipPort;
@@ -13,6 +16,7 @@ import io.smnode.p2p.host.Libp2pHost;
 import io.smnode.p2p.identity.Multiaddr;
 import io.smnode.mesh.sync.SyncStatus;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.persistence.mesh.StoreMeshReads;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,7 +61,9 @@ public final class P2pActor {
                         ActorRef<FetchPort.Command> fetch, ActorRef<AtxHandlerActor.Command> atxs,
                         FetchServers servers, FetchConfig fetchConfig, boolean beacon, Clock clock,
                         Executor blocking, LayerClock layers, LmdbAtxStore atxStore, StoreMeshReads mesh,
-                        Duration syncInterval, Duration gossipDuration) {}
+                        Duration syncInterval, Duration gossipDuration, AtxDecoder atxDecoder,
+                        ActorRef<StorageActor.Command> storage, StoredPoetProofs poetProofs,
+                        ActorRef<ConsensusActor.Command> consensus) {}
 
     private P2pActor() {}
 
@@ -102,13 +108,18 @@ public final class P2pActor {
                 }).build(), "fetched-atxs");
         setup.fetch().tell(new FetchPort.Register(Hint.ATX, atxIntake));
         setup.edge().attach(host, fetcher);
+        PoetProofFetch poets = new PoetProofFetch(host, fetcher, setup.atxDecoder(), setup.poetProofs(),
+                setup.storage(), ctx.getSystem().scheduler(), setup.clock());
         AtxSync atxSync = new AtxSync(host, fetcher, setup.atxStore(), setup.layers(), setup.clock(), setup.atxs(),
-                ctx.getSystem().scheduler(), setup.blocking(), new SecureRandom());
+                ctx.getSystem().scheduler(), setup.blocking(), new SecureRandom(), poets);
         long effectiveGenesis = 2L * setup.layers().layersPerEpoch() - 1;
         LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
                 LayerSync.startingPoint(setup.mesh(), effectiveGenesis));
-        Syncer syncer = new Syncer(atxSync, layerSync, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
-                OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()));
+        CertificateSync certificates = new CertificateSync(host, setup.mesh(), setup.consensus(),
+                ctx.getSystem().scheduler(), new SecureRandom(), effectiveGenesis);
+        Syncer syncer = new Syncer(atxSync, layerSync, certificates, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
+                OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()),
+                () -> setup.consensus().tell(new ConsensusActor.AtxsSynced()), setup.edge());
         GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, setup.beacon(),
                 new GossipWiring.Gate() {
                     @Override

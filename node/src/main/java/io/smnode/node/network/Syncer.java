@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The syncer (spec 07 §4), one round every sync interval: ATX sync ({@link AtxSync}), layer data
- * ({@link LayerSync}), then the state ({@link SyncStatus}), logged when it changes. The gossip intake reads it:
+ * The syncer (spec 07 §4), one round every sync interval: ATX sync ({@link AtxSync}), once ATX-synced layer data
+ * ({@link LayerSync}; the consensus is told first, so it learns the synced epochs' ATXs) and the recent layers'
+ * certificates ({@link CertificateSync}), then the state ({@link SyncStatus}), logged when it changes. The gossip intake reads it:
  * {@code ax1} and {@code mp1} are ignored until ATX-synced, proposals, transactions, certificates and beacon rounds
  * while not synced ({@link #takesGossip}).
  */
@@ -24,9 +25,15 @@ final class Syncer {
     private final Clock wall;
     private final long effectiveGenesis;
     private final SyncStatus status;
+    private final Runnable atxsSynced;
+    private final CertificateSync certificates;
+    private final NetworkEdge edge;
     private volatile SyncStatus.State state = SyncStatus.State.NOT_SYNCED;
+    private boolean announced;
 
-    Syncer(AtxSync atxs, LayerSync layers, StoreMeshReads mesh, LayerClock clock, Clock wall, SyncStatus status) {
+    /** @param atxsSynced told once, when ATX sync first completes (before any layer is synced) */
+    Syncer(AtxSync atxs, LayerSync layers, CertificateSync certificates, StoreMeshReads mesh, LayerClock clock,
+           Clock wall, SyncStatus status, Runnable atxsSynced, NetworkEdge edge) {
         this.atxs = atxs;
         this.layers = layers;
         this.mesh = mesh;
@@ -34,6 +41,9 @@ final class Syncer {
         this.wall = wall;
         this.effectiveGenesis = 2L * clock.layersPerEpoch() - 1;
         this.status = status;
+        this.atxsSynced = atxsSynced;
+        this.certificates = certificates;
+        this.edge = edge;
     }
 
     boolean atxSynced() {
@@ -52,7 +62,15 @@ final class Syncer {
     void round() {
         long current = clock.layerAt(wall.instant()).value();
         atxs.run();
-        layers.run(current);
+        // Layers after ATXs, as the reference's syncer: a ballot is judged against its ATX, which must be there.
+        if (atxs.atxSynced()) {
+            if (!announced) {
+                announced = true;
+                atxsSynced.run();
+            }
+            layers.run(current);
+            certificates.run(current, layers.lastSynced());
+        }
         long applied = Math.max(effectiveGenesis, mesh.lastApplied().map(LayerId::value).orElse(0L));
         // Before the effective genesis there is nothing to sync: the layers are empty by definition.
         long synced = Math.max(layers.lastSynced(), Math.min(current - 1, effectiveGenesis));
@@ -62,5 +80,6 @@ final class Syncer {
                     current, synced, applied, atxs.atxSynced());
             state = next;
         }
+        edge.synced(next == SyncStatus.State.SYNCED, wall.millis());
     }
 }

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>a malformed ATX published by a bare gossip host connected to node 0 only is rejected by node 0 (the sender
  *       disconnected) and reaches neither other node;</li>
  *   <li>{@code localnet status} prints one line per node with the same state hash, peers and synced, and
- *       {@code localnet down} stops them all.</li>
+ *       {@code localnet down} stops them all;</li>
+ *   <li>a fourth node added an epoch after the first ballots ({@code localnet add}, an empty data dir) syncs the
+ *       ATXs (with the PoET proofs they name), ballots, blocks and hare outputs from the others, applies every layer
+ *       from the first ballots with node 0's block and state hash, and takes part: its own ballots are in the layers
+ *       of the three others. Its sync rates (ATXs/s, layers/s) are printed.</li>
  * </ul>
  * Bytes per topic and protocol of each node (its metrics) are printed at the end.
  */
@@ -58,8 +63,16 @@ class LocalnetIT {
             + "(\\d+) txs, rewards (\\d+) to (\\d+) coinbases, state ([0-9a-f]{64})");
     private static final Pattern STORED = Pattern.compile("^(\\S+) .*ATX ([0-9a-f]{64}) of epoch (\\d+) stored");
     private static final Pattern OWN = Pattern.compile("^(\\S+) .*ATX ([0-9a-f]{64}) for epoch (\\d+) accepted by the handler");
+    /**
+     * The late joiner starts once the others applied this layer: an epoch after the first ballots, three after the
+     * others started. Its first ATX then comes from the PoET round of epoch 3 (published in epoch 4), so its ballots
+     * are in epoch 5. Joining an epoch later puts its first ballots in epoch 6, where on a loaded 2-core machine the
+     * three nodes' hare stopped agreeing (layer 50 on, see the branch's report), and adds 40 s to the run.
+     */
+    private static final int JOIN = FIRST + LAYERS_PER_EPOCH - 1;
+    private static final Pattern PUBLISHED = Pattern.compile("proposal: ballot ([0-9a-f]{40}) of layer (\\d+) by smesher");
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
     private Path net;
 
@@ -108,19 +121,18 @@ class LocalnetIT {
             bare.terminate();
         }
 
+        // The late joiner: the same run, an epoch after the first ballots.
+        awaitLog(logs.get(0), l -> l.contains("layer " + JOIN + ": hare"), Duration.ofMinutes(5));
+        JsonNode added = JSON.readTree(run("localnet", "add", "--dir", net.toString()));
+        assertEquals(3, added.get("node").asInt(), added.toString());
+        Path lateLog = net.resolve("node-3").resolve("node.log");
         for (Path log : logs) {
-            awaitLog(log, l -> l.contains("layer " + LAST + ": hare"), Duration.ofMinutes(6));
+            awaitLog(log, l -> l.contains("layer " + LAST + ": hare"), Duration.ofMinutes(4));
         }
+
         List<Map<Integer, Matcher>> applied = new ArrayList<>();
         for (Path log : logs) {
-            Map<Integer, Matcher> byLayer = new HashMap<>();
-            for (String l : Files.readAllLines(log)) {
-                Matcher m = APPLIED.matcher(l);
-                if (m.find()) {
-                    byLayer.put(Integer.parseInt(m.group(1)), m);
-                }
-            }
-            applied.add(byLayer);
+            applied.add(appliedLayers(log));
         }
         for (int l = FIRST; l <= LAST; l++) {
             Matcher a = applied.get(0).get(l);
@@ -157,16 +169,20 @@ class LocalnetIT {
             assertFalse(other.contains("on ax1 rejected"), "node " + n + " got no malformed ATX");
         }
 
+        // Status at the end of epoch 3: the three synced with every peer (the late joiner too), the joiner running.
         List<JsonNode> status = new ArrayList<>();
         for (String line : run("localnet", "status", "--dir", net.toString()).strip().split("\n")) {
             status.add(JSON.readTree(line));
         }
-        assertEquals(3, status.size());
-        for (JsonNode s : status) {
+        assertEquals(4, status.size());
+        for (JsonNode s : status.subList(0, 3)) {
             assertTrue(s.get("running").asBoolean() && s.get("synced").asBoolean(), s.toString());
-            assertEquals(2, s.get("peers").asInt(), s.toString());
+            assertEquals(3, s.get("peers").asInt(), s.toString());
             assertTrue(s.get("last_applied").asInt() >= LAST, s.toString());
         }
+        assertTrue(status.get(3).get("running").asBoolean(), status.get(3).toString());
+
+        lateJoinerSyncsAndTakesPart(logs, lateLog);
         // Every node's coinbase was paid (read from its store while it runs).
         for (int n = 0; n < 3; n++) {
             String coinbase = group(awaitLog(logs.get(n), l -> l.contains("coinbase address "), Duration.ofSeconds(5)),
@@ -179,6 +195,100 @@ class LocalnetIT {
         JsonNode stopped = JSON.readTree(run("localnet", "down", "--dir", net.toString()));
         stopped.get("nodes_stopped").forEach(s -> assertTrue(s.get("exited").asBoolean(), stopped.toString()));
         net = null;
+    }
+
+    /**
+     * The fourth node, synced, publishes ballots; it applied every layer from the first ballots to the end of the
+     * epoch before its first ballot with node 0's block and state hash; that ballot is in the layer on the three
+     * others; the layer before it joined is certified on it. Its sync rates are measured from its p2p start to the
+     * last ATX published before it joined being stored, and (layers) to the layer before it joined being applied.
+     */
+    private static void lateJoinerSyncsAndTakesPart(List<Path> logs, Path lateLog) throws Exception {
+        String first = awaitLog(lateLog, l -> PUBLISHED.matcher(l).find(), Duration.ofMinutes(6));
+        Matcher ballot = PUBLISHED.matcher(first);
+        assertTrue(ballot.find());
+        int ballotLayer = Integer.parseInt(ballot.group(2));
+        assertTrue(ballotLayer > JOIN, "the late joiner's first ballot is after it joined: " + first);
+        assertTrue(Files.readString(lateLog).contains("-> SYNCED"), "the late joiner took part once synced");
+        // Compared: every layer from the first ballots to the end of the epoch before the one it takes part in.
+        int lastCompared = ballotLayer / LAYERS_PER_EPOCH * LAYERS_PER_EPOCH - 1;
+        awaitLog(logs.get(0), l -> l.contains("layer " + lastCompared + ": hare"), Duration.ofMinutes(2));
+        awaitLog(lateLog, l -> l.contains("layer " + lastCompared + ": hare"), Duration.ofMinutes(2));
+
+        Map<Integer, Matcher> reference = appliedLayers(logs.get(0));
+        Map<Integer, Matcher> late = appliedLayers(lateLog);
+        for (int l = FIRST; l <= lastCompared; l++) {
+            Matcher a = reference.get(l);
+            Matcher b = late.get(l);
+            assertNotNull(a, "node 0 applied layer " + l);
+            assertNotNull(b, "the late joiner applied layer " + l);
+            assertEquals(a.group(3), b.group(3), "the block of layer " + l + " on the late joiner");
+            assertEquals(a.group(7), b.group(7), "the state hash of layer " + l + " on the late joiner");
+        }
+        // Its ballot is in the layer on each of the others (read from their stores while they run).
+        for (int n = 0; n < logs.size(); n++) {
+            long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            JsonNode layer;
+            while (!ballotIds(layer = JSON.readTree(run("inspect", "layer", Integer.toString(ballotLayer), "--config",
+                    logs.get(n).resolveSibling("node.conf").toString()))).contains(ballot.group(1))) {
+                assertTrue(System.nanoTime() < end, "node " + n + " holds the late joiner's ballot " + ballot.group(1)
+                        + " in layer " + ballotLayer + ": " + layer);
+                Thread.sleep(2000);
+            }
+        }
+
+        // The recent synced layers' certificates came with them (lp/2): the layer before it joined is certified there.
+        JsonNode joined = JSON.readTree(run("inspect", "layer", Integer.toString(JOIN), "--config",
+                lateLog.resolveSibling("node.conf").toString()));
+        assertTrue(joined.get("certified").asBoolean(), "the late joiner holds layer " + JOIN + "'s certificate: "
+                + joined);
+
+        Instant started = Instant.parse(awaitLog(lateLog, l -> l.contains("p2p: peer id"), Duration.ofSeconds(5))
+                .split(" ")[0]);
+        Instant layerSyncFrom = Instant.parse(awaitLog(lateLog, l -> l.contains("layer sync: layer"),
+                Duration.ofSeconds(5)).split(" ")[0]);
+        // Published before it joined (the log names an ATX's publish epoch).
+        int lastPublished = (JOIN + 1) / LAYERS_PER_EPOCH;
+        List<Instant> synced = new ArrayList<>();
+        for (String l : Files.readAllLines(lateLog)) {
+            Matcher m = STORED.matcher(l);
+            if (m.find() && Integer.parseInt(m.group(3)) <= lastPublished) {
+                synced.add(Instant.parse(m.group(1)));
+            }
+        }
+        assertFalse(synced.isEmpty(), "the late joiner stored the ATXs published before it joined");
+        Instant atxsDone = synced.stream().max(Instant::compareTo).orElseThrow();
+        Instant layersDone = Instant.parse(awaitLog(lateLog, l -> l.contains("layer " + JOIN + ": hare"),
+                Duration.ofSeconds(5)).split(" ")[0]);
+        int layers = JOIN - FIRST + 1;
+        System.out.printf("late joiner sync: %d ATXs in %.1f s (%.2f ATXs/s), layers %d-%d (%d) applied in %.1f s "
+                        + "(%.2f layers/s) from its p2p start, in %.1f s (%.2f layers/s) from its first layer request; "
+                        + "first own ballot in layer %d%n", synced.size(), seconds(started, atxsDone),
+                synced.size() / seconds(started, atxsDone), FIRST, JOIN, layers, seconds(started, layersDone),
+                layers / seconds(started, layersDone), seconds(layerSyncFrom, layersDone),
+                layers / seconds(layerSyncFrom, layersDone), ballotLayer);
+    }
+
+    private static List<String> ballotIds(JsonNode layer) {
+        List<String> ids = new ArrayList<>();
+        layer.get("ballot_ids").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(1, Duration.between(from, to).toMillis()) / 1000.0;
+    }
+
+    /** A node's applied layers as its log reports them (a layer applied again: the last report). */
+    private static Map<Integer, Matcher> appliedLayers(Path log) throws IOException {
+        Map<Integer, Matcher> byLayer = new HashMap<>();
+        for (String l : Files.readAllLines(log)) {
+            Matcher m = APPLIED.matcher(l);
+            if (m.find()) {
+                byLayer.put(Integer.parseInt(m.group(1)), m);
+            }
+        }
+        return byLayer;
     }
 
     /** The metrics of each node: gossip and protocol bytes, for the figures. */

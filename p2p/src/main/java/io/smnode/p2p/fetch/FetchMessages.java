@@ -7,6 +7,7 @@ import io.smnode.core.hash.Blake3;
 import io.smnode.core.types.Bytes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SCALE bodies of go-spacemesh's fetch protocols (spec 10 §3.3, {@code fetch/wire_types.go}): the {@code hs/1}
@@ -25,6 +26,9 @@ public final class FetchMessages {
     public static final long MAX_MALICIOUS_IDS = 8_000_000;
     /** Ballot ids of a layer ({@code LayerData}). */
     public static final long MAX_LAYER_BALLOTS = 2350;
+    /** Mesh hashes of one {@code mh/1} answer ({@code MeshHashes}); a request asks for at most 100 layers. */
+    public static final long MAX_MESH_HASHES = 1000;
+    public static final long MAX_HASHES_IN_REQUEST = 100;
 
     private FetchMessages() {}
 
@@ -42,6 +46,93 @@ public final class FetchMessages {
     public record HashResponse(Bytes hash, Bytes data) {}
 
     public record ResponseBatch(Bytes id, List<HashResponse> responses) {}
+
+    /**
+     * {@code lp/2}'s request {@code OpinionRequest{Layer LayerID; Block *BlockID}}: the layer's opinion, or with a
+     * block the certificate of that block.
+     */
+    public record OpinionRequest(long layer, Optional<Bytes> block) {}
+
+    /**
+     * {@code lp/2}'s answer without a block: {@code LayerOpinion{PrevAggHash Hash32; Certified *BlockID}}, the mesh
+     * hash of the layer before and the layer's certified block.
+     */
+    public record LayerOpinion(Bytes prevAggHash, Optional<Bytes> certified) {}
+
+    /** {@code mh/1}'s request {@code MeshHashRequest{From, To LayerID; Step uint32}}. */
+    public record MeshHashRequest(long from, long to, long step) {
+        /** The layers asked for: from, from + step, ... and {@code to} (the reference's {@code Count}). */
+        public long count() {
+            long dist = to - from;
+            return dist / step + 1 + (dist % step != 0 ? 1 : 0);
+        }
+    }
+
+    public static byte[] encode(OpinionRequest req) {
+        ScaleWriter w = new ScaleWriter();
+        w.writeCompactU32(req.layer());
+        writeOptionalId(w, req.block(), 20);
+        return w.toByteArray();
+    }
+
+    public static OpinionRequest decodeOpinionRequest(byte[] bytes) throws ScaleException {
+        ScaleReader r = new ScaleReader(bytes);
+        OpinionRequest req = new OpinionRequest(r.readCompactU32(), readOptionalId(r, 20));
+        r.finish();
+        return req;
+    }
+
+    public static byte[] encode(LayerOpinion o) {
+        ScaleWriter w = new ScaleWriter();
+        w.writeFixed(o.prevAggHash().toByteArray());
+        writeOptionalId(w, o.certified(), 20);
+        return w.toByteArray();
+    }
+
+    public static LayerOpinion decodeLayerOpinion(byte[] bytes) throws ScaleException {
+        ScaleReader r = new ScaleReader(bytes);
+        LayerOpinion o = new LayerOpinion(Bytes.wrap(r.readFixed(32)), readOptionalId(r, 20));
+        r.finish();
+        return o;
+    }
+
+    public static byte[] encode(MeshHashRequest req) {
+        ScaleWriter w = new ScaleWriter();
+        w.writeCompactU32(req.from());
+        w.writeCompactU32(req.to());
+        w.writeCompactU32(req.step());
+        return w.toByteArray();
+    }
+
+    public static MeshHashRequest decodeMeshHashRequest(byte[] bytes) throws ScaleException {
+        ScaleReader r = new ScaleReader(bytes);
+        MeshHashRequest req = new MeshHashRequest(r.readCompactU32(), r.readCompactU32(), r.readCompactU32());
+        r.finish();
+        return req;
+    }
+
+    /** A SCALE option (go's pointer): one byte 0 for none, 1 and the value for some. */
+    private static void writeOptionalId(ScaleWriter w, Optional<Bytes> id, int width) {
+        w.writeByte(id.isPresent() ? 1 : 0);
+        id.ifPresent(b -> {
+            if (b.length() != width) {
+                throw new IllegalArgumentException("an id of " + width + " bytes expected, got " + b.length());
+            }
+            w.writeFixed(b.toByteArray());
+        });
+    }
+
+    private static Optional<Bytes> readOptionalId(ScaleReader r, int width) throws ScaleException {
+        int flag = r.readByte();
+        if (flag == 0) {
+            return Optional.empty();
+        }
+        if (flag != 1) {
+            throw new ScaleException(ScaleException.Reason.INVALID_VALUE, "", r.position() - 1,
+                    "an option's flag is 0 or 1, got " + flag);
+        }
+        return Optional.of(Bytes.wrap(r.readFixed(width)));
+    }
 
     /** A 20-byte id as the reference sends it: a Hash32 with the id first and zeros after. */
     public static Bytes asHash32(Bytes id) {
@@ -140,16 +231,19 @@ public final class FetchMessages {
         return ids;
     }
 
-    /** A u32 little-endian request body ({@code ax/1}'s epoch, {@code ld/1}'s layer). */
-    public static byte[] u32(long value) {
+    /**
+     * The request body of {@code ax/1} (an epoch) and {@code ld/1} (a layer): go-spacemesh encodes its {@code EpochID}
+     * and {@code LayerID} (uint32) as SCALE compact integers ({@code common/types/layer.go}, {@code epoch.go}).
+     */
+    public static byte[] epochOrLayer(long value) {
         ScaleWriter w = new ScaleWriter();
-        w.writeU32Le(value);
+        w.writeCompactU32(value);
         return w.toByteArray();
     }
 
-    public static long readU32(byte[] bytes) throws ScaleException {
+    public static long readEpochOrLayer(byte[] bytes) throws ScaleException {
         ScaleReader r = new ScaleReader(bytes);
-        long v = r.readU32Le();
+        long v = r.readCompactU32();
         r.finish();
         return v;
     }

@@ -92,7 +92,7 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
         this.cpu = system.dispatchers().hasDispatcher(CPU_DISPATCHER) ? system.dispatchers().lookup(CPU_DISPATCHER) : dispatcher;
         this.host = new SerialExecutor(dispatcher);
         this.gater = new ConnectionGater(cfg.maxPeers(), cfg.privateNetwork());
-        this.metrics = new P2pMetrics(cfg.registry());
+        this.metrics = P2pMetrics.of(cfg.registry());
         this.router = new GossipRouter(cfg.gossip(), new Random(secureRandom.nextLong()), new RouterActions());
         handlers.put(IdentifyMessage.PROTOCOL_ID, this::identifyResponder);
         handlers.put(IdentifyMessage.PUSH_PROTOCOL_ID, () -> null);

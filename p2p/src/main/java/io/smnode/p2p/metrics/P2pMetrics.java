@@ -4,6 +4,8 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.smnode.core.verdict.Verdict;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The host's Prometheus metrics: wire and per-protocol bytes, gossip bytes and verdicts per topic, peers, queue
@@ -17,6 +19,17 @@ public final class P2pMetrics {
     private final Counter droppedRpcs;
     private final Gauge peers;
     private final Gauge queueDepth;
+
+    /** The metrics registered in {@code registry}, one set per registry. */
+    private static final Map<PrometheusRegistry, P2pMetrics> BY_REGISTRY = new WeakHashMap<>();
+
+    /**
+     * The host's metrics in {@code registry}: registered by the first host, the same ones for a host started again
+     * (a restarted p2p component), whose counts go on from where they were.
+     */
+    public static synchronized P2pMetrics of(PrometheusRegistry registry) {
+        return BY_REGISTRY.computeIfAbsent(registry, P2pMetrics::new);
+    }
 
     public P2pMetrics(PrometheusRegistry registry) {
         wireBytes = Counter.builder().name("smnode_p2p_wire_bytes_total")

@@ -44,8 +44,11 @@ class FetchMessagesTest {
         assertEquals(List.of(), FetchMessages.decodeIds(new byte[] {0}, 32, 10));
         List<Bytes> ballots = List.of(Bytes.wrap(new byte[20]), Bytes.wrap(new byte[20]));
         assertEquals(ballots, FetchMessages.decodeIds(FetchMessages.encodeIds(ballots, 20, 2350), 20, 2350));
-        assertArrayEquals(new byte[] {7, 0, 0, 0}, FetchMessages.u32(7));
-        assertEquals(7, FetchMessages.readU32(new byte[] {7, 0, 0, 0}));
+        // EpochID and LayerID are compact on the wire: 7 << 2, and 300 in the two-byte mode ((300 << 2) | 1).
+        assertArrayEquals(new byte[] {0x1c}, FetchMessages.epochOrLayer(7));
+        assertEquals(7, FetchMessages.readEpochOrLayer(new byte[] {0x1c}));
+        assertArrayEquals(new byte[] {(byte) 0xb1, 0x04}, FetchMessages.epochOrLayer(300));
+        assertEquals(300, FetchMessages.readEpochOrLayer(new byte[] {(byte) 0xb1, 0x04}));
     }
 
     @Test

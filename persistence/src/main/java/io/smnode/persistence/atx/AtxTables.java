@@ -49,6 +49,13 @@ public final class AtxTables {
             Codecs.fixed(Hash32.LENGTH, Hash32::of), ScaleValues.of("RoundProof", RoundProof.CODEC));
 
     /**
+     * The PoET proof messages this node holds, by reference: the bytes go-spacemesh keeps and serves to peers
+     * ({@code hs/1}, hint {@code POETDB}), for proofs fetched from the node's PoET and from peers alike.
+     */
+    public static final Table<Hash32, Bytes> POET_MESSAGES = Table.of("poet_messages",
+            Codecs.fixed(Hash32.LENGTH, Hash32::of), Codecs.bytes());
+
+    /**
      * The header validation derived for each stored ATX (weight, ticks, effective units, coinbase): what the ATX
      * index is rebuilt from at start, so a restart answers weights, slots and positioning as before.
      */
@@ -101,8 +108,8 @@ public final class AtxTables {
     public static final Table<AtxId, Long> ATX_RECEIVED = Table.of("atx_received",
             Codecs.fixed(AtxId.LENGTH, AtxId::of), Codecs.longs());
 
-    public static final List<Table<?, ?>> ALL = List.of(ATXS, ATX_BLOBS, COMMITMENTS, POET_PROOFS, ATX_HEADERS,
-            BUILDER_STATES, ATX_POSTS, POSTS_BY_IDENTITY, POSTS_BY_PREVIOUS, MERGED, MARRIAGES, SET_MEMBERS,
+    public static final List<Table<?, ?>> ALL = List.of(ATXS, ATX_BLOBS, COMMITMENTS, POET_PROOFS, POET_MESSAGES,
+            ATX_HEADERS, BUILDER_STATES, ATX_POSTS, POSTS_BY_IDENTITY, POSTS_BY_PREVIOUS, MERGED, MARRIAGES, SET_MEMBERS,
             MARRIAGE_COUNTERS, MALICIOUS, ATX_RECEIVED);
 
     private AtxTables() {}

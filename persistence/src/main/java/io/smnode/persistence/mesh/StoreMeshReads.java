@@ -131,6 +131,11 @@ public final class StoreMeshReads implements MeshReads {
         return store.get(MeshTables.BEACONS, epoch.value());
     }
 
+    /** The stored active set under {@code id} with its epoch (what peers are served). */
+    public Optional<MeshRecord.ActiveSetRecord> activeSetRecord(Hash32 id) {
+        return store.get(MeshTables.ACTIVE_SETS, id);
+    }
+
     @Override
     public Optional<List<AtxId>> activeSet(Hash32 id) {
         return store.get(MeshTables.ACTIVE_SETS, id).map(MeshRecord.ActiveSetRecord::atxs);

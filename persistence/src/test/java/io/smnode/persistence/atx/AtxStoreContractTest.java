@@ -18,6 +18,7 @@ import io.smnode.activation.NIPostChallengeV1;
 import io.smnode.activation.StoredAtx;
 import io.smnode.persistence.Schema;
 import io.smnode.persistence.Store;
+import io.smnode.persistence.WriteBatch;
 import io.smnode.poet.MembershipProof;
 import io.smnode.poet.MembershipTree;
 import io.smnode.poet.MerkleProof;
@@ -89,7 +90,7 @@ abstract class AtxStoreContractTest {
         RoundProof round = round(List.of(leaf(1), leaf(2), leaf(3)), 150);
         try (Store store = open(SCHEMA)) {
             store.write(new LmdbAtxStore(store).put(atx, header(atx, 1, 5, 1)));
-            store.write(StoredPoetProofs.keep(round));
+            store.write(StoredPoetProofs.keep(round, Bytes.EMPTY));
         }
         try (Store store = open(SCHEMA)) {
             assertEquals(Optional.of(COMMITMENT), new LmdbAtxStore(store).commitmentOf(atx.smesherId()));
@@ -108,13 +109,53 @@ abstract class AtxStoreContractTest {
             assertEquals(OptionalLong.empty(), proofs.leafCount(ref));
             assertFalse(proofs.isMember(ref, Hash32.of(leaf(2).toByteArray()), path(members, 1)));
 
-            store.write(StoredPoetProofs.keep(round));
+            store.write(StoredPoetProofs.keep(round, Bytes.EMPTY));
 
             assertEquals(OptionalLong.of(300), proofs.leafCount(ref));
             assertTrue(proofs.isMember(ref, Hash32.of(leaf(2).toByteArray()), path(members, 1)));
             // The right path for another leaf, or another leaf on this path, proves nothing.
             assertFalse(proofs.isMember(ref, Hash32.of(leaf(2).toByteArray()), path(members, 0)));
             assertFalse(proofs.isMember(ref, Hash32.of(leaf(9).toByteArray()), path(members, 1)));
+        }
+    }
+
+    @Test
+    void aKeptRoundIsServedAsGoSpacemeshsPoetProofMessage() {
+        try (Store store = open(SCHEMA)) {
+            List<Bytes> members = List.of(leaf(1), leaf(2));
+            RoundProof round = round(members, 300);
+            store.write(StoredPoetProofs.keep(round, Bytes.wrap(new byte[] {1, 2, 3})));
+            // PoetProof{MerkleProof{Root, ProvenLeaves, ProofNodes}, LeafCount}, PoetServiceID, RoundID, Statement,
+            // Signature (empty): SCALE, byte slices with compact lengths, LeafCount compact.
+            String root = MembershipTree.root(members).hex();
+            String expected = "80" + root + "04" + "80" + leaf(7).hex() + "04" + "80" + leaf(8).hex() + "b104"
+                    + "0c010203" + "0435" + root + "00".repeat(64);
+            assertEquals(Optional.of(Bytes.ofHex(expected)), new StoredPoetProofs(store).messageBytes(
+                    round.proof().ref()));
+            // A round kept before messages were (its members only): served with an empty service id.
+            RoundProof older = round(List.of(leaf(4)), 300);
+            store.write(WriteBatch.builder().put(AtxTables.POET_PROOFS, older.proof().ref(), older).build());
+            String olderRoot = MembershipTree.root(List.of(leaf(4))).hex();
+            assertEquals(Optional.of(Bytes.ofHex("80" + olderRoot + "04" + "80" + leaf(7).hex() + "04" + "80"
+                    + leaf(8).hex() + "b104" + "00" + "0435" + olderRoot + "00".repeat(64))),
+                    new StoredPoetProofs(store).messageBytes(older.proof().ref()));
+        }
+    }
+
+    @Test
+    void aProofMessageFetchedFromAPeerServesTheMembershipChecksWithoutMembers() {
+        try (Store store = open(SCHEMA)) {
+            StoredPoetProofs proofs = new StoredPoetProofs(store);
+            List<Bytes> members = List.of(leaf(1), leaf(2), leaf(3));
+            RoundProof round = round(members, 300);
+            Hash32 ref = round.proof().ref();
+            store.write(StoredPoetProofs.keep(StoredPoetProofs.message(round, Bytes.EMPTY)));
+
+            assertEquals(Optional.empty(), proofs.proof(ref), "no members came with it");
+            assertEquals(OptionalLong.of(300), proofs.leafCount(ref));
+            assertTrue(proofs.isMember(ref, Hash32.of(leaf(3).toByteArray()), path(members, 2)));
+            assertFalse(proofs.isMember(ref, Hash32.of(leaf(3).toByteArray()), path(members, 1)));
+            assertEquals(Optional.of(StoredPoetProofs.message(round, Bytes.EMPTY)), proofs.message(ref));
         }
     }
 
