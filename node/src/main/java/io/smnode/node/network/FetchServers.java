@@ -140,6 +140,7 @@ public final class FetchServers {
         }, blocking);
     }
 
+    /**
      * {@code lp/2}: without a block, the layer's {@code LayerOpinion} (the mesh hash of the layer before, zero when
      * this node has none, and the layer's certified block); with a block, that block's {@code Certificate}, an
      * empty answer when the layer's certificate is another block's, an error when the layer has none (as the

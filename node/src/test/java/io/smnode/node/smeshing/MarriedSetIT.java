@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A standalone node smeshing with two identities (spec 11 §4): both publish their own ATXs, the first one's next v2
- * ATX marries them, each publishes alone once more, and then the set publishes a merged ATX that the node's own
+ * A standalone node smeshing with two identities (spec 11 §4), on the standalone preset's switch to ATX v2 at epoch 2:
+ * both publish their own v1 ATXs for epoch 1, the first one's next (v2) ATX marries them, each publishes alone once more, and then the set publishes a merged ATX that the node's own
  * handler validates and stores, weighing both identities' units over its PoET round's ticks.
  */
 class MarriedSetIT {
@@ -59,6 +59,8 @@ class MarriedSetIT {
                     EPOCHS);
             node.terminate();
             node.waitFor(EPOCHS);
+            assertPublishedAndAccepted(node.output(), "V1", 1);
+            assertPublishedAndAccepted(node.output(), "V2", 2);
             Matcher solo = PUBLISHING.matcher(node.output());
             while (solo.find()) {
                 if (Integer.parseInt(solo.group(2)) == marriageEpoch + 1 && !lastSolo.contains(solo.group(1))) {
@@ -83,6 +85,18 @@ class MarriedSetIT {
                 "weight = the sum of both identities' units × the round's ticks: " + merged);
         assertEquals(Long.parseLong(first.get("weight").asText()) + Long.parseLong(second.get("weight").asText()),
                 weight, "as much as both identities' own ATXs weighed (rounds of equal leaves)");
+    }
+
+    /**
+     * The standalone preset switches to ATX v2 at epoch 2 (as the test networks do): an ATX of {@code version} was
+     * published for {@code epoch} and the node's own handler validated and accepted it.
+     */
+    private static void assertPublishedAndAccepted(String output, String version, int epoch) {
+        Matcher m = Pattern.compile("publishing ATX ([0-9a-f]{64}) \\(" + version + "\\) for epoch " + epoch + "\\b")
+                .matcher(output);
+        assertTrue(m.find(), "a " + version + " ATX for epoch " + epoch + ": " + output);
+        assertTrue(output.contains("ATX " + m.group(1) + " for epoch " + epoch + " accepted by the handler"),
+                "the handler accepted the " + version + " ATX " + m.group(1));
     }
 
     private static String[] args(List<String> command, Path dir, String... more) {
