@@ -46,8 +46,11 @@ public final class AtxBuilderActor {
     private static final Object TIMER_KEY = "builder-wake";
     private static final int STASH_WHILE_SAVING = 1_000;
     /** The ATX handler answers at once unless it is restarting: then the question is asked again. */
-    /** Longer than the handler waits for this identity's previous ATX ({@link AtxHandlerActor#POSITIONING_WAIT}). */
-    private static final Duration POSITIONING_TIMEOUT = AtxHandlerActor.POSITIONING_WAIT.plusSeconds(2);
+    /**
+     * Asked again after this: a handler that restarted meanwhile forgot the query. One waiting for this identity's
+     * previous ATX ({@link AtxHandlerActor#POSITIONING_WAIT}) answers the latest ask once it is stored.
+     */
+    private static final Duration POSITIONING_TIMEOUT = Duration.ofSeconds(3);
     /** Longer than the port's own schedule (a remote PoET is retried for up to two minutes). */
     private static final Duration REGISTER_TIMEOUT = Duration.ofMinutes(3);
     /** Longer than any proof takes; a proof lost to a restarting PoST component counts as failed and is retried. */

@@ -99,7 +99,7 @@ public final class AtxHandlerActor {
 
     private record LoadFailed(Throwable cause) implements Command {}
 
-    private record PositioningDue(ChoosePositioning query) implements Command {}
+    private record PositioningDue(AtxId previous) implements Command {}
 
     private record Validated(ValidationDone done) implements Command {}
 
@@ -138,8 +138,10 @@ public final class AtxHandlerActor {
     private final Map<Long, ActorRef<Verdict>> awaiting = new HashMap<>();
     /** Valid ATXs handed to the writer and not yet committed: a second copy meanwhile is a duplicate. */
     private final Set<AtxId> storing = new HashSet<>();
-    /** Positioning queries waiting for their builder's previous ATX to be indexed. */
-    private final List<ChoosePositioning> waitingPositioning = new ArrayList<>();
+    /** Positioning queries waiting for their builder's previous ATX (the key) to be indexed. */
+    private final Map<AtxId, List<ChoosePositioning>> waitingPositioning = new HashMap<>();
+    /** Previous ATXs waited for {@link #POSITIONING_WAIT} in vain: later queries naming them are answered at once. */
+    private final Set<AtxId> waitedEnough = new HashSet<>();
     private long jobs;
 
     public static Behavior<Command> create(Setup setup) {
@@ -214,10 +216,12 @@ public final class AtxHandlerActor {
                 })
                 .onMessage(ChoosePositioning.class, this::onChoosePositioning)
                 .onMessage(PositioningDue.class, d -> {
-                    if (waitingPositioning.remove(d.query())) {
-                        ctx.getLog().warn("positioning for epoch {} chosen without the builder's previous ATX {}",
-                                d.query().publishEpoch().value(), d.query().previous().map(AtxId::hex).orElse(""));
-                        answer(d.query());
+                    List<ChoosePositioning> queries = waitingPositioning.remove(d.previous());
+                    if (queries != null) {
+                        ctx.getLog().warn("positioning chosen without the builder's previous ATX {}: not stored after {}",
+                                d.previous().hex(), POSITIONING_WAIT);
+                        waitedEnough.add(d.previous());
+                        queries.forEach(this::answer);
                     }
                     return Behaviors.same();
                 })
@@ -298,26 +302,29 @@ public final class AtxHandlerActor {
         indexes.add(s.header(), s.malicious());
         ctx.getLog().info("ATX {} of epoch {} stored (index digest {})", s.header().id().hex(),
                 s.header().publishEpoch().value(), indexes.digest().hex());
-        waitingPositioning.removeIf(q -> {
-            if (q.previous().equals(Optional.of(s.header().id()))) {
-                answer(q);
-                return true;
-            }
-            return false;
-        });
+        List<ChoosePositioning> queries = waitingPositioning.remove(s.header().id());
+        if (queries != null) {
+            queries.forEach(this::answer);
+        }
         s.replyTo().tell(Verdict.accept());
         return Behaviors.same();
     }
 
+    /**
+     * Answered at once unless the builder's previous ATX is not indexed yet; then with the first query naming it
+     * the wait starts, and a builder asking again meanwhile (its asks time out sooner) is answered with the rest.
+     */
     private Behavior<Command> onChoosePositioning(ChoosePositioning q) {
-        boolean previousIndexed = q.previous().isEmpty()
-                || indexes.latest(q.builder()).map(AtxHeader::id).equals(q.previous());
-        if (previousIndexed) {
+        if (q.previous().isEmpty() || waitedEnough.contains(q.previous().get())
+                || indexes.latest(q.builder()).map(AtxHeader::id).equals(q.previous())) {
             answer(q);
-        } else {
-            waitingPositioning.add(q);
-            ctx.scheduleOnce(POSITIONING_WAIT, ctx.getSelf(), new PositioningDue(q));
+            return Behaviors.same();
         }
+        AtxId previous = q.previous().get();
+        waitingPositioning.computeIfAbsent(previous, p -> {
+            ctx.scheduleOnce(POSITIONING_WAIT, ctx.getSelf(), new PositioningDue(p));
+            return new ArrayList<>();
+        }).add(q);
         return Behaviors.same();
     }
 
