@@ -101,13 +101,8 @@ final class TypedReader {
     }
 
     Duration positiveDuration(String key) {
-        Duration value;
-        try {
-            value = config.getDuration(key);
-        } catch (com.typesafe.config.ConfigException e) {
-            throw wrong(key, "a duration such as 6s or 5m");
-        }
-        if (value.isZero() || value.isNegative()) {
+        Duration value = nonNegativeDuration(key);
+        if (value.isZero()) {
             throw new ConfigException("configuration key " + key + " must be a positive duration, got " + value + ".");
         }
         return value;
