@@ -1,6 +1,7 @@
 package io.smnode.beacon;
 
-import io.smnode.core.verdict.Verdict;
+import io.smnode.beacon.EpochMiners.Miner;
+import io.smnode.beacon.EpochVotes.Opinion;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.hash.Blake3;
 import io.smnode.core.net.NetworkParams;
@@ -10,18 +11,19 @@ import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.Beacon;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.NodeId;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.core.vrf.VrfProof;
 import io.smnode.core.vrf.VrfSigner;
 import io.smnode.core.vrf.VrfVerifier;
-import io.smnode.beacon.EpochMiners.Miner;
-import io.smnode.beacon.EpochVotes.Opinion;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,6 +75,8 @@ public final class BeaconProtocol {
     private final BigInteger votingThreshold;
     private final EpochVotes votes = new EpochVotes();
     private final WeakCoin weakCoin;
+    /** Messages this node ignored, by rule: the end-of-epoch line says which (late votes split beacons). */
+    private final Map<BeaconRule, Integer> ignored = new EnumMap<>(BeaconRule.class);
 
     private boolean started;
     private boolean finished;
@@ -307,7 +311,7 @@ public final class BeaconProtocol {
 
     public Verdict onProposal(byte[] bytes, Instant received) {
         try {
-            return handleProposal(ProposalMessage.decode(bytes), received);
+            return counted(handleProposal(ProposalMessage.decode(bytes), received));
         } catch (ScaleException e) {
             return new Verdict.Reject(BeaconRule.MALFORMED, e.getMessage());
         }
@@ -316,7 +320,7 @@ public final class BeaconProtocol {
     /** {@code received} is not used: first votes are timed by the round in progress alone, as in the reference. */
     public Verdict onFirstVotes(byte[] bytes, Instant received) {
         try {
-            return handleFirstVotes(FirstVotingMessage.decode(bytes));
+            return counted(handleFirstVotes(FirstVotingMessage.decode(bytes)));
         } catch (ScaleException e) {
             return new Verdict.Reject(BeaconRule.MALFORMED, e.getMessage());
         }
@@ -324,7 +328,7 @@ public final class BeaconProtocol {
 
     public Verdict onFollowingVotes(byte[] bytes, Instant received) {
         try {
-            return handleFollowingVotes(FollowingVotingMessage.decode(bytes), received);
+            return counted(handleFollowingVotes(FollowingVotingMessage.decode(bytes), received));
         } catch (ScaleException e) {
             return new Verdict.Reject(BeaconRule.MALFORMED, e.getMessage());
         }
@@ -333,10 +337,17 @@ public final class BeaconProtocol {
     /** {@code received} is not used: coin messages are timed by the round in progress alone, as in the reference. */
     public Verdict onWeakCoin(byte[] bytes, Instant received) {
         try {
-            return handleWeakCoin(WeakCoinMessage.decode(bytes));
+            return counted(handleWeakCoin(WeakCoinMessage.decode(bytes)));
         } catch (ScaleException e) {
             return new Verdict.Reject(BeaconRule.MALFORMED, e.getMessage());
         }
+    }
+
+    private Verdict counted(Verdict v) {
+        if (v instanceof Verdict.Ignore i && i.rule() instanceof BeaconRule r) {
+            ignored.merge(r, 1, Integer::sum);
+        }
+        return v;
     }
 
     private Verdict handleProposal(ProposalMessage m, Instant received) {
@@ -532,5 +543,26 @@ public final class BeaconProtocol {
     /** Σ weight of the epoch's non-malicious ATXs. */
     public long epochWeight() {
         return epochWeight;
+    }
+
+    /**
+     * What this node saw, for the operator's end-of-epoch line: miners and weight, proposals by category, the
+     * voting threshold and each proposal's final margin, the first-round voters, the coins, and the messages
+     * ignored by rule. Two nodes that ended with different beacons differ somewhere in it.
+     */
+    public String summary() {
+        StringBuilder b = new StringBuilder();
+        b.append(miners.all().size()).append(" miners, weight ").append(Long.toUnsignedString(epochWeight))
+                .append(", threshold ").append(votingThreshold)
+                .append("; proposals valid ").append(votes.proposals(ProposalCategory.VALID).size())
+                .append(", potentially valid ").append(votes.proposals(ProposalCategory.POTENTIALLY_VALID).size())
+                .append("; margins");
+        votes.margins().forEach((p, m) -> b.append(' ').append(p.hex()).append(m.signum() >= 0 ? "+" : "").append(m));
+        b.append("; first-round voters ").append(votes.firstRoundVoters()).append("; coins");
+        for (long r = 1; r < params.roundsNumber(); r++) {
+            b.append(' ').append(weakCoin.coin(r).map(c -> c ? "1" : "0").orElse("-"));
+        }
+        b.append("; ignored ").append(ignored.isEmpty() ? "none" : ignored.toString());
+        return b.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.smnode.beacon;
 import io.smnode.core.types.NodeId;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,16 @@ final class EpochVotes {
 
     List<BeaconProposal> firstRoundList(NodeId node) {
         return firstRoundLists.get(node);
+    }
+
+    /** The running margin of every known proposal, in proposal order (for the operator's end-of-epoch line). */
+    Map<BeaconProposal, BigInteger> margins() {
+        return Collections.unmodifiableMap(margins);
+    }
+
+    /** How many identities' first-round lists this node holds (their following votes can count). */
+    int firstRoundVoters() {
+        return firstRoundLists.size();
     }
 
     /** This node's opinion after a round: support at margin ≥ thr, against at ≤ −thr, otherwise undecided. */

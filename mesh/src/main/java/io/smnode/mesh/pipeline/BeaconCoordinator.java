@@ -5,6 +5,8 @@ import io.smnode.beacon.BeaconMessage;
 import io.smnode.beacon.BeaconProtocol;
 import io.smnode.beacon.BeaconRule;
 import io.smnode.beacon.EpochMiners;
+import io.smnode.beacon.ProposalMessage;
+import io.smnode.core.codec.ScaleException;
 import io.smnode.core.signing.EdSigner;
 import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.types.Beacon;
@@ -124,16 +126,39 @@ public final class BeaconCoordinator implements HandOverTaker {
             }
             last = v;
         }
-        // The next epoch's proposals may come from S(e+1) − grace on: its state starts with the first of them, as
-        // the reference's does (its weights are read then).
-        if (!protocols.isEmpty() && topic == Topic.BEACON_PROPOSAL && config.beacon().roundsNumber() > 0) {
-            EpochId next = protocols.lastKey().next();
-            Instant nextStart = layerTime.apply(next.firstLayer(config.layersPerEpoch()));
-            if (received.isAfter(nextStart.minus(config.beacon().gracePeriod())) && beacon(next.next()).isEmpty()) {
-                return new Handled(route(protocol(next), topic, bytes, received), List.of());
+        // A proposal for an epoch whose protocol this node has not started yet (the next epoch's, from
+        // S(e+1) − grace on, or the current one's when a peer's first layer came before ours): its state starts with
+        // the first of them, as the reference's does (its weights are read then). Dropping it instead left this node
+        // without a proposal every peer had, and so with another beacon, whenever the previous epoch's protocol had
+        // already ended.
+        if (topic == Topic.BEACON_PROPOSAL && config.beacon().roundsNumber() > 0) {
+            Optional<EpochId> early = notStartedYet(bytes, received);
+            if (early.isPresent()) {
+                return new Handled(route(protocol(early.get()), topic, bytes, received), List.of());
             }
         }
         return new Handled(last, List.of());
+    }
+
+    /**
+     * The epoch of a proposal received within [S(e) − grace, S(e+1)) whose protocol is not running here yet and was
+     * never started (a finished one is not made again), while its beacon is still to come; empty otherwise (a
+     * malformed proposal too: the running protocols judged it).
+     */
+    private Optional<EpochId> notStartedYet(Bytes bytes, Instant received) {
+        EpochId epoch;
+        try {
+            epoch = ProposalMessage.decode(bytes.toByteArray()).epoch();
+        } catch (ScaleException e) {
+            return Optional.empty();
+        }
+        if (protocols.containsKey(epoch) || started.contains(epoch) || beacon(epoch.next()).isPresent()) {
+            return Optional.empty();
+        }
+        Instant start = layerTime.apply(epoch.firstLayer(config.layersPerEpoch()));
+        Instant end = layerTime.apply(epoch.next().firstLayer(config.layersPerEpoch()));
+        boolean timely = received.isAfter(start.minus(config.beacon().gracePeriod())) && received.isBefore(end);
+        return timely ? Optional.of(epoch) : Optional.empty();
     }
 
     private static Verdict route(BeaconProtocol p, Topic topic, Bytes bytes, Instant received) {
@@ -194,10 +219,14 @@ public final class BeaconCoordinator implements HandOverTaker {
         if (p.isFinished()) {
             protocols.remove(p.epoch());
             if (p.beacon().isPresent()) {
-                return decide(p.epoch().next(), p.beacon().get());
+                List<Decision> out = new ArrayList<>();
+                out.add(new Decision.Log("beacon: epoch " + p.epoch().value() + " gave beacon " + p.beacon().get().hex()
+                        + " for epoch " + p.epoch().next().value() + " (" + p.summary() + ")"));
+                out.addAll(decide(p.epoch().next(), p.beacon().get()));
+                return out;
             }
             return List.of(new Decision.Log("beacon: epoch " + p.epoch().value() + " ended without a beacon: "
-                    + p.failure().map(Enum::name).orElse("?")));
+                    + p.failure().map(Enum::name).orElse("?") + " (" + p.summary() + ")"));
         }
         return p.nextTickAt().map(at -> List.<Decision>of(new Decision.Schedule(new Timer.BeaconStep(p.epoch()), at)))
                 .orElse(List.of());
