@@ -42,18 +42,20 @@ public final class LocalnetAdd extends Tool {
             List<Multiaddr> others = layout.nodes().stream().map(n -> Multiaddr.parse(n.p2p())).toList();
             Path conf = nodeDir.resolve("node.conf");
             Duration layer = Duration.parse("PT" + layout.layerDuration().toUpperCase());
+            LocalnetProcesses.ApiPorts api = LocalnetProcesses.ApiPorts.free();
             Files.writeString(conf, LocalnetProcesses.nodeConfig(index, nodeDir, layout.genesis(),
-                    (int) layer.toSeconds(), layout.layersPerEpoch(), layout.poet().address(), self, others));
+                    (int) layer.toSeconds(), layout.layersPerEpoch(), layout.poet().address(), self, others, api));
             long pid = LocalnetProcesses.launch(List.of("run", "--config", conf.toString()), nodeDir.resolve("node.log"),
                     heap);
             List<LocalnetLayout.Node> nodes = new ArrayList<>(layout.nodes());
-            nodes.add(new LocalnetLayout.Node(index, pid, nodeDir.toString(), self.toString()));
+            nodes.add(new LocalnetLayout.Node(index, pid, nodeDir.toString(), self.toString(), api.publicAddress()));
             new LocalnetLayout(layout.genesis(), layout.layerDuration(), layout.layersPerEpoch(), layout.poet(), nodes)
                     .write(dir);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("node", index);
             out.put("pid", pid);
             out.put("p2p", self.toString());
+            out.put("api", api.publicAddress());
             return out;
         } catch (IOException e) {
             throw new ToolException("cannot add a node to " + dir + ": " + e.getMessage());

@@ -19,7 +19,8 @@ record LocalnetLayout(String genesis, String layerDuration, int layersPerEpoch, 
 
     record Process(long pid, String address, String dir) {}
 
-    record Node(int index, long pid, String dir, String p2p) {}
+    /** @param api the node's public API listener (HOST:PORT) */
+    record Node(int index, long pid, String dir, String p2p, String api) {}
 
     void write(Path dir) {
         try {

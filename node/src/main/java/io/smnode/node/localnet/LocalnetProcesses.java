@@ -20,7 +20,7 @@ final class LocalnetProcesses {
 
     /** A node's configuration: the localnet preset on the shared genesis, smeshing, the others as bootnodes. */
     static String nodeConfig(int index, Path nodeDir, String genesis, int layerSeconds, int layersPerEpoch,
-                             String poet, Multiaddr self, List<Multiaddr> others) {
+                             String poet, Multiaddr self, List<Multiaddr> others, ApiPorts api) {
         String boot = others.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
         return """
                 # Written by smnode localnet: node %d.
@@ -32,11 +32,25 @@ final class LocalnetProcesses {
                   smeshing { enabled = "on", poet-server = "%s", post.cpu-workers = 1 }
                   # Prometheus text on a free port (logged as "metrics at ..."): bytes per topic and protocol.
                   metrics { enabled = true, port = 0 }
+                  # Each node its own API listeners (the defaults, 9092-9095, can serve only one node per host).
+                  api { public.listen = "127.0.0.1:%d", private.listen = "127.0.0.1:%d", post.listen = "127.0.0.1:%d"
+                        status-page.listen = "127.0.0.1:%d" }
                   atx.validation-workers = 1
                   consensus.check-workers = 1
                 }
                 """.formatted(index, nodeDir, genesis, layerSeconds, layersPerEpoch, self.withoutPeer(), boot,
-                Math.max(1, others.size()), poet);
+                Math.max(1, others.size()), poet, api.publicPort(), api.privatePort(), api.postPort(), api.statusPage());
+    }
+
+    /** A node's API ports: public (its address in {@code localnet.json}), private, post services and status page. */
+    record ApiPorts(int publicPort, int privatePort, int postPort, int statusPage) {
+        static ApiPorts free() throws IOException {
+            return new ApiPorts(freePort(), freePort(), freePort(), freePort());
+        }
+
+        String publicAddress() {
+            return "127.0.0.1:" + publicPort;
+        }
     }
 
     /** Starts {@code smnode ARGS} detached, its output appended to {@code log}; returns its pid. */
@@ -48,7 +62,19 @@ final class LocalnetProcesses {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // The localnet gives each node its own listeners in its node.conf; an inherited SMNODE_API_*_LISTEN would
+        // override them (the environment wins over the file) and put every node on the same port.
+        pb.environment().keySet().removeIf(k -> k.startsWith("SMNODE_API_") && k.endsWith("_LISTEN"));
         return pb.start().pid();
+    }
+
+    /**
+     * Whether the process {@code pid} still runs the node of {@code conf}: a pid alone may have been reused by
+     * another process since the node died.
+     */
+    static boolean runs(long pid, Path conf) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(h -> h.info().commandLine().map(c -> c.contains(conf.toString())).orElse(true)).orElse(false);
     }
 
     private static Path jar() {

@@ -60,7 +60,8 @@ public final class LocalnetStatus implements Callable<Integer> {
     static Map<String, Object> status(LocalnetLayout.Node n, long current) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("node", n.index());
-        line.put("running", ProcessHandle.of(n.pid()).map(ProcessHandle::isAlive).orElse(false));
+        line.put("running", LocalnetProcesses.runs(n.pid(), Path.of(n.dir()).resolve("node.conf")));
+        line.put("api", n.api());
         line.put("layer", current);
         Path state = Path.of(n.dir()).resolve("state");
         Optional<AppliedLayer> last = Optional.empty();

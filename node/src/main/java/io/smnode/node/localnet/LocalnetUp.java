@@ -81,11 +81,14 @@ public final class LocalnetUp extends Tool {
             for (int i = 0; i < nodes; i++) {
                 Path conf = dirs.get(i).resolve("node.conf");
                 Multiaddr self = addrs.get(i);
+                LocalnetProcesses.ApiPorts api = LocalnetProcesses.ApiPorts.free();
                 Files.writeString(conf, LocalnetProcesses.nodeConfig(i, dirs.get(i), genesis, layerSeconds,
-                        layersPerEpoch, "http://" + poetAddress, self, addrs.stream().filter(a -> a != self).toList()));
+                        layersPerEpoch, "http://" + poetAddress, self, addrs.stream().filter(a -> a != self).toList(),
+                        api));
                 long pid = LocalnetProcesses.launch(List.of("run", "--config", conf.toString()),
                         dirs.get(i).resolve("node.log"), heap);
-                started.add(new LocalnetLayout.Node(i, pid, dirs.get(i).toString(), addrs.get(i).toString()));
+                started.add(new LocalnetLayout.Node(i, pid, dirs.get(i).toString(), addrs.get(i).toString(),
+                        api.publicAddress()));
             }
             LocalnetLayout layout = new LocalnetLayout(genesis, layerSeconds + "s", layersPerEpoch,
                     new LocalnetLayout.Process(poetPid, "http://" + poetAddress, poetDir.toString()), started);
@@ -94,7 +97,8 @@ public final class LocalnetUp extends Tool {
             out.put("dir", abs.toString());
             out.put("genesis", genesis);
             out.put("poet", layout.poet().address());
-            out.put("nodes", started.stream().map(n -> Map.of("node", n.index(), "pid", n.pid(), "p2p", n.p2p()))
+            out.put("nodes", started.stream().map(n -> Map.of("node", n.index(), "pid", n.pid(), "p2p", n.p2p(),
+                    "api", n.api()))
                     .toList());
             return out;
         } catch (IOException e) {
