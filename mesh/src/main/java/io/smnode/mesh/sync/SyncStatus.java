@@ -4,7 +4,7 @@ package io.smnode.mesh.sync;
  * The syncer's states (spec 07 §4 step 5): {@code NOT_SYNCED → GOSSIP_SYNC} once the layer data is synced
  * ({@code lastSynced ≥ current − 1}) and the state caught up; {@code GOSSIP_SYNC → SYNCED} after the gossip duration
  * without a regression; any state {@code → NOT_SYNCED} when {@code current − lastSynced} reaches the out-of-sync
- * threshold. A pure state machine: each syncer round feeds it the round's facts and the time.
+ * threshold; {@code GOSSIP_SYNC} waits longer while data or state lag. A pure state machine: each syncer round feeds it the round's facts and the time.
  *
  * <p>Both "synced" conditions allow a lag of {@link #LAG} layers where the reference allows one: the current
  * layer's predecessor is still in hare's hands while the current one runs, and a sync round as long as a layer (the
@@ -62,15 +62,16 @@ public final class SyncStatus {
             }
             case GOSSIP_SYNC -> {
                 if (!dataSynced || !stateSynced) {
-                    state = State.NOT_SYNCED;
+                    gossipSince = nowMillis; // the reference extends gossip sync rather than starting over
                 } else if (nowMillis - gossipSince >= gossipDurationMillis) {
                     state = State.SYNCED;
                 }
             }
             case SYNCED -> {
-                if (!stateSynced && applied < current - outOfSyncThreshold) {
-                    state = State.NOT_SYNCED;
-                }
+                // Only the data lag above ends it: once synced, gossip, hare and the tortoise advance the mesh (the
+                // reference's setStateAfterSync). Ending it when layers are not applied deadlocked a network whose
+                // layers could not be applied for a while (an epoch without ATXs): every node stopped taking part,
+                // so no layer could be applied again.
             }
         }
         return state;

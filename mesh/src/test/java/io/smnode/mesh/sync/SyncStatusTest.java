@@ -30,4 +30,23 @@ class SyncStatusTest {
         assertEquals(State.SYNCED, s.update(14, 12, 12, 17_000), "a layer of lag is tolerated");
         assertEquals(State.NOT_SYNCED, s.update(15, 12, 12, 18_000), "the out-of-sync threshold");
     }
+
+    @Test
+    void aSyncedNodeStaysSyncedWhileLayersAwaitApplyingButNotWhenItsDataFallsBehind() {
+        SyncStatus s = new SyncStatus(3, 10_000);
+        s.update(10, 9, 9, 0);
+        assertEquals(State.SYNCED, s.update(11, 10, 10, 10_000));
+        // An epoch without hare output: layer data keeps coming, nothing is applied for many layers.
+        assertEquals(State.SYNCED, s.update(20, 19, 10, 20_000), "applying lags: still taking part");
+        assertEquals(State.NOT_SYNCED, s.update(23, 19, 10, 21_000), "the layer data fell 4 layers behind");
+    }
+
+    @Test
+    void gossipSyncIsExtendedWhileTheStateLags() {
+        SyncStatus s = new SyncStatus(3, 10_000);
+        assertEquals(State.GOSSIP_SYNC, s.update(10, 9, 9, 0));
+        assertEquals(State.GOSSIP_SYNC, s.update(12, 11, 8, 9_000), "state lags: gossip sync goes on");
+        assertEquals(State.GOSSIP_SYNC, s.update(12, 11, 11, 18_000), "the wait counts from the last lag");
+        assertEquals(State.SYNCED, s.update(12, 11, 11, 19_000));
+    }
 }
