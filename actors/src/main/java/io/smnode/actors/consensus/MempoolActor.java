@@ -137,8 +137,8 @@ public final class MempoolActor {
                 })
                 .build();
         carrier.ready(ready);
-        ports.gossip().tell(new GossipPort.Register(Topic.TX, ctx.messageAdapter(GossipIn.class, Gossip::new)));
         ports.fetch().tell(new FetchPort.Register(Hint.TX, ctx.messageAdapter(Fetched.class, FetchedIn::new)));
+        ports.gossip().tell(new GossipPort.Register(Topic.TX, ctx.messageAdapter(GossipIn.class, Gossip::new)));
         return ready;
     }
 
