@@ -10,6 +10,7 @@ import io.smnode.core.types.EpochId;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.types.ProposalId;
+import io.smnode.core.types.TxId;
 import io.smnode.core.verdict.Rule;
 import io.smnode.core.verdict.Verdict;
 import io.smnode.hare.Body;
@@ -21,6 +22,7 @@ import io.smnode.hare.Value;
 import io.smnode.mesh.block.AppliedLayer;
 import io.smnode.mesh.block.Block;
 import io.smnode.mesh.malfeasance.MalfeasanceProofs;
+import io.smnode.mesh.pipeline.FetchedTx;
 import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.pipeline.LocalPipeline;
 import io.smnode.mesh.pipeline.Timer;
@@ -222,6 +224,9 @@ public final class SimNode {
             }
         } else if (payload instanceof Payload.Fetched f) {
             fetching.remove(f.hint() + ":" + f.id().hex());
+            if (f.hint() == Hint.TX && !FetchedTx.judge(TxId.of(f.id().toByteArray()), f.bytes()).accepted()) {
+                return; // not the transaction asked for: a node's fetch edge drops it (and the peer)
+            }
             pipeline.onFetched(f.hint(), f.bytes());
         }
     }
@@ -238,6 +243,7 @@ public final class SimNode {
                     .map(p -> Bytes.wrap(Scale.encode(Proposal.CODEC, p)));
             case BLOCK -> store.block(BlockId.of(id.toByteArray()))
                     .map(b -> Bytes.wrap(Scale.encode(Block.CODEC, b)));
+            case TX -> store.tx(TxId.of(id.toByteArray()));
             default -> Optional.empty();
         };
     }

@@ -1,5 +1,7 @@
 package io.smnode.actors.consensus;
 
+import io.smnode.actors.gossip.FetchPort;
+import io.smnode.actors.gossip.Fetched;
 import io.smnode.actors.gossip.GossipIn;
 import io.smnode.actors.gossip.GossipPort;
 import io.smnode.actors.storage.StorageActor;
@@ -9,6 +11,8 @@ import io.smnode.core.types.LayerId;
 import io.smnode.core.types.TxId;
 import io.smnode.mesh.block.MeshChange;
 import io.smnode.mesh.pipeline.Decision;
+import io.smnode.mesh.pipeline.FetchedTx;
+import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.pipeline.Timer;
 import io.smnode.mesh.pipeline.Topic;
 import io.smnode.mesh.store.MeshReads;
@@ -40,7 +44,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * The mempool and transaction intake: transactions from gossip ({@code tx1}, this node's own included) are parsed
  * against the stored accounts, verified and offered to the conservative state ({@link TxIntake}); one taken is
- * stored (its raw bytes, which applying a block reads) before its sender hears ACCEPT. The proposal builder asks for
+ * stored (its raw bytes, which applying a block reads) before its sender hears ACCEPT. A transaction fetched by id
+ * ({@code TXDB}, for a block or proposal that names it; the fetch edge checked it hashes to the id asked for) is
+ * stored as served ({@link FetchedTx}) and the blocks and proposals waiting for it hear so
+ * ({@link Decision.TxStored}); it is not offered to the mempool, as the reference keeps block transactions out of its
+ * conservative cache. The proposal builder asks for
  * a proposal's transactions ({@link SelectTxs}); the mesh tells of applied and reverted layers
  * ({@link MeshChanged}), after which the affected accounts start over from their new state. At (re)start every
  * stored transaction that no applied layer executed is offered again.
@@ -67,6 +75,8 @@ public final class MempoolActor {
     }
 
     private record Gossip(GossipIn in) implements Command {}
+
+    private record FetchedIn(Fetched fetched) implements Command {}
 
     private record Committed(StorageActor.CommitResult result) implements Command {}
 
@@ -112,6 +122,8 @@ public final class MempoolActor {
     private Behavior<Command> start(ActorContext<Command> ctx, ConsensusPorts ports) {
         Behavior<Command> ready = Behaviors.receive(Command.class)
                 .onMessage(Gossip.class, g -> onGossip(g.in()))
+                .onMessage(FetchedIn.class, f -> carrier.carryOut(FetchedTx.store(f.fetched().bytes(),
+                        setup.meshReads())))
                 .onMessage(SelectTxs.class, s -> {
                     long[] seed = {s.layer().value()};
                     s.replyTo().tell(new TxPick(mempool.selectForProposal(setup.config().block().blockGasLimit(),
@@ -125,6 +137,7 @@ public final class MempoolActor {
                 })
                 .build();
         carrier.ready(ready);
+        ports.fetch().tell(new FetchPort.Register(Hint.TX, ctx.messageAdapter(Fetched.class, FetchedIn::new)));
         ports.gossip().tell(new GossipPort.Register(Topic.TX, ctx.messageAdapter(GossipIn.class, Gossip::new)));
         return ready;
     }

@@ -35,6 +35,7 @@ import io.smnode.mesh.store.MeshRecord;
 import io.smnode.core.codec.Scale;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,7 @@ import java.util.TreeMap;
  * waits); an empty output is the empty block; an optimistic one goes to the mesh to execute. Each decided output
  * is registered with the certifier and certified by this node's eligible identities; certify messages collect into
  * certificates; a certificate from sync is adopted as the layer's hare output when the node has none. Blocks
- * received by id are checked here ({@link BlockChecks}) and stored.
+ * received by id are checked here ({@link BlockChecks}) and stored once the transactions they name are.
  */
 public final class BlockCoordinator implements HandOverTaker {
     private final PipelineConfig config;
@@ -66,6 +67,8 @@ public final class BlockCoordinator implements HandOverTaker {
     /** Hare outputs waiting for proposals or reference ballots, and optimistic ones waiting for the mesh. */
     private final TreeMap<LayerId, List<ProposalId>> pending = new TreeMap<>();
     private final TreeMap<LayerId, List<ProposalId>> optimistic = new TreeMap<>();
+    /** Blocks received whose transactions are being fetched, by id: stored once every one of them is. */
+    private final Map<BlockId, Block> waitingTxs = new LinkedHashMap<>();
     private LayerId current;
 
     public BlockCoordinator(PipelineConfig config, List<EdSigner> signers, AtxReads atxs, MeshReads store,
@@ -97,6 +100,7 @@ public final class BlockCoordinator implements HandOverTaker {
         LayerId horizon = layer.value() > config.keepLayers() ? layer.sub(config.keepLayers()) : LayerId.of(0);
         pending.headMap(horizon, false).clear();
         optimistic.headMap(horizon, false).clear();
+        waitingTxs.values().removeIf(b -> b.layer().compareTo(horizon) < 0);
     }
 
     @Override
@@ -109,6 +113,8 @@ public final class BlockCoordinator implements HandOverTaker {
             return onProposalStored(p.proposal());
         } else if (d instanceof Decision.HareBlock hb) {
             return onHareBlock(hb);
+        } else if (d instanceof Decision.TxStored t) {
+            return onTxStored(t.id());
         } else if (d instanceof Decision.BeaconDecided b) {
             onBeacon(b.epoch(), b.beacon());
             return List.of();
@@ -175,7 +181,13 @@ public final class BlockCoordinator implements HandOverTaker {
         return new Handled(Verdict.ACCEPT, out);
     }
 
-    /** A block that arrived by id ({@code expected}) or in sync: checked, stored, and handed to the tortoise. */
+    /**
+     * A block that arrived by id ({@code expected}) or in sync: checked, and once every transaction it names is stored
+     * (the reference's {@code HandleSyncedBlock} fetches them first, {@code GetBlockTxs}), stored and handed to the
+     * tortoise. One naming transactions this node lacks waits (bounded, until it falls past the kept layers) while
+     * they are fetched ({@code TXDB}); the same block arriving again (the mesh asks for a block it still has no data
+     * for at every tally) asks again for those still missing, so a transaction whose fetch failed is retried.
+     */
     public Handled onBlock(Bytes bytes, Optional<BlockId> expected) {
         BlockChecks.Result r = BlockChecks.decode(bytes.toByteArray(), expected, config.effectiveGenesis());
         if (r.block().isEmpty()) {
@@ -185,8 +197,53 @@ public final class BlockCoordinator implements HandOverTaker {
         if (store.block(block.id()).isPresent()) {
             return new Handled(Verdict.ignore(ProposalRule.KNOWN, "block " + block.id().hex()), List.of());
         }
-        return new Handled(Verdict.ACCEPT, List.of(new Decision.Persist(new MeshRecord.BlockRecord(block)),
-                new Decision.BlockStored(block)));
+        List<TxId> missing = missingTxs(block);
+        if (missing.isEmpty()) {
+            waitingTxs.remove(block.id());
+            return new Handled(Verdict.ACCEPT, stored(block));
+        }
+        if (!waitingTxs.containsKey(block.id()) && waitingTxs.size() >= config.maxWaiting()) {
+            return new Handled(Verdict.ignore(ProposalRule.TOO_MANY_WAITING, waitingTxs.size()
+                    + " blocks wait for transactions"), List.of());
+        }
+        waitingTxs.put(block.id(), block);
+        List<Decision> fetches = new ArrayList<>(missing.size());
+        for (TxId id : missing) {
+            fetches.add(new Decision.Fetch(Hint.TX, Bytes.of(id.toByteArray())));
+        }
+        return new Handled(Verdict.ignore(ProposalRule.WAITING, "block " + block.id().hex() + " waits for "
+                + missing.size() + " transaction(s)"), fetches);
+    }
+
+    /** A fetched transaction was stored: blocks that waited for it and now have all theirs are stored. */
+    public List<Decision> onTxStored(TxId id) {
+        List<Decision> out = new ArrayList<>();
+        for (Block block : List.copyOf(waitingTxs.values())) {
+            if (block.inner().txIds().contains(id) && missingTxs(block).isEmpty()) {
+                waitingTxs.remove(block.id());
+                out.addAll(stored(block));
+            }
+        }
+        return out;
+    }
+
+    /** Blocks that wait for their transactions. */
+    public int waitingForTxs() {
+        return waitingTxs.size();
+    }
+
+    private List<TxId> missingTxs(Block block) {
+        List<TxId> missing = new ArrayList<>();
+        for (TxId id : block.inner().txIds()) {
+            if (store.tx(id).isEmpty()) {
+                missing.add(id);
+            }
+        }
+        return missing;
+    }
+
+    private static List<Decision> stored(Block block) {
+        return List.of(new Decision.Persist(new MeshRecord.BlockRecord(block)), new Decision.BlockStored(block));
     }
 
     private List<Decision> retry() {

@@ -8,6 +8,7 @@ import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
 import io.smnode.core.types.NodeId;
 import io.smnode.core.types.ProposalId;
+import io.smnode.core.types.TxId;
 import io.smnode.mesh.block.Block;
 import io.smnode.mesh.block.BlockMetadata;
 import io.smnode.mesh.block.ValidityUpdate;
@@ -141,6 +142,17 @@ public sealed interface Decision {
     record BlockStored(Block block) implements Decision {
         public BlockStored {
             Objects.requireNonNull(block, "block");
+        }
+    }
+
+    /**
+     * A transaction fetched by id (for a block or a proposal that names it) is stored:
+     * {@link ProposalIntake#take} (proposals that waited for it) and {@link BlockCoordinator#onTxStored} (blocks that
+     * waited for it).
+     */
+    record TxStored(TxId id) implements Decision {
+        public TxStored {
+            Objects.requireNonNull(id, "id");
         }
     }
 

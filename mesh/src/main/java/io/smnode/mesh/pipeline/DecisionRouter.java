@@ -41,6 +41,8 @@ public final class DecisionRouter {
             return List.of(Recipient.INTAKE, Recipient.MESH, Recipient.BLOCKS, Recipient.TORTOISE);
         } else if (d instanceof Decision.BlockStored) {
             return List.of(Recipient.MESH, Recipient.TORTOISE);
+        } else if (d instanceof Decision.TxStored) {
+            return List.of(Recipient.INTAKE, Recipient.BLOCKS);
         } else if (d instanceof Decision.LayerUpdates) {
             return List.of(Recipient.MESH);
         } else if (d instanceof Decision.Applied) {

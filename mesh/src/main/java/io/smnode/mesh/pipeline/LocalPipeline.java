@@ -217,6 +217,7 @@ public final class LocalPipeline {
             case BALLOT -> ballotStep(intake.onBallot(bytes));
             case PROPOSAL -> ballotStep(intake.onProposal(bytes, false));
             case BLOCK -> queue.addAll(blocks.onBlock(bytes, Optional.empty()).decisions());
+            case TX -> queue.addAll(FetchedTx.store(bytes, store));
             default -> queue.add(new Decision.Log("pipeline: fetched " + hint + " is handled outside"));
         }
         drain();

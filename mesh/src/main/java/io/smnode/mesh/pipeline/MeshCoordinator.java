@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * The applied mesh (the MeshActor's core, spec 05 §10 and 06 §1): the tortoise's per-layer results applied or
  * reverted through the VM ({@link MeshState}), each step persisted as one {@link MeshRecord.MeshApplied} (accounts
  * with their undo, receipts, rewards, the layer rows with state hash and mesh hash), verified layers reported back
- * to the tortoise, missing blocks fetched; optimistic layers executed once every earlier layer is applied.
+ * to the tortoise, missing blocks (and transactions) fetched; optimistic layers executed once every earlier layer is applied.
  */
 public final class MeshCoordinator implements HandOverTaker {
     private final PipelineConfig config;
@@ -164,8 +164,12 @@ public final class MeshCoordinator implements HandOverTaker {
         } catch (MeshException e) {
             persist(out);
             out.add(new Decision.Log("mesh: " + e.getMessage()));
-            if (e.reason() == MeshException.Reason.BLOCK_MISSING) {
-                out.add(new Decision.Fetch(Hint.BLOCK, Bytes.wrap(io.smnode.core.util.Hex.decode(
+            // A block stored before its transactions were (blocks are now stored only after them, but a store may
+            // hold older ones): the transaction is fetched, and the layer is applied again at the next tally.
+            Hint missing = e.reason() == MeshException.Reason.BLOCK_MISSING ? Hint.BLOCK
+                    : e.reason() == MeshException.Reason.TX_MISSING ? Hint.TX : null;
+            if (missing != null) {
+                out.add(new Decision.Fetch(missing, Bytes.wrap(io.smnode.core.util.Hex.decode(
                         e.getMessage().substring(e.getMessage().lastIndexOf(' ') + 1)))));
             }
             return;

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * @param hareEnable first layer hare runs in; {@code hareDisable} the first it no longer does
  * @param minimalActiveSetWeight per epoch, from that epoch on (spec 03 §3)
- * @param maxWaiting how many ballots (waiting for their base) and proposals (waiting for a dependency) are held
+ * @param maxWaiting how many ballots (waiting for their base), proposals (waiting for a dependency) and blocks
+ *     (waiting for their transactions) are held, each
  * @param keepLayers how many layers back hare sessions, certificate tallies and the seen-set are kept
  */
 public record PipelineConfig(Bytes signingPrefix, int layersPerEpoch, LayerId effectiveGenesis, HareConfig hare,

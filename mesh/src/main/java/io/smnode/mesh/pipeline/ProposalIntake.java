@@ -1,7 +1,9 @@
 package io.smnode.mesh.pipeline;
 
+import io.smnode.core.codec.Scale;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.types.TxId;
 import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.proposal.Ballot;
 import io.smnode.mesh.proposal.Proposal;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * and ballots fetched by id go through {@link ProposalChecks}; one whose reference ballot, ATX or active set is
  * missing waits (bounded) while it is fetched and is handed back when the dependency is stored; a valid ballot goes
  * to the tortoise ({@link TortoiseCoordinator#onBallot}), and with its outcome {@link #complete} stores the proposal
- * (in arrival order) and hands it to hare and the block generator.
+ * (in arrival order) and hands it to hare and the block generator, once the transactions it names are stored (those
+ * missing are fetched and the proposal waits for them as for any dependency).
  *
  * <p>Three steps because the tortoise belongs to another actor: {@code onProposal}/{@code onBallot} answer
  * {@link Step.Done} or {@link Step.ToTortoise}; the driver passes the latter's ballot to the tortoise and its
@@ -55,12 +58,15 @@ public final class ProposalIntake {
     }
 
     /**
-     * A hand-over for the intake: a stored ballot releases the inputs that waited for it (resubmit them); a layer's
+     * A hand-over for the intake: a stored ballot or transaction releases the inputs that waited for it (resubmit
+     * them); a layer's
      * hare block marks the layer processed.
      */
     public List<Parked> take(Decision d) {
         if (d instanceof Decision.BallotStored b) {
             return onStored(Bytes.of(b.ballot().id().toByteArray()));
+        } else if (d instanceof Decision.TxStored t) {
+            return onStored(Bytes.of(t.id().toByteArray()));
         } else if (d instanceof Decision.HareBlock hb) {
             processed = max(processed, hb.layer());
             return List.of();
@@ -131,7 +137,7 @@ public final class ProposalIntake {
         }
         Proposal p = checked.value().orElseThrow();
         if (store.ballot(p.ballot().id()).isPresent()) {
-            return new Step.Done(Verdict.ACCEPT, stored(p));
+            return storedWithTxs(p, new Parked(true, false, input.bytes()), List.of());
         }
         return new Step.ToTortoise(p.ballot(), Optional.of(p));
     }
@@ -154,8 +160,8 @@ public final class ProposalIntake {
         if (!outcome.kept() || step.proposal().isEmpty()) {
             return new Step.Done(outcome.kept() ? Verdict.ACCEPT : outcome.verdict(), out);
         }
-        out.addAll(stored(step.proposal().get()));
-        return new Step.Done(Verdict.ACCEPT, out);
+        Proposal p = step.proposal().get();
+        return storedWithTxs(p, new Parked(true, false, Bytes.wrap(Scale.encode(Proposal.CODEC, p))), out);
     }
 
     /** Inputs that waited for the object {@code id} (a ballot, ATX or active set now stored): resubmit them. */
@@ -177,12 +183,39 @@ public final class ProposalIntake {
         return nextArrival;
     }
 
+    /**
+     * A valid proposal whose ballot is stored: stored itself once every transaction it names is (the reference's
+     * proposal handler fetches them first, {@code GetProposalTxs}); else the missing ones are fetched ({@code TXDB})
+     * and it waits, by the first of them, to come back as {@code input} (its ballot stored by then, it goes straight
+     * here again). {@code before}: decisions that precede either outcome.
+     */
+    private Step.Done storedWithTxs(Proposal p, Parked input, List<Decision> before) {
+        List<Decision> out = new ArrayList<>(before);
+        List<Decision.Fetch> missing = new ArrayList<>();
+        for (TxId id : p.txIds()) {
+            if (store.tx(id).isEmpty()) {
+                missing.add(new Decision.Fetch(Hint.TX, Bytes.of(id.toByteArray())));
+            }
+        }
+        if (missing.isEmpty()) {
+            out.addAll(stored(p));
+            return new Step.Done(Verdict.ACCEPT, out);
+        }
+        Step.Done waiting = park(Verdict.ignore(ProposalRule.WAITING, "proposal " + p.id().hex() + " waits for "
+                + missing.size() + " transaction(s)"), missing.get(0), input);
+        if (waiting.verdict().ruleOrNull() == ProposalRule.WAITING) {
+            // All at once (the fetcher merges asks for a hash in flight), not one per round trip.
+            out.addAll(missing);
+        }
+        return new Step.Done(waiting.verdict(), out);
+    }
+
     private List<Decision> stored(Proposal p) {
         return List.of(new Decision.Persist(new MeshRecord.ProposalRecord(p, nextArrival++)),
                 new Decision.ProposalStored(p));
     }
 
-    private Step park(Verdict verdict, Decision.Fetch fetch, Parked input) {
+    private Step.Done park(Verdict verdict, Decision.Fetch fetch, Parked input) {
         if (parkedCount >= config.maxWaiting()) {
             return new Step.Done(Verdict.ignore(ProposalRule.TOO_MANY_WAITING, parkedCount + " inputs wait"),
                     List.of());

@@ -35,7 +35,8 @@ class DecisionRouterTest {
                 new Decision.MarkMalicious(NodeId.of(new byte[32])), new Decision.HareOutput(LAYER, List.of()),
                 new Decision.WeakCoin(LAYER, false), new Decision.ProofFound(Bytes.EMPTY),
                 new Decision.HareBlock(LAYER, BlockId.ZERO, Optional.empty(), false),
-                new Decision.LayerUpdates(List.of()), new Decision.Applied(LAYER, Hash32.ZERO));
+                new Decision.LayerUpdates(List.of()), new Decision.Applied(LAYER, Hash32.ZERO),
+                new Decision.TxStored(io.smnode.core.types.TxId.of(new byte[32])));
     }
 
     @Test

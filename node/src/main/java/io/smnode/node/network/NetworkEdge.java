@@ -4,6 +4,7 @@ import io.smnode.actors.atx.AtxGossip;
 import io.smnode.actors.gossip.FetchNetwork;
 import io.smnode.actors.gossip.GossipNetwork;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.pipeline.Topic;
 import io.smnode.p2p.P2pHost;
@@ -112,17 +113,19 @@ public final class NetworkEdge implements GossipNetwork, AtxGossip, FetchNetwork
 
     /**
      * Asks peers for an object; what a peer serves must be the object asked for — a ballot, proposal or block whose
-     * id is not the requested one (or that does not decode) is dropped and its peer disconnected, before any intake
-     * sees it. The intake of the kind judges the rest.
+     * id is not the requested one (or that does not decode), a transaction whose bytes do not hash to it, is rejected
+     * ({@link FetchedIds#judge}) and its peer disconnected, before any intake sees it. The intake of the kind judges
+     * the rest.
      */
     @Override
     public boolean request(Hint hint, Bytes id, Consumer<Bytes> arrived) {
         Attached a = attached.get();
         return a != null && a.fetcher().request(hint.wireName(), id, (peer, data) -> {
-            if (FetchedIds.matches(hint, id, data)) {
+            Verdict v = FetchedIds.judge(hint, id, data);
+            if (v.accepted()) {
                 arrived.accept(data);
             } else {
-                LOG.info("peer {} served a {} that is not {}; disconnecting", peer, hint.wireName(), id.hex());
+                LOG.info("peer {} served a {} that is not {} ({}); disconnecting", peer, hint.wireName(), id.hex(), v);
                 a.host().disconnect(peer);
             }
         }, clock.millis());

@@ -2,7 +2,7 @@ package io.smnode.vm.mempool;
 
 import io.smnode.core.verdict.Rule;
 
-/** Why a transaction from gossip (or an API) is not taken into the mempool. */
+/** Why a transaction from gossip (or an API) is not taken into the mempool, or one fetched by id is refused. */
 public enum TxRule implements Rule {
     /** It does not parse against the current accounts (see the detail for the parser's reason). */
     INVALID,
@@ -17,7 +17,9 @@ public enum TxRule implements Rule {
     /** The principal's projected balance does not cover it. */
     INSUFFICIENT_BALANCE,
     /** The same transaction is stored already. */
-    KNOWN;
+    KNOWN,
+    /** Bytes a peer served for a transaction fetched by id do not hash to that id (the reference's errWrongHash). */
+    WRONG_ID;
 
     @Override
     public String domain() {
