@@ -80,12 +80,18 @@ final class SyncAtxs {
      * its statement is the case's challenge; service and round id are the node's own choice.
      */
     static PoetProofMessage vectorProof() {
-        JsonNode c = Vectors.casesWhere("poet.json", "id", "proof/a123123123mskofvuw098e71bnj91273/150/T150").get(0);
-        MerkleProof proof = new MerkleProof(Bytes.ofHex(c.get("root").asText()), hexList(c.get("proven_leaves")),
-                hexList(c.get("proof_nodes")));
-        Hash32 statement = Hash32.of(c.get("challenge_ascii").asText().getBytes(StandardCharsets.US_ASCII));
-        return new PoetProofMessage(new PoetProof(proof, c.get("leaves").asLong()), Bytes.of(new byte[32]), "7",
-                statement, Signature.of(new byte[Signature.LENGTH]));
+        String id = "proof/a123123123mskofvuw098e71bnj91273/150/T150";
+        Hash32 statement = Hash32.of(Vectors.casesWhere("poet.json", "id", id).get(0).get("challenge_ascii").asText()
+                .getBytes(StandardCharsets.US_ASCII));
+        return new PoetProofMessage(poetProof(id), Bytes.of(new byte[32]), "7", statement,
+                Signature.of(new byte[Signature.LENGTH]));
+    }
+
+    /** The proof (root, proven leaves, proof nodes, leaf count) of poet.json's case {@code id}. */
+    static PoetProof poetProof(String id) {
+        JsonNode c = Vectors.casesWhere("poet.json", "id", id).get(0);
+        return new PoetProof(new MerkleProof(Bytes.ofHex(c.get("root").asText()), hexList(c.get("proven_leaves")),
+                hexList(c.get("proof_nodes"))), c.get("leaves").asLong());
     }
 
     static Bytes encode(PoetProofMessage m) {
