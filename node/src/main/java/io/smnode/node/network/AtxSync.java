@@ -95,12 +95,13 @@ final class AtxSync {
 
     /**
      * One round; a round still running is not overlapped. Until ATX-synced every epoch is listed; afterwards the
-     * previous and current ones, and any earlier one that still had ATXs missing in the last round.
+     * previous and current ones, and any earlier one that still had ATXs missing in the last round. Completes when
+     * the round's listings are answered and counted (at once when no round starts); the fetches it asked for go on.
      */
-    void run() {
+    CompletableFuture<Void> run() {
         List<PeerId> peers = host.peers().stream().sorted().toList();
         if (peers.isEmpty() || running || clock.instant().isBefore(layers.genesis())) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         running = true;
         long current = layers.layerAt(clock.instant()).epoch(layers.layersPerEpoch()).value();
@@ -122,7 +123,7 @@ final class AtxSync {
                         return false;
                     }));
         }
-        CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
+        return CompletableFuture.allOf(rounds.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
             boolean all = rounds.stream().allMatch(r -> r.getNow(false));
             int asked = missing.values().stream().mapToInt(Integer::intValue).sum();
             incompleteFrom = missing.entrySet().stream().filter(m -> m.getValue() > 0).mapToLong(Map.Entry::getKey)
