@@ -205,7 +205,7 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
             return result;
         }
         Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp = Tcp.get(system).outgoingConnection(
-                InetSocketAddress.createUnresolved(address.host(), address.port()), Optional.empty(), socketOptions(),
+                new InetSocketAddress(address.host(), address.port()), Optional.empty(), socketOptions(),
                 true, Optional.empty(), Optional.empty());
         CompletionStage<Tcp.OutgoingConnection> socket = tcp
                 .joinMat(Flow.fromGraph(new ConnectionStage(this, true, address.peer(), address.withoutPeer(), result)), Keep.left())
