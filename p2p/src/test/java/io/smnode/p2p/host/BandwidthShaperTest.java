@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shaping arithmetic with time as an input: a second's worth at once, then the rate, debts repaid by waiting. */
 class BandwidthShaperTest {
-    private static final long RATE = 80 * 1024;
+    private static final long RATE = 64_000; // 64 bytes a millisecond: exact in binary floating point
     private static final long QUANTUM = RATE / 8;
 
     @Test
