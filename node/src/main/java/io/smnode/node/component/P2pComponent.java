@@ -33,8 +33,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 /**
  * The node's libp2p host (when {@code smnode.p2p.enabled}): its identity is {@code <data-dir>/p2p/p2p.key} (made on
  * first start, go-spacemesh's format), its Noise prologue the network's ({@code "<hex genesis id>-<effective
- * genesis>"}), its listen address, bootnodes and peer bounds from {@code smnode.p2p.*}. It plugs into the consensus
- * ports through the {@link NetworkEdge} made before them.
+ * genesis>"}), its listen address, bootnodes, peer bounds and bandwidth limits from {@code smnode.p2p.*}. It
+ * plugs into the consensus ports through the {@link NetworkEdge} made before them.
  */
 public final class P2pComponent {
     private static final Set<String> DEVNETS = Set.of("standalone", "localnet");
@@ -57,6 +57,7 @@ public final class P2pComponent {
                         effectiveGenesis), List.of(config.p2p().listen()))
                 .withBootnodes(config.p2p().bootnodes(), config.p2p().minPeers(), config.p2p().maxPeers(),
                         config.p2p().privateNetwork())
+                .withBandwidth(config.p2p().bandwidth())
                 .withRegistry(services.metrics());
         // fastnet's 2 s request timeout on the devnets, whose layers last seconds.
         FetchConfig fetch = DEVNETS.contains(config.preset())

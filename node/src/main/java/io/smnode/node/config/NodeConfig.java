@@ -6,6 +6,7 @@ import io.smnode.core.address.AddressException;
 import io.smnode.core.net.GenesisConfig;
 import io.smnode.core.types.Address;
 import io.smnode.core.net.NetworkParams;
+import io.smnode.p2p.host.BandwidthLimits;
 import io.smnode.p2p.identity.Multiaddr;
 import io.smnode.post.k2pow.RandomXPolicy;
 import java.nio.file.Path;
@@ -99,10 +100,24 @@ public record NodeConfig(
      * The libp2p wire: whether the node joins a network at all ("auto" resolved: off only for a standalone node
      * given no bootnodes, whose messages reach its own intakes alone), the listen address, bootnodes, peer bounds,
      * whether private addresses may be dialed (the preset's choice unless set) and the gossip topics' ingestion
-     * queue.
+     * queue, and the bandwidth limits (all 0, unlimited, unless set).
      */
     public record P2p(boolean enabled, Multiaddr listen, List<Multiaddr> bootnodes, int minPeers, int maxPeers,
-                      boolean privateNetwork) {}
+                      boolean privateNetwork, BandwidthLimits bandwidth) {}
+
+    /**
+     * The least bandwidth limit taken: below it a limited connection would read or write only every several seconds
+     * (a socket buffer holds at least 8 KiB), long enough for a peer's write timeout; and a value meant in KiB but
+     * written in bytes is caught.
+     */
+    public static final long MIN_BANDWIDTH = 16 * 1024;
+
+    private static BandwidthLimits bandwidth(TypedReader r) {
+        String k = "smnode.p2p.bandwidth.";
+        return new BandwidthLimits(r.byteRateOffOrAtLeast(k + "global-in", MIN_BANDWIDTH),
+                r.byteRateOffOrAtLeast(k + "global-out", MIN_BANDWIDTH), r.byteRateOffOrAtLeast(k + "peer-in", MIN_BANDWIDTH),
+                r.byteRateOffOrAtLeast(k + "peer-out", MIN_BANDWIDTH));
+    }
 
     private static Multiaddr multiaddr(String key, String text) {
         try {
@@ -132,7 +147,7 @@ public record NodeConfig(
         }
         String enabled = r.oneOf("smnode.p2p.enabled", Set.of("auto", "on", "off"));
         boolean on = enabled.equals("on") || (enabled.equals("auto") && !(preset.equals("standalone") && boot.isEmpty()));
-        return new P2p(on, listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"));
+        return new P2p(on, listen, List.copyOf(boot), min, max, r.bool("smnode.p2p.private-network"), bandwidth(r));
     }
 
     /** PoST verification: how the k2pow checkers use RandomX (resolved against free memory when they start). */

@@ -74,16 +74,29 @@ final class TypedReader {
     }
 
     long bytesAtLeast(String key, long min) {
-        long value;
-        try {
-            value = config.getBytes(key);
-        } catch (com.typesafe.config.ConfigException e) {
-            throw wrong(key, "a size such as 64MiB");
-        }
+        long value = bytes(key, "a size such as 64MiB");
         if (value < min) {
             throw new ConfigException("configuration key " + key + " must be at least " + min + " bytes, got " + value + ".");
         }
         return value;
+    }
+
+    /** A rate in bytes per second written as a size ("2MiB" is 2 MiB each second): 0 (off) or at least {@code min}. */
+    long byteRateOffOrAtLeast(String key, long min) {
+        long value = bytes(key, "a rate in bytes per second written as a size such as 2MiB, or 0 for unlimited");
+        if (value != 0 && (value < min || value < 0)) {
+            throw new ConfigException("configuration key " + key + " must be 0 (unlimited) or at least " + min
+                    + " bytes per second, got " + value + ".");
+        }
+        return value;
+    }
+
+    private long bytes(String key, String wanted) {
+        try {
+            return config.getBytes(key);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw wrong(key, wanted);
+        }
     }
 
     /** A duration of zero or more (zero often meaning "the preset's"). */

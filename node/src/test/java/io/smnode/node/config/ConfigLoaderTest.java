@@ -150,6 +150,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bandwidthLimitsAreOffUnlessSetReadSizesAndFailNamingTheKey() throws IOException {
+        assertEquals(io.smnode.p2p.host.BandwidthLimits.UNLIMITED, load(Map.of(), Map.of(), Optional.empty()).p2p().bandwidth());
+        Path f = file("smnode.p2p.bandwidth { global-in = 10MiB, peer-out = \"200 KiB\" }\n");
+        NodeConfig c = load(Map.of("p2p.bandwidth.peer-in", "65536"), Map.of("SMNODE_P2P_BANDWIDTH_GLOBAL_OUT", "1MiB"), Optional.of(f));
+        assertEquals(new io.smnode.p2p.host.BandwidthLimits(10L << 20, 1L << 20, 65536, 200 * 1024), c.p2p().bandwidth());
+        for (Map<String, String> bad : List.of(Map.of("p2p.bandwidth.global-in", "-1"), Map.of("p2p.bandwidth.peer-out", "fast"),
+                Map.of("p2p.bandwidth.peer-in", "100"), Map.of("p2p.bandwidth.global-out", "-2MiB"))) {
+            String key = "smnode." + bad.keySet().iterator().next();
+            ConfigException e = assertThrows(ConfigException.class, () -> load(bad, Map.of(), Optional.empty()));
+            assertTrue(e.getMessage().contains(key), e.getMessage());
+            assertEquals(1, e.getMessage().split("\\. ").length, "one sentence: " + e.getMessage());
+        }
+    }
+
+    @Test
     void aSectionReplacedByAValueFails() throws IOException {
         Path f = file("smnode.metrics = 5\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), Optional.of(f)));

@@ -30,4 +30,10 @@ interface ConnectionContext {
     void countWire(boolean in, long bytes);
 
     void countProtocol(String protocol, boolean in, long bytes);
+
+    /** A new connection's shaping of one direction, or null when that direction is unlimited. */
+    BandwidthShaper shaper(boolean in);
+
+    /** A connection held its reads ({@code in}) or writes for this long to keep to the bandwidth limits. */
+    void throttled(boolean in, long millis);
 }

@@ -37,10 +37,16 @@ import org.apache.pekko.util.ByteString;
  * error that closes the connection. Outbound frames wait in the session (bounded) while the socket is slow; a peer
  * that leaves our writes unread for the host's write-stall time (go's yamux ConnectionWriteTimeout, 25 s) is
  * disconnected.
+ *
+ * <p>Bandwidth limits shape, never drop: over an inbound limit the stage waits (a stage timer) before it pulls the
+ * socket again, so the TCP window closes on the sender; over an outbound limit the bytes wait here, and the
+ * write-stall clock does not run while the socket is ready for them (the wait is ours, not the peer's).
  */
 final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>> {
     static final Duration KEEPALIVE = Duration.ofSeconds(30);
     private static final int WIRE_HIGH_WATER = 256 * 1024;
+    private static final String READ = "read";
+    private static final String WRITE = "write";
 
     private final Inlet<ByteString> in = Inlet.create("conn.in");
     private final Outlet<ByteString> out = Outlet.create("conn.out");
@@ -100,6 +106,9 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
         private volatile int streamCount;
         private boolean closedNotified;
         private long pingCounter;
+        /** Null when that direction is unlimited: the hot path then only tests for null. */
+        private final BandwidthShaper inShaper = ctx.shaper(true);
+        private final BandwidthShaper outShaper = ctx.shaper(false);
 
         Logic() {
             super(shape);
@@ -154,7 +163,16 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
                     session.ping(++pingCounter);
                     flush();
                 }
+                case READ -> {
+                    if (phase != Phase.CLOSED && !hasBeenPulled(in) && !isClosed(in)) {
+                        readNext();
+                    }
+                }
+                case WRITE -> flush();
                 default -> {
+                    if (isAvailable(out)) {
+                        lastWriteProgress = System.nanoTime(); // the socket wants bytes: any wait is our shaping
+                    }
                     if ((wireBytes > 0 || (session != null && session.hasOutput()))
                             && System.nanoTime() - lastWriteProgress > ctx.writeStall().toNanos()) {
                         fail("the peer stopped reading for " + ctx.writeStall().toMillis() + " ms");
@@ -169,6 +187,9 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
         public void onPush() {
             ByteString bs = grab(in);
             ctx.countWire(true, bs.size());
+            if (inShaper != null) {
+                inShaper.take(Libp2pHost.monotonicMillis(), bs.size());
+            }
             try {
                 process(bs.toArray());
             } catch (WireException e) {
@@ -179,9 +200,22 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
                 return;
             }
             if (phase != Phase.CLOSED) {
-                pull(in);
+                readNext();
                 flush();
             }
+        }
+
+        /** Pulls the socket, or (over the inbound limit) schedules the pull for when the limit allows it. */
+        private void readNext() {
+            if (inShaper != null) {
+                long wait = inShaper.delayMillis(Libp2pHost.monotonicMillis());
+                if (wait > 0) {
+                    ctx.throttled(true, wait);
+                    scheduleOnce(READ, Duration.ofMillis(wait));
+                    return;
+                }
+            }
+            pull(in);
         }
 
         @Override
@@ -298,15 +332,36 @@ final class ConnectionStage extends GraphStage<FlowShape<ByteString, ByteString>
             }
         }
 
+        /** Pushes what is queued, or (over the outbound limit) what the limit allows, the rest after a timer. */
         private void pushWire() {
-            ByteString all = ByteString.emptyByteString();
-            while (!wire.isEmpty()) {
-                all = all.concat(wire.poll());
+            long n = wireBytes;
+            if (outShaper != null) {
+                if (isTimerActive(WRITE)) {
+                    return;
+                }
+                long now = Libp2pHost.monotonicMillis();
+                long wait = outShaper.delayMillis(now);
+                if (wait > 0) {
+                    ctx.throttled(false, wait);
+                    scheduleOnce(WRITE, Duration.ofMillis(wait));
+                    return;
+                }
+                n = outShaper.takeUpTo(now, wireBytes);
             }
-            wireBytes = 0;
-            ctx.countWire(false, all.size());
+            ByteString chunk = ByteString.emptyByteString();
+            while (chunk.size() < n) {
+                ByteString next = wire.poll();
+                int room = (int) (n - chunk.size());
+                if (next.size() > room) {
+                    wire.addFirst(next.drop(room)); // slices share the bytes: no copy
+                    next = next.take(room);
+                }
+                chunk = chunk.concat(next);
+            }
+            wireBytes -= chunk.size();
+            ctx.countWire(false, chunk.size());
             lastWriteProgress = System.nanoTime();
-            push(out, all);
+            push(out, chunk);
         }
 
         @Override

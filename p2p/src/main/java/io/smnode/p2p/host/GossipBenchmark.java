@@ -27,14 +27,18 @@ import org.apache.pekko.actor.ClassicActorSystemProvider;
  * for the time-bounded caches (the seen caches keep ids for the seen TTL) to reach their steady size, it reports
  * messages per second, the heap after a GC sampled over the measured run (flat or growing), and wire bytes per
  * gossiped data byte. Both hosts live in this JVM, so the heap is theirs together.
+ *
+ * <p>With bandwidth limits (the publisher's per-peer outbound, the receiver's per-peer inbound; 0: none) it also
+ * reports the publisher's achieved wire rate against the limit and the seconds each side held its writes or reads.
  */
 public final class GossipBenchmark {
     private GossipBenchmark() {}
 
     public static Map<String, Object> run(ClassicActorSystemProvider system, Duration duration, Duration warmup, Duration seenTtl,
-                                          int messageBytes, int window) throws Exception {
+                                          int messageBytes, int window, long outLimit, long inLimit) throws Exception {
         byte[] prologue = "0000000000000000000000000000000000000000-1".getBytes();
-        try (Libp2pHost publisher = host(system, prologue, seenTtl); Libp2pHost receiver = host(system, prologue, seenTtl)) {
+        try (Libp2pHost publisher = host(system, prologue, seenTtl, BandwidthLimits.perPeer(0, outLimit));
+             Libp2pHost receiver = host(system, prologue, seenTtl, BandwidthLimits.perPeer(inLimit, 0))) {
             AtomicLong received = new AtomicLong();
             Semaphore inFlight = new Semaphore(window);
             receiver.join("tx1", TopicIngestion.of((topic, from, data) -> {
@@ -58,6 +62,9 @@ public final class GossipBenchmark {
             List<Long> heapMb = new ArrayList<>();
             long receivedStart = received.get();
             double wireStart = publisher.metrics().wireTotal(false) + receiver.metrics().wireTotal(false);
+            double publisherOutStart = publisher.metrics().wireTotal(false);
+            double heldOutStart = publisher.metrics().throttledSeconds(false);
+            double heldInStart = receiver.metrics().throttledSeconds(true);
             long start = System.nanoTime();
             publishFor(duration, () -> {
                 System.gc();
@@ -66,6 +73,7 @@ public final class GossipBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long got = received.get() - receivedStart;
             double wire = publisher.metrics().wireTotal(false) + receiver.metrics().wireTotal(false) - wireStart;
+            double publisherOut = publisher.metrics().wireTotal(false) - publisherOutStart;
             System.gc();
             heapMb.add(mem.getHeapMemoryUsage().getUsed() >> 20);
             Map<String, Object> out = new LinkedHashMap<>();
@@ -79,6 +87,15 @@ public final class GossipBenchmark {
             out.put("wire_bytes_per_gossip_byte", got == 0 ? null : Math.round(wire / ((double) got * messageBytes) * 1000) / 1000.0);
             out.put("heap_mb_after_gc", heapMb);
             out.put("heap", trend(heapMb));
+            if (outLimit > 0 || inLimit > 0) {
+                out.put("limit_out_bytes_per_s", outLimit);
+                out.put("limit_in_bytes_per_s", inLimit);
+                out.put("wire_out_bytes_per_s", Math.round(publisherOut / seconds));
+                long limit = outLimit > 0 && inLimit > 0 ? Math.min(outLimit, inLimit) : Math.max(outLimit, inLimit);
+                out.put("wire_rate_of_limit", Math.round(publisherOut / seconds / limit * 1000) / 1000.0);
+                out.put("throttled_out_seconds", Math.round((publisher.metrics().throttledSeconds(false) - heldOutStart) * 10) / 10.0);
+                out.put("throttled_in_seconds", Math.round((receiver.metrics().throttledSeconds(true) - heldInStart) * 10) / 10.0);
+            }
             return out;
         }
     }
@@ -115,11 +132,13 @@ public final class GossipBenchmark {
         return last <= Math.max(first * 1.2, first + 16) ? "flat" : "growing";
     }
 
-    private static Libp2pHost host(ClassicActorSystemProvider system, byte[] prologue, Duration seenTtl) throws Exception {
+    private static Libp2pHost host(ClassicActorSystemProvider system, byte[] prologue, Duration seenTtl,
+                                   BandwidthLimits limits) throws Exception {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
         HostConfig cfg = HostConfig.of(HostKey.fromSeed(seed), prologue, List.of(Multiaddr.tcp("127.0.0.1", 0)))
-                .withGossip(io.smnode.p2p.pubsub.GossipParams.SPACEMESH.withSeenTtl(seenTtl.toMillis()));
+                .withGossip(io.smnode.p2p.pubsub.GossipParams.SPACEMESH.withSeenTtl(seenTtl.toMillis()))
+                .withBandwidth(limits);
         return Libp2pHost.start(cfg, system).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -18,6 +18,7 @@ import io.smnode.p2p.pubsub.GossipRouter;
 import io.smnode.p2p.pubsub.Rpc;
 import io.smnode.p2p.pubsub.RpcCodec;
 import io.smnode.p2p.reqresp.ServerLimits;
+import io.smnode.p2p.reqresp.TokenBucket;
 import io.smnode.p2p.wire.Frames;
 import io.smnode.p2p.yamux.YamuxSession;
 import java.net.InetSocketAddress;
@@ -39,6 +40,8 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.io.Inet;
+import org.apache.pekko.io.TcpSO;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.SystemMaterializer;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -82,6 +85,9 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
     private final Map<PeerId, MuxedStream> rpcOut = new ConcurrentHashMap<>();
     private final Map<String, IngestionGraph> ingestions = new ConcurrentHashMap<>();
     private final GossipRouter router;
+    /** The global bandwidth limits' buckets, shared by every connection (null: unlimited). */
+    private final TokenBucket globalIn;
+    private final TokenBucket globalOut;
     private volatile boolean closed;
 
     private Libp2pHost(HostConfig cfg, ClassicActorSystemProvider systemProvider) {
@@ -94,6 +100,13 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
         this.gater = new ConnectionGater(cfg.maxPeers(), cfg.privateNetwork());
         this.metrics = P2pMetrics.of(cfg.registry());
         this.router = new GossipRouter(cfg.gossip(), new Random(secureRandom.nextLong()), new RouterActions());
+        BandwidthLimits bw = cfg.bandwidth();
+        this.globalIn = bw.globalIn() > 0 ? BandwidthShaper.bucket(bw.globalIn(), monotonicMillis()) : null;
+        this.globalOut = bw.globalOut() > 0 ? BandwidthShaper.bucket(bw.globalOut(), monotonicMillis()) : null;
+        metrics.bandwidthLimit("global", true, bw.globalIn());
+        metrics.bandwidthLimit("global", false, bw.globalOut());
+        metrics.bandwidthLimit("peer", true, bw.peerIn());
+        metrics.bandwidthLimit("peer", false, bw.peerOut());
         handlers.put(IdentifyMessage.PROTOCOL_ID, this::identifyResponder);
         handlers.put(IdentifyMessage.PUSH_PROTOCOL_ID, () -> null);
         handlers.put(PingHandlers.PROTOCOL_ID, PingHandlers::responder);
@@ -125,7 +138,8 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         List<Multiaddr> bound = new CopyOnWriteArrayList<>();
         for (Multiaddr addr : cfg.listen()) {
-            CompletionStage<Tcp.ServerBinding> b = Tcp.get(system).bind(addr.host(), addr.port())
+            CompletionStage<Tcp.ServerBinding> b = Tcp.get(system)
+                    .bind(addr.host(), addr.port(), 100, socketOptions(), false, Optional.empty())
                     .to(Sink.foreach(this::accept))
                     .run(mat);
             all = all.thenCompose(v -> b.thenAccept(binding -> {
@@ -134,6 +148,25 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
             }));
         }
         return all.thenRun(() -> listenAddrs = List.copyOf(bound));
+    }
+
+    /**
+     * Pekko's defaults, and with an inbound limit a socket receive buffer of half a second's worth (8 KiB to 4 MiB):
+     * a read then takes at most about that much, and while a connection waits to read, its sender's TCP window
+     * closes instead of the kernel taking in megabytes (loopback's autotuned buffer) that one read would bring.
+     */
+    private List<Inet.SocketOption> socketOptions() {
+        BandwidthLimits bw = cfg.bandwidth();
+        long slowest = Long.MAX_VALUE;
+        for (long rate : new long[] {bw.peerIn(), bw.globalIn()}) {
+            if (rate > 0) {
+                slowest = Math.min(slowest, rate);
+            }
+        }
+        if (slowest == Long.MAX_VALUE) {
+            return List.of();
+        }
+        return List.of(TcpSO.receiveBufferSize((int) Math.max(8 << 10, Math.min(4 << 20, slowest / 2))));
     }
 
     /** Never throws: an exception here would end the listener's stream, and with it every future accept. */
@@ -171,8 +204,9 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
             result.completeExceptionally(new IllegalStateException(refused));
             return result;
         }
-        Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp =
-                Tcp.get(system).outgoingConnection(address.host(), address.port());
+        Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp = Tcp.get(system).outgoingConnection(
+                new InetSocketAddress(address.host(), address.port()), Optional.empty(), socketOptions(),
+                true, Optional.empty(), Optional.empty());
         CompletionStage<Tcp.OutgoingConnection> socket = tcp
                 .joinMat(Flow.fromGraph(new ConnectionStage(this, true, address.peer(), address.withoutPeer(), result)), Keep.left())
                 .run(mat);
@@ -253,6 +287,23 @@ public final class Libp2pHost implements P2pHost, ConnectionContext {
     @Override
     public void countProtocol(String protocol, boolean in, long bytes) {
         metrics.protocol(protocol, in, bytes);
+    }
+
+    @Override
+    public BandwidthShaper shaper(boolean in) {
+        BandwidthLimits bw = cfg.bandwidth();
+        return in ? BandwidthShaper.of(bw.peerIn(), globalIn, bw.globalIn(), monotonicMillis())
+                : BandwidthShaper.of(bw.peerOut(), globalOut, bw.globalOut(), monotonicMillis());
+    }
+
+    @Override
+    public void throttled(boolean in, long millis) {
+        metrics.throttled(in, millis);
+    }
+
+    /** The clock of the bandwidth buckets (monotonic; connections read the same). */
+    static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     // ---- connection lifecycle (on the host executor) ----

@@ -9,7 +9,8 @@ import java.util.WeakHashMap;
 
 /**
  * The host's Prometheus metrics: wire and per-protocol bytes, gossip bytes and verdicts per topic, peers, queue
- * depths, dropped outbound RPCs. Counters also keep plain totals for the benchmark and tests.
+ * depths, dropped outbound RPCs, bandwidth limits and the time
+ * connections waited on them. Counters also keep plain totals for the benchmark and tests.
  */
 public final class P2pMetrics {
     private final Counter wireBytes;
@@ -19,6 +20,8 @@ public final class P2pMetrics {
     private final Counter droppedRpcs;
     private final Gauge peers;
     private final Gauge queueDepth;
+    private final Counter throttledSeconds;
+    private final Gauge bandwidthLimit;
 
     /** The metrics registered in {@code registry}, one set per registry. */
     private static final Map<PrometheusRegistry, P2pMetrics> BY_REGISTRY = new WeakHashMap<>();
@@ -45,6 +48,11 @@ public final class P2pMetrics {
         peers = Gauge.builder().name("smnode_p2p_peers").help("Connected peers").register(registry);
         queueDepth = Gauge.builder().name("smnode_p2p_ingest_queue_depth")
                 .help("Messages waiting in a topic's ingestion graph").labelNames("topic").register(registry);
+        throttledSeconds = Counter.builder().name("smnode_p2p_bandwidth_throttled_seconds_total")
+                .help("Seconds connections held their reads (in) or writes (out) to keep to smnode.p2p.bandwidth, summed over connections")
+                .labelNames("direction").register(registry);
+        bandwidthLimit = Gauge.builder().name("smnode_p2p_bandwidth_limit_bytes_per_second")
+                .help("The configured bandwidth limit (0: unlimited)").labelNames("scope", "direction").register(registry);
     }
 
     public void wire(boolean in, long bytes) {
@@ -88,6 +96,19 @@ public final class P2pMetrics {
 
     public void peers(int n) {
         peers.set(n);
+    }
+
+    public void throttled(boolean in, long millis) {
+        throttledSeconds.labelValues(in ? "in" : "out").inc(millis / 1000.0);
+    }
+
+    public double throttledSeconds(boolean in) {
+        return throttledSeconds.labelValues(in ? "in" : "out").get();
+    }
+
+    /** The configured limit of a scope ("global" or "peer") and direction, 0 when unlimited. */
+    public void bandwidthLimit(String scope, boolean in, long bytesPerSecond) {
+        bandwidthLimit.labelValues(scope, in ? "in" : "out").set(bytesPerSecond);
     }
 
     public void queueDepth(String topic, int depth) {
