@@ -13,6 +13,7 @@ import io.smnode.core.types.Beacon;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.types.NodeId;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.proposal.Ballot;
@@ -22,10 +23,12 @@ import io.smnode.mesh.store.MeshRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -49,7 +52,7 @@ public final class BeaconCoordinator implements HandOverTaker {
     private final TreeMap<EpochId, BeaconProtocol> protocols = new TreeMap<>();
     private final Map<EpochId, BallotBeacons> fromBallots = new HashMap<>();
     /** Epochs whose protocol this coordinator started (once each). */
-    private final java.util.Set<EpochId> started = new java.util.HashSet<>();
+    private final Set<EpochId> started = new HashSet<>();
 
     /**
      * @param miners the ATXs targeting an epoch as the protocol reads them (weights, receipt times)
@@ -76,8 +79,10 @@ public final class BeaconCoordinator implements HandOverTaker {
     /**
      * Layer start: at an epoch's first layer, the genesis beacon if due, and the epoch's protocol run. A node that
      * starts (or restarts) later in an epoch whose next beacon it lacks runs the protocol from the epoch's start,
-     * catching up on the phases it missed: alone it reaches the beacon it would have; with peers, without their
-     * missed messages.
+     * catching up on the phases it missed, only when its own identities are the epoch's only miners: alone it reaches
+     * the beacon it would have. With other miners it would reach one without their messages, another than theirs;
+     * it sits the epoch out instead, as the reference's node (which runs the protocol only from an epoch's first
+     * layer), and takes beacon(e+1) from the ballots of e+1.
      */
     public List<Decision> onLayer(LayerId layer) {
         EpochId epoch = config.epochOf(layer);
@@ -92,6 +97,12 @@ public final class BeaconCoordinator implements HandOverTaker {
         }
         protocols.headMap(epoch, false).clear();
         if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty() && started.add(epoch)) {
+            if (!layer.equals(epoch.firstLayer(config.layersPerEpoch())) && !aloneIn(epoch)) {
+                protocols.remove(epoch);
+                out.add(new Decision.Log("beacon: epoch " + epoch.value() + " began before this node ran (layer "
+                        + layer.value() + "): beacon(" + epoch.next().value() + ") will come from its ballots"));
+                return out;
+            }
             BeaconProtocol p = protocol(epoch);
             Instant start = layerTime.apply(epoch.firstLayer(config.layersPerEpoch()));
             p.start(start).forEach(m -> out.add(publish(m)));
@@ -102,6 +113,13 @@ public final class BeaconCoordinator implements HandOverTaker {
             out.addAll(afterStep(p));
         }
         return out;
+    }
+
+    /** Whether this node's identities are the only miners of the epoch (a lone node, or none at all). */
+    private boolean aloneIn(EpochId epoch) {
+        Set<NodeId> own = new HashSet<>();
+        signers.forEach(s -> own.add(s.nodeId()));
+        return miners.apply(epoch).all().stream().allMatch(m -> own.contains(m.id()));
     }
 
     /** The epoch's phase change is due. */

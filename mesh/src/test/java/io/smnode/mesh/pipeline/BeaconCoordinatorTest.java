@@ -24,7 +24,7 @@ import java.util.PriorityQueue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes run the beacon protocol against each other through their coordinators, messages delivered 50 ms after
+ * Nodes run the beacon protocol against each other through their coordinators, messages delivered 50 ms after
  * they are sent. Their first-layer ticks need not come at the same instant: a node whose tick comes later than a
  * peer's proposal (its previous epoch's protocol already ended) must still count that proposal, or it ends the epoch
  * with another beacon than its peer (seen on a loaded localnet: the hare and certificates then split).
@@ -54,25 +54,55 @@ class BeaconCoordinatorTest {
                 .allMatch(l -> l.contains("proposals valid 2, potentially valid 0")), String.join("\n", logs));
     }
 
+    @Test
+    void aNodeStartedWithinAnEpochThatHasOtherMinersSitsItOut() {
+        List<String> logs = new ArrayList<>();
+        // Node 1 starts at layer 13, within epoch 3 (layers 12-15): it runs epochs 4 and 5 only.
+        Map<EpochId, List<Beacon>> decided = run(List.of(signer("a"), signer("b")), List.of(Duration.ZERO,
+                Duration.ZERO), List.of(8L, 13L), logs);
+        assertTrue(logs.contains("node 1: beacon: epoch 3 began before this node ran (layer 13): beacon(4) will come "
+                + "from its ballots"), String.join("\n", logs));
+        assertEquals(1, decided.get(EpochId.of(4)).size(), "only node 0 ran epoch 3: " + decided);
+        // Node 0 ran epoch 3 with node 1's votes missing, and still has a beacon; both agree again from epoch 4 on.
+        assertEquals(2, decided.get(EpochId.of(5)).size());
+        assertEquals(decided.get(EpochId.of(5)).get(0), decided.get(EpochId.of(5)).get(1));
+    }
+
+    @Test
+    void aLoneNodeStartedWithinAnEpochCatchesUpToTheBeaconItWouldHaveHad() {
+        EdSigner alone = signer("alone");
+        Map<EpochId, List<Beacon>> uninterrupted = run(List.of(alone), List.of(Duration.ZERO), List.of(8L),
+                new ArrayList<>());
+        Map<EpochId, List<Beacon>> late = run(List.of(alone), List.of(Duration.ZERO), List.of(14L), new ArrayList<>());
+        assertEquals(uninterrupted.get(EpochId.of(4)), late.get(EpochId.of(4)), "beacon(4) from epoch 3's catch-up");
+        assertEquals(uninterrupted.get(EpochId.of(5)), late.get(EpochId.of(5)));
+    }
+
     private static Map<EpochId, List<Beacon>> runTwoNodes(Duration tickDelayA, Duration tickDelayB) {
         return runTwoNodes(tickDelayA, tickDelayB, new ArrayList<>());
     }
 
-    /** Epochs 2 to 4 (beacons 3 to 5) of two nodes; node i's layer ticks come {@code tickDelay[i]} late. */
     private static Map<EpochId, List<Beacon>> runTwoNodes(Duration tickDelayA, Duration tickDelayB,
                                                           List<String> logs) {
-        PipelineConfig config = OneNode.config();
-        EdSigner a = signer("a");
-        EdSigner b = signer("b");
-        Network net = new Network(config, List.of(a, b), logs);
-        List<Duration> delays = List.of(tickDelayA, tickDelayB);
-        // Epoch 2 (layers 8-11) runs the protocol too: it gives beacon(3); the genesis beacon is beacon(2).
+        return run(List.of(signer("a"), signer("b")), List.of(tickDelayA, tickDelayB), List.of(8L, 8L), logs);
+    }
+
+    /**
+     * Epochs 2 to 5 (beacons 3 to 6) of nodes, one identity each: node i's layer ticks come {@code tickDelay[i]}
+     * late, from layer {@code firstLayer[i]} on (a node started then). Epoch 2 (layers 8-11) runs the protocol too:
+     * it gives beacon(3); the genesis beacon is beacon(2).
+     */
+    private static Map<EpochId, List<Beacon>> run(List<EdSigner> signers, List<Duration> tickDelay,
+                                                  List<Long> firstLayer, List<String> logs) {
+        Network net = new Network(OneNode.config(), signers, logs);
         for (long l = 8; l < 6 * OneNode.LAYERS_PER_EPOCH; l++) {
             LayerId layer = LayerId.of(l);
-            for (int n = 0; n < 2; n++) {
+            for (int n = 0; n < signers.size(); n++) {
                 int node = n;
-                net.at(OneNode.layerTime(layer).plus(delays.get(n)), () -> net.handle(node,
-                        net.nodes.get(node).onLayer(layer)));
+                if (l >= firstLayer.get(n)) {
+                    net.at(OneNode.layerTime(layer).plus(tickDelay.get(n)), () -> net.handle(node,
+                            net.nodes.get(node).onLayer(layer)));
+                }
             }
         }
         net.run();
@@ -124,9 +154,13 @@ class BeaconCoordinatorTest {
         void handle(int node, List<Decision> decisions) {
             for (Decision d : decisions) {
                 if (d instanceof Decision.Publish p) {
-                    int other = 1 - node;
-                    at(now.plus(DELIVERY), () -> handle(other, nodes.get(other).onMessage(p.topic(), p.bytes(), now)
-                            .decisions()));
+                    for (int n = 0; n < nodes.size(); n++) {
+                        int other = n;
+                        if (other != node) {
+                            at(now.plus(DELIVERY), () -> handle(other, nodes.get(other).onMessage(p.topic(),
+                                    p.bytes(), now).decisions()));
+                        }
+                    }
                 } else if (d instanceof Decision.Schedule s && s.timer() instanceof Timer.BeaconStep step) {
                     at(s.at(), () -> handle(node, nodes.get(node).onTimer(step.epoch(), now)));
                 } else if (d instanceof Decision.BeaconDecided bd) {
