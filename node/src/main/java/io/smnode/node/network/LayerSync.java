@@ -10,10 +10,14 @@ import io.smnode.p2p.P2pHost;
 import io.smnode.p2p.fetch.FetchMessages;
 import io.smnode.p2p.identity.PeerId;
 import io.smnode.persistence.mesh.StoreMeshReads;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Layer data sync (spec 07 §4 step 3): for the layers after the last synced one up to the one before the current,
  * asks a peer for the layer's ballot ids ({@code ld/1}) and has the fetch port fetch those the node does not store
  * (the proposal handler judges each fetched ballot; blocks follow from the tortoise's and the mesh's fetches). A
- * layer counts as synced once a peer answered for it; at most {@link #LAYERS_PER_ROUND} layers a round.
+ * layer counts as synced once a peer answered for it (the peers asked in turn, in a random order, until one does);
+ * at most {@link #LAYERS_PER_ROUND} layers a round.
  */
 final class LayerSync {
     private static final Logger LOG = LoggerFactory.getLogger(LayerSync.class);
@@ -33,13 +38,18 @@ final class LayerSync {
     private final ActorRef<FetchPort.Command> fetch;
     private final Executor blocking;
     private final Random random;
+    private final Duration timeout;
     private volatile long lastSynced;
     private volatile boolean running;
 
     /** @param lastSynced where the node's data is known complete (its last applied layer, or the effective genesis) */
+    /**
+     * @param timeout how long one peer may take to answer for a layer before the next peer is asked
+     */
     LayerSync(P2pHost host, StoreMeshReads mesh, ActorRef<FetchPort.Command> fetch, Executor blocking, Random random,
-              long lastSynced) {
+              long lastSynced, Duration timeout) {
         this.host = host;
+        this.timeout = timeout;
         this.mesh = mesh;
         this.fetch = fetch;
         this.blocking = blocking;
@@ -63,16 +73,16 @@ final class LayerSync {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (long l = from; l <= to; l++) {
             long layer = l;
-            PeerId peer = peers.get(random.nextInt(peers.size()));
-            chain = chain.thenCompose(v -> host.request(peer, "ld/1", Bytes.wrap(FetchMessages.epochOrLayer(layer)))
-                    .toCompletableFuture()
+            List<PeerId> order = new ArrayList<>(peers);
+            Collections.shuffle(order, random);
+            chain = chain.thenCompose(v -> ask(order, 0, layer))
                     .thenAcceptAsync(data -> {
                         int asked = fetchMissing(decode(data));
                         if (asked > 0) {
                             LOG.info("layer sync: layer {}: {} missing ballot(s) asked for", layer, asked);
                         }
                         lastSynced = layer;
-                    }, blocking));
+                    }, blocking);
         }
         chain.whenComplete((v, err) -> {
             if (err != null) {
@@ -80,6 +90,26 @@ final class LayerSync {
             }
             running = false;
         });
+    }
+
+    /**
+     * The layer's ballot ids from the first of {@code peers} (from {@code index} on) that answers within the timeout:
+     * one peer that is down, restarting or slow must not hold the node's data back (it would count as out of sync
+     * after a few layers and stop taking part).
+     */
+    private CompletableFuture<Bytes> ask(List<PeerId> peers, int index, long layer) {
+        PeerId peer = peers.get(index);
+        return host.request(peer, "ld/1", Bytes.wrap(FetchMessages.epochOrLayer(layer))).toCompletableFuture()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((data, err) -> {
+                    if (err == null) {
+                        return CompletableFuture.completedFuture(data);
+                    }
+                    LOG.debug("layer sync: {} did not answer for layer {}: {}", peer, layer, err.toString());
+                    return index + 1 < peers.size() ? ask(peers, index + 1, layer)
+                            : CompletableFuture.<Bytes>failedFuture(err);
+                })
+                .thenCompose(f -> f);
     }
 
     private static List<Bytes> decode(Bytes data) {

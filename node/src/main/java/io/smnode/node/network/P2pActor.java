@@ -90,6 +90,16 @@ public final class P2pActor {
     }
 
     /** Stopping or restarting: the port is freed before a restarted component binds it again. */
+    /**
+     * How long a peer may take to answer a layer sync request before another is asked: a layer (a few seconds on the
+     * devnets, where 3 layers behind already means out of sync), at least 2 s, at most the reference's 25 s.
+     */
+    static Duration layerRequestTimeout(Duration layer) {
+        Duration atLeast = Duration.ofSeconds(2);
+        Duration atMost = Duration.ofSeconds(25);
+        return layer.compareTo(atLeast) < 0 ? atLeast : layer.compareTo(atMost) > 0 ? atMost : layer;
+    }
+
     private static Behavior<Command> close(ActorContext<Command> ctx, Setup setup, Libp2pHost host) {
         setup.edge().detach();
         host.close();
@@ -114,7 +124,8 @@ public final class P2pActor {
                 ctx.getSystem().scheduler(), setup.blocking(), new SecureRandom(), poets);
         long effectiveGenesis = 2L * setup.layers().layersPerEpoch() - 1;
         LayerSync layerSync = new LayerSync(host, setup.mesh(), setup.fetch(), setup.blocking(), new SecureRandom(),
-                LayerSync.startingPoint(setup.mesh(), effectiveGenesis));
+                LayerSync.startingPoint(setup.mesh(), effectiveGenesis),
+                layerRequestTimeout(setup.layers().layerDuration()));
         CertificateSync certificates = new CertificateSync(host, setup.mesh(), setup.consensus(),
                 ctx.getSystem().scheduler(), new SecureRandom(), effectiveGenesis);
         Syncer syncer = new Syncer(atxSync, layerSync, certificates, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
