@@ -66,7 +66,7 @@ public final class BeaconActor {
                         ((Timer.BeaconStep) f.timer()).epoch(), setup.clock().instant())) : Behaviors.same())
                 .onMessage(Event.class, e -> {
                     if (e.event() instanceof ConsensusEvent.Tick t) {
-                        return carrier.carryOut(beacon.onLayer(t.layer()));
+                        return carrier.carryOut(beacon.onLayer(t.layer(), setup.synced().getAsBoolean()));
                     }
                     if (e.event() instanceof ConsensusEvent.HandOver h) {
                         return carrier.carryOut(beacon.take(h.decision()));

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -37,13 +38,15 @@ public record ConsensusSetup(PipelineConfig config, List<EdSigner> signers, Stor
         Clock clock, ActorRef<StorageActor.Command> storage, ActorRef<ClockActor.Command> clockActor,
         ActorRef<AtxHandlerActor.Command> atxHandler, ActorRef<GossipPort.Command> gossip,
         ActorRef<FetchPort.Command> fetch, Optional<Beacon> genesisBeacon, ComponentFactory factory,
-        ConsensusGauges gauges, int checkWorkers, int checkQueue, List<Account> genesisAccounts, Runnable onReady) {
+        ConsensusGauges gauges, int checkWorkers, int checkQueue, List<Account> genesisAccounts, BooleanSupplier synced,
+        Runnable onReady) {
 
     public ConsensusSetup {
         Objects.requireNonNull(config, "config");
         signers = List.copyOf(signers);
         genesisAccounts = List.copyOf(genesisAccounts);
         Objects.requireNonNull(onReady, "onReady");
+        Objects.requireNonNull(synced, "synced");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(genesisBeacon, "genesisBeacon");
         if (checkWorkers < 1 || checkQueue < 1) {

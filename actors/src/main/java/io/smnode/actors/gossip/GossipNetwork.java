@@ -12,6 +12,14 @@ import io.smnode.mesh.pipeline.Topic;
 public interface GossipNetwork {
     void publish(Topic topic, Bytes bytes);
 
+    /**
+     * Whether the node is synced with its network, so that its consensus messages go out (a lone node always is):
+     * a beacon round is run only by a node synced when its epoch begins.
+     */
+    default boolean synced() {
+        return true;
+    }
+
     /** A node without peers: its messages reach only its own intakes. */
     GossipNetwork NONE = (topic, bytes) -> { };
 }

@@ -96,6 +96,6 @@ class FetchedTxTest {
         return new ConsensusSetup(config, List.of(), store, new LayerClock(GENESIS, Duration.ofSeconds(5),
                 config.layersPerEpoch()), Clock.systemUTC(), storage, clock.ref(), atxs.ref(), gossip, fetch,
                 Optional.empty(), ComponentFactory.withoutFaults(), ConsensusGauges.register(new PrometheusRegistry()),
-                1, 10, List.of(), () -> { });
+                1, 10, List.of(), () -> true, () -> { });
     }
 }

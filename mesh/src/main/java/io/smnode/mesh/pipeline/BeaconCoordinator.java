@@ -85,6 +85,15 @@ public final class BeaconCoordinator implements HandOverTaker {
      * layer), and takes beacon(e+1) from the ballots of e+1.
      */
     public List<Decision> onLayer(LayerId layer) {
+        return onLayer(layer, true);
+    }
+
+    /**
+     * Layer start on a node that is {@code synced} with its network or not: a node not synced when an epoch with other
+     * miners begins sits its protocol out (the reference's runs it only when synced: its own messages would not go
+     * out, and a beacon counting them would be its own) and takes the next beacon from ballots.
+     */
+    public List<Decision> onLayer(LayerId layer, boolean synced) {
         EpochId epoch = config.epochOf(layer);
         List<Decision> out = new ArrayList<>();
         EpochId first = config.epochOf(config.effectiveGenesis().add(1));
@@ -97,10 +106,12 @@ public final class BeaconCoordinator implements HandOverTaker {
         }
         protocols.headMap(epoch, false).clear();
         if (config.beacon().roundsNumber() > 0 && beacon(epoch.next()).isEmpty() && started.add(epoch)) {
-            if (!layer.equals(epoch.firstLayer(config.layersPerEpoch())) && !aloneIn(epoch)) {
+            boolean late = !layer.equals(epoch.firstLayer(config.layersPerEpoch()));
+            if ((late || !synced) && !aloneIn(epoch)) {
                 protocols.remove(epoch);
-                out.add(new Decision.Log("beacon: epoch " + epoch.value() + " began before this node ran (layer "
-                        + layer.value() + "): beacon(" + epoch.next().value() + ") will come from its ballots"));
+                out.add(new Decision.Log("beacon: epoch " + epoch.value() + (late ? " began before this node ran (layer "
+                        + layer.value() + ")" : " began while this node was not synced") + ": beacon("
+                        + epoch.next().value() + ") will come from its ballots"));
                 return out;
             }
             BeaconProtocol p = protocol(epoch);

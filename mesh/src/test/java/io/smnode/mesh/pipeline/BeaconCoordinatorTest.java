@@ -69,6 +69,26 @@ class BeaconCoordinatorTest {
     }
 
     @Test
+    void aNodeNotSyncedWhenAnEpochBeginsSitsItOut() {
+        List<String> logs = new ArrayList<>();
+        Network net = new Network(OneNode.config(), List.of(signer("a"), signer("b")), logs);
+        for (long l = 8; l < 6 * OneNode.LAYERS_PER_EPOCH; l++) {
+            LayerId layer = LayerId.of(l);
+            boolean bSynced = l >= 14; // node 1 is synced from layer 14 on, within epoch 3 (layers 12-15)
+            net.at(OneNode.layerTime(layer), () -> net.handle(0, net.nodes.get(0).onLayer(layer, true)));
+            net.at(OneNode.layerTime(layer), () -> net.handle(1, net.nodes.get(1).onLayer(layer, bSynced)));
+        }
+        net.run();
+        assertTrue(logs.contains("node 1: beacon: epoch 2 began while this node was not synced: beacon(3) will come "
+                + "from its ballots"), String.join("\n", logs));
+        assertTrue(logs.contains("node 1: beacon: epoch 3 began while this node was not synced: beacon(4) will come "
+                + "from its ballots"), String.join("\n", logs));
+        assertEquals(1, net.decided.get(EpochId.of(4)).size(), "only node 0 ran epoch 3: " + net.decided);
+        assertEquals(2, net.decided.get(EpochId.of(5)).size(), "synced at epoch 4's start, node 1 ran it");
+        assertEquals(net.decided.get(EpochId.of(5)).get(0), net.decided.get(EpochId.of(5)).get(1));
+    }
+
+    @Test
     void aLoneNodeStartedWithinAnEpochCatchesUpToTheBeaconItWouldHaveHad() {
         EdSigner alone = signer("alone");
         Map<EpochId, List<Beacon>> uninterrupted = run(List.of(alone), List.of(Duration.ZERO), List.of(8L),

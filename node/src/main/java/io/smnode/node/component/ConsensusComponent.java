@@ -75,7 +75,7 @@ public final class ConsensusComponent {
         ConsensusSetup setup = new ConsensusSetup(pipeline, signers,
                 services.store(), services.layerClock(), services.wallClock(), storage, clock, atxs, gossip, fetch,
                 genesisBeacon, factory, ConsensusGauges.register(services.metrics()), workers,
-                config.consensus().checkQueue(), genesisAccounts(config), () -> {
+                config.consensus().checkQueue(), genesisAccounts(config), gossipNetwork::synced, () -> {
                     if (services.wallClock() instanceof VirtualClock virtual) {
                         virtual.resume();
                     }

@@ -51,6 +51,11 @@ public final class NetworkEdge implements GossipNetwork, AtxGossip, FetchNetwork
     }
 
     /** The syncer's state after each round: participation follows it. */
+    @Override
+    public boolean synced() {
+        return syncedSince.isPresent();
+    }
+
     void synced(boolean synced, long nowMillis) {
         if (!synced) {
             syncedSince = OptionalLong.empty();
