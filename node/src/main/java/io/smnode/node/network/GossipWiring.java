@@ -1,5 +1,6 @@
 package io.smnode.node.network;
 
+import io.smnode.activation.AtxRule;
 import io.smnode.actors.atx.AtxGossip;
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.actors.gossip.GossipPort;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -50,7 +52,8 @@ public final class GossipWiring {
     }
 
     static void join(P2pHost host, Scheduler scheduler, ActorRef<GossipPort.Command> port,
-                     ActorRef<AtxHandlerActor.Command> atxs, Fetcher fetcher, boolean beacon, Gate gate) {
+                     ActorRef<AtxHandlerActor.Command> atxs, Fetcher fetcher, PoetProofFetch poets, boolean beacon,
+                     Gate gate) {
         for (Topic topic : Topic.values()) {
             if (!beacon && BEACON.contains(topic)) {
                 continue; // beacon topics are registered only when the beacon protocol runs (RoundsNumber > 0)
@@ -68,8 +71,37 @@ public final class GossipWiring {
         }
         host.join(AtxGossip.TOPIC, TopicIngestion.of((t, from, data) -> !gate.atxSynced()
                 ? CompletableFuture.completedFuture(Verdict.ignore(CommonRule.NOT_NOW, "not ATX-synced"))
-                : orIgnore(AskPattern.ask(atxs, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(data,
-                        Optional.empty(), r), VERDICT_TIMEOUT, scheduler))));
+                : orIgnore(judgeAtx(atxs, poets, scheduler, from, data))));
+    }
+
+    /**
+     * A gossiped ATX's verdict; one naming a PoET proof this node does not have yet has the proof fetched from the
+     * sender (then any peer) and is judged again, as the reference's handler fetches it while validating: a node
+     * that had not asked its PoET for the round's proof yet dropped every ATX of the round gossiped before it did,
+     * and got them only from ATX sync, seconds later.
+     */
+    private static CompletionStage<Verdict> judgeAtx(ActorRef<AtxHandlerActor.Command> atxs, PoetProofFetch poets,
+                                                     Scheduler scheduler, PeerId from, Bytes data) {
+        return ask(atxs, scheduler, data).thenCompose(v -> {
+            if (v.ruleOrNull() != AtxRule.UNKNOWN_POET_PROOF) {
+                return CompletableFuture.completedFuture(v);
+            }
+            CompletableFuture<Verdict> again = new CompletableFuture<>();
+            poets.fetchFor(data, from, () -> ask(atxs, scheduler, data).whenComplete((w, err) -> {
+                if (err != null) {
+                    again.completeExceptionally(err);
+                } else {
+                    again.complete(w);
+                }
+            }));
+            return again.orTimeout(VERDICT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private static CompletionStage<Verdict> ask(ActorRef<AtxHandlerActor.Command> atxs, Scheduler scheduler,
+                                                Bytes data) {
+        return AskPattern.ask(atxs, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(data, Optional.empty(), r),
+                VERDICT_TIMEOUT, scheduler);
     }
 
     private static CompletionStage<Verdict> orIgnore(CompletionStage<Verdict> verdict) {

@@ -131,7 +131,7 @@ public final class P2pActor {
         Syncer syncer = new Syncer(atxSync, layerSync, certificates, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
                 OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()),
                 () -> setup.consensus().tell(new ConsensusActor.AtxsSynced()), setup.edge());
-        GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, setup.beacon(),
+        GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, poets, setup.beacon(),
                 new GossipWiring.Gate() {
                     @Override
                     public boolean atxSynced() {
