@@ -49,8 +49,7 @@ public final class LocalnetAdd extends Tool {
                     heap);
             List<LocalnetLayout.Node> nodes = new ArrayList<>(layout.nodes());
             nodes.add(new LocalnetLayout.Node(index, pid, nodeDir.toString(), self.toString(), api.publicAddress()));
-            new LocalnetLayout(layout.genesis(), layout.layerDuration(), layout.layersPerEpoch(), layout.poet(), nodes)
-                    .write(dir);
+            layout.withNodes(nodes).write(dir);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("node", index);
             out.put("pid", pid);

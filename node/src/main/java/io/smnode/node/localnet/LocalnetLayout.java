@@ -22,6 +22,11 @@ record LocalnetLayout(String genesis, String layerDuration, int layersPerEpoch, 
     /** @param api the node's public API listener (HOST:PORT) */
     record Node(int index, long pid, String dir, String p2p, String api) {}
 
+    /** The same localnet with {@code changed} as its nodes (one added, or one started again under a new pid). */
+    LocalnetLayout withNodes(List<Node> changed) {
+        return new LocalnetLayout(genesis, layerDuration, layersPerEpoch, poet, List.copyOf(changed));
+    }
+
     void write(Path dir) {
         try {
             Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(this));

@@ -42,8 +42,7 @@ public final class LocalnetStart extends Tool {
                     Path.of(node.dir()).resolve("node.log"), heap);
             List<LocalnetLayout.Node> nodes = new ArrayList<>(layout.nodes());
             nodes.set(nodes.indexOf(node), new LocalnetLayout.Node(index, pid, node.dir(), node.p2p(), node.api()));
-            new LocalnetLayout(layout.genesis(), layout.layerDuration(), layout.layersPerEpoch(), layout.poet(), nodes)
-                    .write(dir);
+            layout.withNodes(nodes).write(dir);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("node", index);
             out.put("pid", pid);
