@@ -12,7 +12,9 @@ public enum Hint {
     TX("TXDB"),
     ACTIVE_SET("activeset"),
     /** A PoET proof message by its proof's reference: what an ATX's NIPoST names and a syncing node lacks. */
-    POET("POETDB");
+    POET("POETDB"),
+    /** A malfeasance proof by the id of the identity it proves malicious (malfeasance sync, {@code ml/1}). */
+    MALFEASANCE("malfeasance");
 
     private final String wireName;
 

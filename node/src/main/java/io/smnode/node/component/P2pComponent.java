@@ -3,11 +3,12 @@ package io.smnode.node.component;
 import io.smnode.activation.AtxDecoder;
 import io.smnode.activation.AtxVersions;
 import io.smnode.actors.atx.AtxHandlerActor;
-import io.smnode.actors.storage.StorageActor;
-import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.actors.component.ComponentFactory;
 import io.smnode.actors.component.ComponentNames;
 import io.smnode.actors.component.Supervision;
+import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.signing.EdVerifier;
+import io.smnode.core.types.Bytes;
 import io.smnode.node.config.NodeConfig;
 import io.smnode.node.datadir.DataDirException;
 import io.smnode.node.guardian.NodeServices;
@@ -19,6 +20,7 @@ import io.smnode.p2p.host.HostConfig;
 import io.smnode.p2p.identity.HostKey;
 import io.smnode.p2p.identity.KeyFile;
 import io.smnode.persistence.atx.LmdbAtxStore;
+import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.persistence.mesh.StoreMeshReads;
 import java.io.IOException;
 import java.time.Duration;
@@ -68,7 +70,8 @@ public final class P2pComponent {
                 services.wallClock(), blocking, services.layerClock(), new LmdbAtxStore(services.store()),
                 new StoreMeshReads(services.store()), config.params().sync().interval(),
                 config.params().sync().gossipDuration(), new AtxDecoder(AtxVersions.of(config.params().atx())),
-                storage, new StoredPoetProofs(services.store()), ports.consensus());
+                storage, new StoredPoetProofs(services.store()), ports.consensus(),
+                new EdVerifier(Bytes.of(services.genesis().genesisId().toByteArray())));
         return factory.spawn(ctx, ComponentNames.P2P, P2pActor.Command.class, P2pActor.create(setup),
                 Supervision.DEFAULT, Props.empty());
     }

@@ -10,6 +10,7 @@ import io.smnode.core.types.Bytes;
 import io.smnode.core.types.EpochId;
 import io.smnode.core.types.Hash32;
 import io.smnode.core.types.LayerId;
+import io.smnode.core.types.NodeId;
 import io.smnode.core.types.ProposalId;
 import io.smnode.core.types.TxId;
 import io.smnode.mesh.block.AppliedLayer;
@@ -19,6 +20,7 @@ import io.smnode.mesh.pipeline.Hint;
 import io.smnode.mesh.proposal.Ballot;
 import io.smnode.mesh.proposal.EpochActiveSet;
 import io.smnode.mesh.proposal.Proposal;
+import io.smnode.mesh.store.MeshRecord;
 import io.smnode.p2p.P2pHost;
 import io.smnode.p2p.fetch.FetchMessages;
 import io.smnode.p2p.identity.PeerId;
@@ -40,7 +42,7 @@ import java.util.concurrent.Executor;
  * The server side of the fetch protocols a syncing peer needs (spec 07 §3), answered from LMDB reads (any thread,
  * one snapshot each) on a blocking executor: {@code hs/1} objects by hash for every hint the node stores
  * ({@code ballotDB}, {@code blocksDB}, {@code proposalDB}, {@code ATXDB}, {@code TXDB}, {@code POETDB} (the PoET proof
- * message), {@code activeset} (an {@code EpochActiveSet}, also on {@code as/1}); unknown hashes are left out, as the
+ * message), {@code malfeasance} (the proof against a node id), {@code activeset} (an {@code EpochActiveSet}, also on {@code as/1}); unknown hashes are left out, as the
  * reference does), {@code ax/1} the ids of the ATXs published in an epoch, {@code ld/1} the ballot
  * ids of a layer, {@code lp/2} a layer's opinion or a block's certificate, {@code mh/1} mesh hashes of a layer range,
  * {@code ml/1} the malicious identities and {@code ml/2} those malfeasance v2 made malicious (spec 11 §6.1).
@@ -102,6 +104,8 @@ public final class FetchServers {
             return mesh.tx(TxId.of(h));
         } else if (hint.equals(Hint.POET.wireName())) {
             return poets.messageBytes(Hash32.of(h));
+        } else if (hint.equals(Hint.MALFEASANCE.wireName())) {
+            return mesh.malfeasance(NodeId.of(h)).map(MeshRecord.MalfeasanceRecord::proof);
         } else if (hint.equals(Hint.ACTIVE_SET.wireName())) {
             return mesh.activeSetRecord(Hash32.of(h)).map(a -> Bytes.wrap(Scale.encode(EpochActiveSet.CODEC, a)));
         }

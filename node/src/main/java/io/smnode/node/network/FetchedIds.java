@@ -41,7 +41,7 @@ final class FetchedIds {
                 case BLOCK -> Bytes.of(Scale.decode(Block.CODEC, bytes).id().toByteArray()).equals(id);
                 case ACTIVE_SET -> Bytes.of(MeshRecord.ActiveSetRecord.idOf(Scale.decode(EpochActiveSet.CODEC, bytes)
                         .atxs()).toByteArray()).equals(id);
-                case ATX, POET, TX -> true;
+                case ATX, POET, TX, MALFEASANCE -> true; // judged by their own checks (ATX handler, proofs)
             };
             return same ? Verdict.ACCEPT : Verdict.reject(hint == Hint.BLOCK ? BlockRule.WRONG_ID
                     : CommonRule.MALFORMED, "the served " + hint.wireName() + " is not " + id.hex());

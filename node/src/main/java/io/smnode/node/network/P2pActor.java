@@ -3,18 +3,19 @@ package io.smnode.node.network;
 import io.smnode.activation.AtxDecoder;
 import io.smnode.actors.atx.AtxHandlerActor;
 import io.smnode.actors.consensus.ConsensusActor;
-import io.smnode.actors.storage.StorageActor;
 import io.smnode.actors.gossip.FetchPort;
 import io.smnode.actors.gossip.Fetched;
 import io.smnode.actors.gossip.GossipPort;
+import io.smnode.actors.storage.StorageActor;
+import io.smnode.core.signing.EdVerifier;
 import io.smnode.core.time.LayerClock;
 import io.smnode.mesh.pipeline.Hint;
+import io.smnode.mesh.sync.SyncStatus;
 import io.smnode.p2p.fetch.FetchConfig;
 import io.smnode.p2p.fetch.Fetcher;
 import io.smnode.p2p.host.HostConfig;
 import io.smnode.p2p.host.Libp2pHost;
 import io.smnode.p2p.identity.Multiaddr;
-import io.smnode.mesh.sync.SyncStatus;
 import io.smnode.persistence.atx.LmdbAtxStore;
 import io.smnode.persistence.atx.StoredPoetProofs;
 import io.smnode.persistence.mesh.StoreMeshReads;
@@ -43,6 +44,8 @@ public final class P2pActor {
     private static final Duration PEERS_EVERY = Duration.ofSeconds(10);
     /** The reference's {@code OutOfSyncThresholdLayers} default. */
     private static final long OUT_OF_SYNC_LAYERS = 3;
+    /** The reference's malfeasance sync interval (syncer {@code MalSyncInterval}). */
+    private static final Duration MALFEASANCE_EVERY = Duration.ofMinutes(30);
 
     public sealed interface Command {}
 
@@ -63,7 +66,7 @@ public final class P2pActor {
                         Executor blocking, LayerClock layers, LmdbAtxStore atxStore, StoreMeshReads mesh,
                         Duration syncInterval, Duration gossipDuration, AtxDecoder atxDecoder,
                         ActorRef<StorageActor.Command> storage, StoredPoetProofs poetProofs,
-                        ActorRef<ConsensusActor.Command> consensus) {}
+                        ActorRef<ConsensusActor.Command> consensus, EdVerifier verifier) {}
 
     private P2pActor() {}
 
@@ -128,7 +131,10 @@ public final class P2pActor {
                 layerRequestTimeout(setup.layers().layerDuration()));
         CertificateSync certificates = new CertificateSync(host, setup.mesh(), setup.consensus(),
                 ctx.getSystem().scheduler(), new SecureRandom(), effectiveGenesis);
-        Syncer syncer = new Syncer(atxSync, layerSync, certificates, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
+        MalfeasanceSync malfeasance = new MalfeasanceSync(host, fetcher, setup.mesh(), setup.gossip(),
+                ctx.getSystem().scheduler(), setup.verifier(), setup.blocking(), setup.clock(), new SecureRandom(),
+                MALFEASANCE_EVERY);
+        Syncer syncer = new Syncer(atxSync, malfeasance, layerSync, certificates, setup.mesh(), setup.layers(), setup.clock(), new SyncStatus(
                 OUT_OF_SYNC_LAYERS, setup.gossipDuration().toMillis()),
                 () -> setup.consensus().tell(new ConsensusActor.AtxsSynced()), setup.edge());
         GossipWiring.join(host, ctx.getSystem().scheduler(), setup.gossip(), setup.atxs(), fetcher, poets, setup.beacon(),

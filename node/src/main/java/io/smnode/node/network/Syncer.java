@@ -28,13 +28,15 @@ final class Syncer {
     private final Runnable atxsSynced;
     private final CertificateSync certificates;
     private final NetworkEdge edge;
+    private final MalfeasanceSync malfeasance;
     private volatile SyncStatus.State state = SyncStatus.State.NOT_SYNCED;
     private boolean announced;
 
     /** @param atxsSynced told once, when ATX sync first completes (before any layer is synced) */
-    Syncer(AtxSync atxs, LayerSync layers, CertificateSync certificates, StoreMeshReads mesh, LayerClock clock,
-           Clock wall, SyncStatus status, Runnable atxsSynced, NetworkEdge edge) {
+    Syncer(AtxSync atxs, MalfeasanceSync malfeasance, LayerSync layers, CertificateSync certificates,
+           StoreMeshReads mesh, LayerClock clock, Clock wall, SyncStatus status, Runnable atxsSynced, NetworkEdge edge) {
         this.atxs = atxs;
+        this.malfeasance = malfeasance;
         this.layers = layers;
         this.mesh = mesh;
         this.clock = clock;
@@ -64,6 +66,7 @@ final class Syncer {
         atxs.run();
         // Layers after ATXs, as the reference's syncer: a ballot is judged against its ATX, which must be there.
         if (atxs.atxSynced()) {
+            malfeasance.run(); // the reference lists malicious identities once ATX-synced, then every 30 min
             if (!announced) {
                 announced = true;
                 atxsSynced.run();
