@@ -80,7 +80,7 @@ public final class GossipWiring {
      * that had not asked its PoET for the round's proof yet dropped every ATX of the round gossiped before it did,
      * and got them only from ATX sync, seconds later.
      */
-    private static CompletionStage<Verdict> judgeAtx(ActorRef<AtxHandlerActor.Command> atxs, PoetProofFetch poets,
+    static CompletionStage<Verdict> judgeAtx(ActorRef<AtxHandlerActor.Command> atxs, PoetProofFetch poets,
                                                      Scheduler scheduler, PeerId from, Bytes data) {
         return ask(atxs, scheduler, data).thenCompose(v -> {
             if (v.ruleOrNull() != AtxRule.UNKNOWN_POET_PROOF) {
