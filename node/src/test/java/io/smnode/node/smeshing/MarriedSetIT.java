@@ -39,6 +39,9 @@ class MarriedSetIT {
         int mergedEpoch;
         List<String> lastSolo = new ArrayList<>();
         try (NodeProcess node = NodeProcess.start(args(List.of("run"), dir, "--set", "network.layer-duration=4s",
+                // 32 s epochs (the test spans five), with StandaloneConsensusIT's PoET schedule for them.
+                "--set", "network.layers-per-epoch=8", "--set", "network.poet.phase-shift=20s",
+                "--set", "network.poet.cycle-gap=14s",
                 "--set", "smeshing.identities=2", "--set", "test.seed=married-set-it",
                 // Every round of the embedded PoET has this many leaves: 3 ticks of the preset's 100, so a weight
                 // is not just the units.
