@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -97,6 +99,8 @@ public final class PostServiceActor {
     private Optional<Ready> ready = Optional.empty();
     private Optional<ActorRef<ProvingWorker.Prove>> remote = Optional.empty();
     private Cancellable shutdownTask;
+    /** Completed when the initialization ends, whatever its outcome: the shutdown task waits for a cancelled one. */
+    private final CompletableFuture<Done> initEnded = new CompletableFuture<>();
 
     public static Behavior<Command> create(Setup setup) {
         return Behaviors.setup(ctx -> {
@@ -127,11 +131,15 @@ public final class PostServiceActor {
     private CompletionStage<Done> cancelInit() {
         return AskPattern.<PostSupervisor.Command, PostSupervisor.Status>ask(supervisor, PostSupervisor.GetStatus::new,
                         CANCEL_TIMEOUT, ctx.getSystem().scheduler())
-                .thenApply(status -> {
-                    if (status.state() == PostSupervisor.Status.State.RUNNING) {
-                        supervisor.tell(new PostSupervisor.Cancel());
+                .thenCompose(status -> {
+                    if (status.state() != PostSupervisor.Status.State.RUNNING) {
+                        return CompletableFuture.completedFuture(Done.getInstance());
                     }
-                    return Done.getInstance();
+                    supervisor.tell(new PostSupervisor.Cancel());
+                    // Until the pause is recorded and said (its line tells the operator where the next start
+                    // resumes): returning at once let the actors stop before it, now and then.
+                    return initEnded.copy().completeOnTimeout(Done.getInstance(), CANCEL_TIMEOUT.toMillis(),
+                            TimeUnit.MILLISECONDS);
                 })
                 .exceptionally(failure -> Done.getInstance());
     }
@@ -187,6 +195,7 @@ public final class PostServiceActor {
                 .onMessage(InitEnded.class, this::onInitEnded)
                 .onSignal(PostStop.class, s -> {
                     shutdownTask.cancel();
+                    initEnded.complete(Done.getInstance());
                     return Behaviors.same();
                 })
                 .build();
@@ -210,8 +219,10 @@ public final class PostServiceActor {
             ctx.getLog().info("PoST initialization paused at {} of {} labels ({}); the next start resumes from there",
                     c.labelsDone(), setup.init().totalLabels(),
                     String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * c.labelsDone() / setup.init().totalLabels()));
+            initEnded.complete(Done.getInstance());
             return Behaviors.same();
         }
+        initEnded.complete(Done.getInstance());
         if (e.outcome() instanceof PostSupervisor.Failed f) {
             throw new IllegalStateException("PoST initialization failed: " + f.reason());
         }
