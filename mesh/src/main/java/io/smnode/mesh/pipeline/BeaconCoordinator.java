@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The beacon of each epoch (the BeaconActor's core, spec 03 §1): the first epoch after genesis takes the genesis
@@ -42,6 +43,7 @@ import java.util.function.Function;
 public final class BeaconCoordinator implements HandOverTaker {
     private final PipelineConfig config;
     private final List<EdSigner> signers;
+    private final Set<NodeId> ownIds;
     private final AtxReads atxs;
     private final MeshReads store;
     private final Function<EpochId, EpochMiners> miners;
@@ -64,6 +66,7 @@ public final class BeaconCoordinator implements HandOverTaker {
             Optional<Beacon> genesisBeacon) {
         this.config = Objects.requireNonNull(config, "config");
         this.signers = List.copyOf(signers);
+        this.ownIds = this.signers.stream().map(EdSigner::nodeId).collect(Collectors.toUnmodifiableSet());
         this.atxs = Objects.requireNonNull(atxs, "atxs");
         this.store = Objects.requireNonNull(store, "store");
         this.miners = Objects.requireNonNull(miners, "miners");
@@ -128,9 +131,7 @@ public final class BeaconCoordinator implements HandOverTaker {
 
     /** Whether this node's identities are the only miners of the epoch (a lone node, or none at all). */
     private boolean aloneIn(EpochId epoch) {
-        Set<NodeId> own = new HashSet<>();
-        signers.forEach(s -> own.add(s.nodeId()));
-        return miners.apply(epoch).all().stream().allMatch(m -> own.contains(m.id()));
+        return miners.apply(epoch).all().stream().allMatch(m -> ownIds.contains(m.id()));
     }
 
     /** The epoch's phase change is due. */

@@ -7,6 +7,8 @@ import io.smnode.core.time.LayerClock;
 import io.smnode.core.types.AtxId;
 import io.smnode.core.types.Bytes;
 import io.smnode.core.types.Hash32;
+import io.smnode.core.verdict.Rule;
+import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.pipeline.Hint;
 import io.smnode.p2p.P2pHost;
 import io.smnode.p2p.fetch.FetchMessages;
@@ -16,18 +18,16 @@ import io.smnode.persistence.atx.LmdbAtxStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import io.smnode.core.verdict.Rule;
-import io.smnode.core.verdict.Verdict;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -160,8 +160,7 @@ final class AtxSync {
      * PoET proof the node lacks has it fetched ({@link PoetProofFetch}) and is judged again once it is kept.
      */
     private void judge(PeerId peer, Bytes bytes, Hash32 expected) {
-        AskPattern.ask(handler, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(bytes, Optional.of(expected),
-                r), GossipWiring.VERDICT_TIMEOUT, scheduler).thenAccept(v -> {
+        GossipWiring.ask(handler, scheduler, bytes, Optional.of(expected)).thenAccept(v -> {
                     if (v.accepted()) {
                         // What waited for this one (its previous or positioning ATX) goes round again.
                         for (Waiting w = waiting.poll(); w != null; w = waiting.poll()) {

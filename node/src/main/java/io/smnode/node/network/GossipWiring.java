@@ -7,6 +7,7 @@ import io.smnode.actors.gossip.GossipPort;
 import io.smnode.core.codec.Scale;
 import io.smnode.core.codec.ScaleException;
 import io.smnode.core.types.Bytes;
+import io.smnode.core.types.Hash32;
 import io.smnode.core.verdict.CommonRule;
 import io.smnode.core.verdict.Verdict;
 import io.smnode.mesh.pipeline.Topic;
@@ -82,12 +83,12 @@ public final class GossipWiring {
      */
     static CompletionStage<Verdict> judgeAtx(ActorRef<AtxHandlerActor.Command> atxs, PoetProofFetch poets,
                                                      Scheduler scheduler, PeerId from, Bytes data) {
-        return ask(atxs, scheduler, data).thenCompose(v -> {
+        return ask(atxs, scheduler, data, Optional.empty()).thenCompose(v -> {
             if (v.ruleOrNull() != AtxRule.UNKNOWN_POET_PROOF) {
                 return CompletableFuture.completedFuture(v);
             }
             CompletableFuture<Verdict> again = new CompletableFuture<>();
-            poets.fetchFor(data, from, () -> ask(atxs, scheduler, data).whenComplete((w, err) -> {
+            poets.fetchFor(data, from, () -> ask(atxs, scheduler, data, Optional.empty()).whenComplete((w, err) -> {
                 if (err != null) {
                     again.completeExceptionally(err);
                 } else {
@@ -98,9 +99,10 @@ public final class GossipWiring {
         });
     }
 
-    private static CompletionStage<Verdict> ask(ActorRef<AtxHandlerActor.Command> atxs, Scheduler scheduler,
-                                                Bytes data) {
-        return AskPattern.ask(atxs, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(data, Optional.empty(), r),
+    /** The ATX handler's verdict on {@code data} (gossiped, or fetched as {@code expected}). */
+    static CompletionStage<Verdict> ask(ActorRef<AtxHandlerActor.Command> atxs, Scheduler scheduler, Bytes data,
+                                        Optional<Hash32> expected) {
+        return AskPattern.ask(atxs, (ActorRef<Verdict> r) -> new AtxHandlerActor.HandleAtx(data, expected, r),
                 VERDICT_TIMEOUT, scheduler);
     }
 
